@@ -1,0 +1,82 @@
+package main
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
+)
+
+func TestAPIFloorAddsPhasesAndTakesTheBusiestCommandOfEach(t *testing.T) {
+	phases := []e2e.Stats{
+		{Commands: map[string]int64{"get_room_info": 1000}},                                           // 5 s
+		{Commands: map[string]int64{"create_room": 1000, "get_room_info": 1000, "get_room_list": 20}}, // max(5, 5, 2) s
+	}
+	if got := apiFloor(phases); math.Abs(got-10) > 1e-9 {
+		t.Fatalf("apiFloor = %v, want 10", got)
+	}
+	// A command with a lower documented rate dominates when it is the busiest.
+	if got := phaseFloor(e2e.Stats{Commands: map[string]int64{"get_room_list": 50, "get_room_info": 200}}); got != 5 {
+		t.Fatalf("phaseFloor = %v, want 5 (50 get_room_list at 10/s)", got)
+	}
+	if apiFloor(nil) != 0 {
+		t.Fatal("no requests must mean no floor")
+	}
+}
+
+func TestPerRoom(t *testing.T) {
+	phases := []e2e.Stats{
+		{Commands: map[string]int64{}},
+		{Commands: map[string]int64{"create_room": 100, "get_room_info": 200, "update_room_info": 50}},
+	}
+	if got := perRoom(phases, 100); got != "get_room_info 2, create_room 1, update_room_info 0.5" {
+		t.Fatalf("perRoom = %q", got)
+	}
+	if got := perRoom(nil, 100); got != "none" {
+		t.Fatalf("perRoom(nil) = %q", got)
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	floor5 := []e2e.Stats{{Commands: map[string]int64{"create_room": 1000}}} // 5 s
+	room := func(wall time.Duration, refused int64, rss uint64) *result {
+		phases := append([]e2e.Stats(nil), floor5...)
+		phases[0].RateRefused = refused
+		return &result{kind: kindRoom, wall: wall, phases: phases, rss: e2e.PeakRSS{Provider: rss}}
+	}
+	data := &result{kind: kindData, wall: 4 * time.Second}
+	cases := []struct {
+		r    row
+		want string
+	}{
+		{row{n: 1000, p: 50, room: room(6*time.Second, 0, 50<<20), data: data}, "yes"}, // 6/5 = 1.2
+		{row{n: 1000, p: 50, room: room(7*time.Second, 0, 50<<20), data: data}, "**no**: 1.40× > 1.2×"},
+		{row{n: 1000, p: 50, room: room(5*time.Second, 3, 120<<20), data: data}, "**no**: 3 refused, RSS ≥ 100 MB"},
+		{row{n: 500, p: 50, room: room(5*time.Second, 0, 120<<20), data: data}, "yes"}, // RSS target is for N = 1000
+		{row{n: 1000, p: 10, room: room(9*time.Second, 0, 0), data: data}, "—"},
+	}
+	for _, c := range cases {
+		if got := c.r.verdict(); got != c.want {
+			t.Errorf("verdict(n=%d p=%d room=%v) = %q, want %q", c.r.n, c.r.p, c.r.room.wall, got, c.want)
+		}
+	}
+}
+
+func TestRenderPairsKinds(t *testing.T) {
+	results := []result{
+		{kind: kindRoom, n: 100, p: 50, step: "apply", wall: 2 * time.Second,
+			phases: []e2e.Stats{{Total: 100, Commands: map[string]int64{"get_room_info": 100}},
+				{Total: 300, Commands: map[string]int64{"create_room": 100, "get_room_info": 200}}}},
+		{kind: kindData, n: 100, p: 50, step: "apply", wall: time.Second},
+	}
+	out := render(config{bins: e2e.Binaries{Terraform: "/nonexistent/terraform"}, latency: 20 * time.Millisecond}, results, time.Minute, nil)
+	want := "| 100 | 50 | apply | 2.00 s | 1.00 s | 1.50 s | 1.33 | **no**: 1.33× > 1.2× | 4 | 0 | — |"
+	if !strings.Contains(out, want) {
+		t.Fatalf("render lacks row\n%s\nin\n%s", want, out)
+	}
+	if !strings.Contains(out, "get_room_info 1 → get_room_info 2, create_room 1") {
+		t.Fatalf("render lacks the per-phase breakdown:\n%s", out)
+	}
+}

@@ -1,0 +1,373 @@
+// Command tencentlive-bench measures plan, apply, refresh-only plan and destroy of N
+// tencentlive_room resources with the real Terraform CLI against the emulator (documented rate
+// limits on, fixed latency per request), beside the same N of Terraform's built-in
+// terraform_data, and prints one markdown table. scripts/bench.sh (`make bench`) runs it.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
+)
+
+type config struct {
+	ns, ps       []int
+	kinds        []kind
+	latency      time.Duration
+	work, out    string
+	bins         e2e.Binaries
+	emulatorArgs []string
+	env          []string
+	stepTimeout  time.Duration
+}
+
+type kind string
+
+const (
+	kindRoom kind = "tencentlive_room"
+	kindData kind = "terraform_data"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "tencentlive-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	var cfg config
+	var ns, ps, kinds string
+	var emuArgs, env listFlag
+	flag.StringVar(&ns, "n", "100,500,1000", "comma-separated resource counts")
+	flag.StringVar(&ps, "p", "10,50", "comma-separated -parallelism values")
+	flag.StringVar(&kinds, "kinds", "room,data", "what to measure: room (tencentlive_room), data (terraform_data)")
+	flag.DurationVar(&cfg.latency, "latency", 20*time.Millisecond, "emulator latency per request")
+	flag.StringVar(&cfg.work, "work", ".bench", "directory for working directories, binaries and logs")
+	flag.StringVar(&cfg.out, "out", "", "markdown results file (default WORK/results.md)")
+	flag.StringVar(&cfg.bins.Provider, "provider", "", "provider binary (default: build into WORK/bin)")
+	flag.StringVar(&cfg.bins.Emulator, "emulator", "", "emulator binary (default: build into WORK/bin)")
+	flag.StringVar(&cfg.bins.Terraform, "terraform", "", "Terraform CLI (default: $TF_ACC_TERRAFORM_PATH or scripts/ensure-terraform.sh)")
+	flag.Var(&emuArgs, "emulator-arg", "extra emulator flag (repeatable)")
+	flag.Var(&env, "env", "KEY=VALUE for the CLI and the provider, e.g. TF_LOG_PROVIDER=off (repeatable)")
+	flag.DurationVar(&cfg.stepTimeout, "step-timeout", 15*time.Minute, "give up on a step after this long")
+	flag.Parse()
+	var err error
+	if cfg.ns, err = intList(ns); err != nil {
+		return fmt.Errorf("-n: %w", err)
+	}
+	if cfg.ps, err = intList(ps); err != nil {
+		return fmt.Errorf("-p: %w", err)
+	}
+	for _, k := range strings.Split(kinds, ",") {
+		switch strings.TrimSpace(k) {
+		case "room":
+			cfg.kinds = append(cfg.kinds, kindRoom)
+		case "data":
+			cfg.kinds = append(cfg.kinds, kindData)
+		default:
+			return fmt.Errorf("-kinds: unknown %q", k)
+		}
+	}
+	cfg.emulatorArgs, cfg.env = emuArgs, env
+	if cfg.work, err = filepath.Abs(cfg.work); err != nil {
+		return err
+	}
+	if cfg.out == "" {
+		cfg.out = filepath.Join(cfg.work, "results.md")
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	began := time.Now()
+	if err := resolveBinaries(ctx, &cfg); err != nil {
+		return err
+	}
+	results, err := measure(ctx, cfg)
+	report := render(cfg, results, time.Since(began), err)
+	fmt.Print(report)
+	if werr := os.WriteFile(cfg.out, []byte(report), 0o644); werr != nil {
+		return errors.Join(err, werr)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s\n", cfg.out)
+	return err
+}
+
+func resolveBinaries(ctx context.Context, cfg *config) error {
+	repo, err := e2e.RepoRoot()
+	if err != nil {
+		return err
+	}
+	binDir := filepath.Join(cfg.work, "bin")
+	if !cfg.has(kindRoom) { // terraform_data alone needs neither the provider nor the emulator
+		cfg.bins.Provider, cfg.bins.Emulator = "", ""
+	}
+	if cfg.bins.Provider == "" && cfg.has(kindRoom) {
+		if cfg.bins.Provider, err = e2e.BuildProvider(ctx, repo, binDir); err != nil {
+			return err
+		}
+	}
+	if cfg.bins.Emulator == "" && cfg.has(kindRoom) {
+		if cfg.bins.Emulator, err = e2e.BuildEmulator(ctx, repo, binDir); err != nil {
+			return err
+		}
+	}
+	if cfg.bins.Terraform == "" {
+		if cfg.bins.Terraform, err = e2e.FindTerraform(ctx, repo); err != nil {
+			return err
+		}
+	}
+	for _, p := range []*string{&cfg.bins.Provider, &cfg.bins.Emulator, &cfg.bins.Terraform} {
+		if *p == "" {
+			continue
+		}
+		if *p, err = filepath.Abs(*p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// result is one step of one kind at one N and parallelism.
+type result struct {
+	kind   kind
+	n, p   int
+	step   string
+	wall   time.Duration
+	phases []e2e.Stats // API requests per phase: before and after the CLI printed its plan
+	rss    e2e.PeakRSS
+	err    error
+}
+
+// planLine is the line Terraform prints when a plan is complete; in apply and destroy the apply
+// phase starts after it.
+var planLine = regexp.MustCompile(`^Plan: \d+ to add, \d+ to change, \d+ to destroy\.`)
+
+func measure(ctx context.Context, cfg config) ([]result, error) {
+	logs := filepath.Join(cfg.work, "logs")
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		return nil, err
+	}
+	var emu *e2e.Emulator
+	var env []string
+	if cfg.has(kindRoom) {
+		emuLog, err := os.Create(filepath.Join(logs, "emulator.log"))
+		if err != nil {
+			return nil, err
+		}
+		defer emuLog.Close()
+		emu, err = e2e.StartEmulator(ctx, cfg.bins.Emulator, e2e.EmulatorOptions{
+			Latency: cfg.latency, QPS: -1, Args: cfg.emulatorArgs, Log: emuLog,
+		})
+		if err != nil {
+			return nil, err
+		}
+		defer emu.Stop()
+		env = emu.ProviderEnv()
+	}
+
+	spaces := map[kind]*e2e.Workspace{}
+	for _, k := range cfg.kinds {
+		dir := filepath.Join(cfg.work, "ws", string(k))
+		_ = os.RemoveAll(dir)
+		ws, err := e2e.NewWorkspace(dir, cfg.bins, append(env, cfg.env...))
+		if err != nil {
+			return nil, err
+		}
+		if err := ws.WriteConfig(hclFor(k, 1, "init-")); err != nil {
+			return nil, err
+		}
+		res, err := ws.Run(ctx, e2e.Init())
+		if err == nil {
+			err = res.Err()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k, err)
+		}
+		spaces[k] = ws
+	}
+
+	var results []result
+	for _, n := range cfg.ns {
+		for _, p := range cfg.ps {
+			for _, k := range cfg.kinds {
+				rs, err := round(ctx, cfg, emu, spaces[k], k, n, p, logs)
+				results = append(results, rs...)
+				if err != nil {
+					return results, err
+				}
+			}
+		}
+	}
+	return results, nil
+}
+
+// round runs plan, apply, refresh-only plan and destroy of n resources at parallelism p.
+func round(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, k kind, n, p int, logs string) ([]result, error) {
+	prefix := fmt.Sprintf("bench-n%d-p%d-", n, p) // fresh room IDs each round
+	if err := ws.RemoveState(); err != nil {
+		return nil, err
+	}
+	if err := ws.WriteConfig(hclFor(k, n, prefix)); err != nil {
+		return nil, err
+	}
+	steps := []struct {
+		step e2e.Step
+		want *regexp.Regexp // a line that proves the step did all n
+	}{
+		{e2e.Plan(p), regexp.MustCompile(fmt.Sprintf(`(?m)^Plan: %d to add, 0 to change, 0 to destroy\.`, n))},
+		{e2e.Apply(p), regexp.MustCompile(fmt.Sprintf(`(?m)^Apply complete! Resources: %d added, 0 changed, 0 destroyed\.`, n))},
+		{e2e.RefreshPlan(p), regexp.MustCompile(`(?m)^No changes\.`)},
+		{e2e.Destroy(p), regexp.MustCompile(fmt.Sprintf(`(?m)^Destroy complete! Resources: %d destroyed\.`, n))},
+	}
+	var out []result
+	for _, s := range steps {
+		fmt.Fprintf(os.Stderr, "%-16s N=%-5d P=%-3d %-18s ", k, n, p, s.step.Name)
+		r, err := measureStep(ctx, cfg, emu, ws, s.step)
+		r.kind, r.n, r.p = k, n, p
+		if err == nil && r.err == nil && !s.want.MatchString(r.stdout) {
+			r.err = fmt.Errorf("output lacks %q:\n%s", s.want, tailLines(r.stdout, 15))
+		}
+		name := fmt.Sprintf("%s-n%d-p%d-%s.log", k, n, p, strings.ReplaceAll(s.step.Name, " ", "-"))
+		_ = os.WriteFile(filepath.Join(logs, name), []byte(r.stdout+r.stderr), 0o644)
+		r.stdout, r.stderr = "", ""
+		if err != nil {
+			return out, err
+		}
+		if r.err != nil {
+			fmt.Fprintf(os.Stderr, "FAILED (%s)\n", filepath.Join(logs, name))
+			out = append(out, r.result)
+			return out, fmt.Errorf("%s N=%d P=%d %s: %w", k, n, p, s.step.Name, r.err)
+		}
+		fmt.Fprintf(os.Stderr, "%7.2fs\n", r.wall.Seconds())
+		out = append(out, r.result)
+	}
+	return out, nil
+}
+
+type stepRun struct {
+	result
+	stdout, stderr string
+}
+
+func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step) (stepRun, error) {
+	r := stepRun{result: result{step: s.Name}}
+	if emu == nil {
+		res, err := ws.Run(ctx, s)
+		if err != nil {
+			return r, err
+		}
+		r.wall, r.rss, r.stdout, r.stderr, r.err = res.Wall, res.RSS, res.Stdout, res.Stderr, res.Err()
+		return r, nil
+	}
+	if err := emu.ResetStats(ctx); err != nil {
+		return r, err
+	}
+	// At the end of the plan, snapshot the counters: what came before is the plan phase.
+	var mu sync.Mutex
+	var boundary *e2e.Stats
+	var snapErr error
+	onLine := func(stream, line string) {
+		if stream != "stdout" || !planLine.MatchString(line) {
+			return
+		}
+		st, err := emu.Stats(ctx)
+		mu.Lock()
+		if boundary == nil {
+			boundary, snapErr = &st, err
+		}
+		mu.Unlock()
+	}
+	stepCtx, cancel := context.WithTimeout(ctx, cfg.stepTimeout)
+	defer cancel()
+	res, err := ws.RunWith(stepCtx, s, e2e.RunOptions{OnLine: onLine})
+	if err != nil {
+		return r, err
+	}
+	r.wall, r.rss, r.stdout, r.stderr = res.Wall, res.RSS, res.Stdout, res.Stderr
+	r.err = res.Err()
+	if ctx.Err() != nil {
+		return r, ctx.Err()
+	}
+	end, err := emu.Stats(ctx)
+	if err != nil {
+		return r, err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if snapErr != nil {
+		return r, snapErr
+	}
+	if boundary != nil {
+		r.phases = []e2e.Stats{*boundary, e2e.StatsDelta(end, *boundary)}
+	} else {
+		r.phases = []e2e.Stats{end}
+	}
+	return r, nil
+}
+
+func (c config) has(k kind) bool {
+	for _, have := range c.kinds {
+		if have == k {
+			return true
+		}
+	}
+	return false
+}
+
+func hclFor(k kind, n int, prefix string) string {
+	if k == kindRoom {
+		return e2e.RoomsHCL(n, prefix)
+	}
+	return e2e.TerraformDataHCL(n, prefix)
+}
+
+func tailLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func intList(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || v <= 0 {
+			return nil, fmt.Errorf("%q is not a positive integer", f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, " ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// cliVersion is the first line of `terraform version`, for the report.
+func cliVersion(bin string) string {
+	cmd := exec.Command(bin, "version")
+	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
+	if err != nil {
+		return filepath.Base(bin) + " (version unknown)"
+	}
+	first, _, _ := strings.Cut(string(out), "\n")
+	return first
+}

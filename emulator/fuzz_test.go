@@ -1,0 +1,98 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// sigPlaceholder in a fuzzed query is replaced by a valid UserSig of the default admin, so the
+// fuzzer reaches the commands instead of stopping at authentication.
+const sigPlaceholder = "{sig}"
+
+// FuzzHandler feeds arbitrary paths, queries and bodies to the handler with its last-resort
+// recover turned off: any panic fails. Every answer must be a well-formed envelope with a
+// documented code, and the rooms must always respect the documented limits.
+func FuzzHandler(f *testing.F) {
+	valid := "sdkappid=1400000000&identifier=administrator&usersig=" + sigPlaceholder + "&random=1&contenttype=json"
+	for _, seed := range []struct{ path, query, body string }{
+		{"live_engine_http_srv/create_room", valid, `{"RoomInfo":{"RoomId":"r1","RoomType":"Live","SeatTemplate":"AudioSalon","MaxSeatCount":8,"Category":[1,2],"RoomName":"n"}}`},
+		{"live_engine_http_srv/create_room", valid, `{"RoomInfo":{"RoomId":"r1","RoomType":"Live","SeatTemplate":"VideoLandscape4Seat","Owner_Account":7}}`},
+		{"live_engine_http_srv/update_room_info", valid, `{"RoomInfo":{"RoomId":"r1","Notice":"x","TakeSeatMode":"ApplyToTake","Category":[]}}`},
+		{"live_engine_http_srv/get_room_info", valid, `{"RoomId":"r1"}`},
+		{"live_engine_http_srv/destroy_room", valid, `{"RoomId":"r1"}`},
+		{"live_engine_http_srv/get_room_list", valid, `{"Next":"0-7231","Count":3}`},
+		{"live_engine_http_srv/set_room_metadata", valid, `{"RoomId":"r1","Metadata":[{"Key":"k","Value":"v"}]}`},
+		{"live_engine_http_srv/get_room_metadata", valid, `{"RoomId":"r1","Keys":["k"]}`},
+		{"live_engine_http_srv/del_room_metadata", valid, `{"RoomId":"r1","Keys":["k"]}`},
+		{"im_open_login_svc/account_import", valid, `{"UserID":"alice","Nick":"A"}`},
+		{"im_open_login_svc/multiaccount_import", valid, `{"Accounts":["a","b"],"AccountList":[{"UserID":"c"}]}`},
+		{"im_open_login_svc/account_check", valid, `{"CheckItem":[{"UserID":"alice"}]}`},
+		{"im_open_login_svc/account_delete", valid, `{"DeleteItem":[{"UserID":"alice"}]}`},
+		{"live_engine_http_srv/create_room", "sdkappid=1400000000&identifier=administrator&usersig=eJw*&x=%zz", `{`},
+		{"live_engine_http_srv/get_room_list", "usersig=&sdkappid=-1", `[]`},
+		{"../../etc/passwd", valid, `{"RoomId":"\u0000"}`},
+	} {
+		f.Add(seed.path, seed.query, []byte(seed.body))
+	}
+
+	clock := newFakeClock()
+	s, err := New(Options{Now: clock.Now, SensitiveWords: []string{"bad"}, ChatGroups: []string{"grp"}, RoomTTL: time.Hour})
+	if err != nil {
+		f.Fatal(err)
+	}
+	s.noRecover = true
+	sig := url.QueryEscape(s.UserSig(DefaultAdmin))
+
+	f.Fuzz(func(t *testing.T, path, rawQuery string, body []byte) {
+		clock.Advance(300 * time.Millisecond)
+		req := &http.Request{
+			Method: http.MethodPost,
+			URL:    &url.URL{Path: "/v4/" + path, RawQuery: strings.ReplaceAll(rawQuery, sigPlaceholder, sig)},
+			Header: http.Header{},
+			Body:   io.NopCloser(bytes.NewReader(body)),
+		}
+		req = req.WithContext(t.Context())
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+
+		if rec.Code != http.StatusOK {
+			t.Fatalf("HTTP %d", rec.Code)
+		}
+		var env struct {
+			ActionStatus string
+			ErrorCode    *int
+			ErrorInfo    *string
+			RequestID    string `json:"RequestId"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &env); err != nil {
+			t.Fatalf("answer is not JSON: %s", rec.Body)
+		}
+		if env.ErrorCode == nil || env.ErrorInfo == nil || !strings.HasPrefix(env.RequestID, "Id-") {
+			t.Fatalf("incomplete envelope: %s", rec.Body)
+		}
+		if (*env.ErrorCode == 0) != (env.ActionStatus == "OK") {
+			t.Fatalf("ActionStatus %q with code %d", env.ActionStatus, *env.ErrorCode)
+		}
+		if _, ok := livespec.Codes[livespec.Code(*env.ErrorCode)]; !ok && *env.ErrorCode != 0 {
+			t.Fatalf("undocumented code %d", *env.ErrorCode)
+		}
+		for _, r := range s.Rooms() {
+			if r.RoomID == "" || len(r.RoomID) > livespec.MaxRoomIDBytes || !livespec.IsPrintableASCII(r.RoomID) ||
+				len(r.RoomName) > livespec.MaxRoomNameBytes || len(r.CoverURL) > livespec.MaxCoverURLBytes ||
+				len(r.Notice) > livespec.MaxNoticeBytes || len(r.Category) > livespec.MaxCategories ||
+				r.MaxSeatCount > DefaultSeatCap || r.MaxMemberCount > DefaultMemberCap || len(r.Metadata) > livespec.MaxMetadataKeys ||
+				r.RoomType != livespec.RoomTypeLive || s.containsSensitive(r.RoomName) || s.containsSensitive(r.Notice) || r.RoomID == "grp" {
+				t.Fatalf("a room breaks the documented limits: %+v", r)
+			}
+		}
+	})
+}

@@ -1,0 +1,94 @@
+package emulator
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// Development defaults. They are public on purpose: the emulator guards nothing.
+const (
+	DefaultSDKAppID  uint64 = 1400000000
+	DefaultSecretKey        = "emulator-secret-key-not-for-production"
+	DefaultAdmin            = livespec.DefaultIdentifier
+
+	// DefaultQPS selects the documented per-command limits (livespec.CommandRate).
+	DefaultQPS = -1
+
+	DefaultSeatCap   = 20
+	DefaultMemberCap = 1000
+
+	// MaxBodyBytes bounds a request body; a larger one is answered with 60003.
+	MaxBodyBytes = 1 << 20
+)
+
+// Options configure a Server. The zero value is a quiet, unlimited emulator with the development
+// credentials: no latency, no faults, no rate limits (QPS 0), rooms that live until destroyed.
+type Options struct {
+	SDKAppID  uint64        // default DefaultSDKAppID
+	SecretKey string        // default DefaultSecretKey
+	Admins    []string      // App Admin accounts, imported at start; default {DefaultAdmin}
+	Latency   time.Duration // added to every API request
+	Faults    float64       // 0..1: fraction of API requests answered with a transient failure
+	// QPS overrides every command's limit; DefaultQPS (-1) keeps the documented limits; 0 = off.
+	QPS              int
+	RoomTTL          time.Duration // the platform dismisses rooms this long after creation; 0 = never
+	OmitSeatTemplate bool          // get_room_info leaves SeatTemplate out, as some API versions do
+	// LegacyForms answers TakeSeatMode as an int (1 free, 2 apply) and a numeric Owner_Account
+	// as a JSON number, as older API versions and the doc examples do.
+	LegacyForms           bool
+	StatePath             string           // persist rooms and accounts here (atomic writes); "" = memory only
+	SensitiveWords        []string         // RoomName/Notice containing one (case-insensitive): 100026
+	ChatGroups            []string         // room IDs held by Chat groups: create_room answers 100011
+	SeatCap               int              // package seat cap (default 20): MaxSeatCount above it is 100013
+	MemberCap             int              // package member cap and MaxMemberCount default (default 1000)
+	NoPackage             bool             // no paid package: create_room answers 100007
+	AccountDeleteDisabled bool             // account_delete answers 60017, as when the console forbids it
+	Now                   func() time.Time // clock; default time.Now
+	Seed                  int64            // fault RNG seed; 0 = random
+}
+
+// withDefaults validates o and fills in the defaults.
+func (o Options) withDefaults() (Options, error) {
+	if o.SDKAppID == 0 {
+		o.SDKAppID = DefaultSDKAppID
+	}
+	if o.SecretKey == "" {
+		o.SecretKey = DefaultSecretKey
+	}
+	if len(o.Admins) == 0 {
+		o.Admins = []string{DefaultAdmin}
+	}
+	for _, a := range o.Admins {
+		if a == "" || len(a) > livespec.MaxUserIDBytes {
+			return o, fmt.Errorf("admin %q: must be 1 to %d bytes", a, livespec.MaxUserIDBytes)
+		}
+	}
+	if o.Latency < 0 {
+		return o, errors.New("latency must not be negative")
+	}
+	if !(o.Faults >= 0 && o.Faults <= 1) { // also refuses NaN
+		return o, fmt.Errorf("faults must be between 0 and 1, got %v", o.Faults)
+	}
+	if o.QPS < DefaultQPS {
+		return o, fmt.Errorf("qps must be -1 (documented limits), 0 (off) or positive, got %d", o.QPS)
+	}
+	if o.RoomTTL < 0 {
+		return o, errors.New("room TTL must not be negative")
+	}
+	if o.SeatCap == 0 {
+		o.SeatCap = DefaultSeatCap
+	}
+	if o.MemberCap == 0 {
+		o.MemberCap = DefaultMemberCap
+	}
+	if o.SeatCap < 0 || o.MemberCap < 0 {
+		return o, errors.New("seat and member caps must be positive")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o, nil
+}

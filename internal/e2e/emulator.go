@@ -1,0 +1,180 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+)
+
+// EmulatorOptions are the emulator command-line flags a run usually sets. Zero values leave the
+// emulator's own defaults.
+type EmulatorOptions struct {
+	Latency time.Duration // -latency: added to every request
+	Faults  float64       // -faults: fraction (0..1) of API requests answered with a transient failure
+	Seed    int64         // -seed of the fault RNG, for a reproducible sequence
+	QPS     int           // -qps when non-zero: -1 the documented per-command limits, N a flat limit (Args {"-qps", "0"} turns limits off)
+	RoomTTL time.Duration // -room-ttl
+	Args    []string      // further flags, appended as given
+	Log     io.Writer     // receives the emulator's output after the listening line; nil discards it
+}
+
+func (o EmulatorOptions) args() []string {
+	args := []string{"-listen", "127.0.0.1:0"}
+	if o.Latency > 0 {
+		args = append(args, "-latency", o.Latency.String())
+	}
+	if o.Faults != 0 {
+		args = append(args, "-faults", strconv.FormatFloat(o.Faults, 'g', -1, 64))
+	}
+	if o.Seed != 0 {
+		args = append(args, "-seed", strconv.FormatInt(o.Seed, 10))
+	}
+	if o.QPS != 0 {
+		args = append(args, "-qps", strconv.Itoa(o.QPS))
+	}
+	if o.RoomTTL > 0 {
+		args = append(args, "-room-ttl", o.RoomTTL.String())
+	}
+	return append(args, o.Args...)
+}
+
+// Emulator is a running tencentlive-emulator process.
+type Emulator struct {
+	URL  string // http://127.0.0.1:PORT
+	cmd  *exec.Cmd
+	done chan struct{}
+	once sync.Once
+}
+
+// StartEmulator starts bin on a free loopback port and waits for its "listening on URL" line.
+func StartEmulator(ctx context.Context, bin string, opts EmulatorOptions) (*Emulator, error) {
+	cmd := exec.Command(bin, opts.args()...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // a terminal's Ctrl-C stops the driver, which stops us
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	cmd.Stderr = logw
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	e := &Emulator{cmd: cmd, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(e.done) }()
+
+	lines := bufio.NewReader(stdout)
+	first := make(chan string, 1)
+	go func() {
+		line, _ := lines.ReadString('\n')
+		first <- line
+		_, _ = io.Copy(logw, lines)
+	}()
+	select {
+	case line := <-first:
+		url, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
+		if !ok {
+			e.Stop()
+			return nil, fmt.Errorf("emulator: want a first line %q, got %q", "listening on URL", line)
+		}
+		e.URL = url
+		return e, nil
+	case <-time.After(15 * time.Second):
+		e.Stop()
+		return nil, errors.New("emulator: no listening line within 15s")
+	case <-ctx.Done():
+		e.Stop()
+		return nil, ctx.Err()
+	}
+}
+
+// Stop ends the emulator (SIGTERM, then SIGKILL after 5 s) and waits for it.
+func (e *Emulator) Stop() {
+	e.once.Do(func() {
+		_ = e.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-e.done:
+		case <-time.After(5 * time.Second):
+			_ = e.cmd.Process.Kill()
+			<-e.done
+		}
+	})
+}
+
+// ProviderEnv is the environment that points the provider at this emulator, with its default
+// application and admin (a run that changes them with -sdkappid/-secret-key/-admin sets its own).
+func (e *Emulator) ProviderEnv() []string {
+	return []string{
+		"TENCENTLIVE_SDK_APP_ID=" + strconv.FormatUint(emulator.DefaultSDKAppID, 10),
+		"TENCENTLIVE_SECRET_KEY=" + emulator.DefaultSecretKey,
+		"TENCENTLIVE_IDENTIFIER=" + emulator.DefaultAdmin,
+		"TENCENTLIVE_ENDPOINT=" + e.URL,
+	}
+}
+
+// Stats reads GET /_emulator/stats.
+func (e *Emulator) Stats(ctx context.Context) (Stats, error) {
+	var s Stats
+	body, err := e.call(ctx, http.MethodGet, "/_emulator/stats")
+	if err != nil {
+		return s, err
+	}
+	if err := json.Unmarshal(body, &s); err != nil {
+		return s, fmt.Errorf("emulator stats: %w", err)
+	}
+	return s, nil
+}
+
+// ResetStats zeroes the emulator's counters (POST /_emulator/reset-stats).
+func (e *Emulator) ResetStats(ctx context.Context) error {
+	_, err := e.call(ctx, http.MethodPost, "/_emulator/reset-stats")
+	return err
+}
+
+// Rooms reads GET /_emulator/rooms: every room the emulator holds, sorted by ID.
+func (e *Emulator) Rooms(ctx context.Context) ([]Room, error) {
+	body, err := e.call(ctx, http.MethodGet, "/_emulator/rooms")
+	if err != nil {
+		return nil, err
+	}
+	var rooms []Room
+	if err := json.Unmarshal(body, &rooms); err != nil {
+		return nil, fmt.Errorf("emulator rooms: %w", err)
+	}
+	return rooms, nil
+}
+
+func (e *Emulator) call(ctx context.Context, method, path string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, e.URL+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode/100 != 2 {
+		return nil, fmt.Errorf("emulator %s %s: %s: %s", method, path, resp.Status, bytes.TrimSpace(body))
+	}
+	return body, nil
+}

@@ -1,0 +1,254 @@
+package provider
+
+import (
+	"fmt"
+	"math"
+	"net"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// Environment variables the provider configuration falls back to.
+const (
+	EnvSDKAppID          = "TENCENTLIVE_SDK_APP_ID"
+	EnvSecretKey         = "TENCENTLIVE_SECRET_KEY"
+	EnvIdentifier        = "TENCENTLIVE_IDENTIFIER"
+	EnvRegion            = "TENCENTLIVE_REGION"
+	EnvEndpoint          = "TENCENTLIVE_ENDPOINT"
+	EnvMaxRetries        = "TENCENTLIVE_MAX_RETRIES"
+	EnvRequestsPerSecond = "TENCENTLIVE_REQUESTS_PER_SECOND"
+)
+
+// Configuration defaults.
+const (
+	DefaultRegion     = "china"
+	DefaultMaxRetries = 8
+	maxMaxRetries     = 20 // beyond this an apply waits minutes on one request
+)
+
+// RegionHosts maps each region name to the REST host of its data centre (reference §1.2). The
+// SDKAppID's data centre decides the host; a wrong one answers 70016/70020.
+var RegionHosts = map[string]string{
+	"china":     "console.tim.qq.com",
+	"singapore": "adminapisgp.im.qcloud.com",
+	"usa":       "adminapiusa.im.qcloud.com",
+	"jakarta":   "adminapiidn.im.qcloud.com",
+	"seoul":     "adminapikr.im.qcloud.com",
+	"tokyo":     "adminapijpn.im.qcloud.com",
+	"frankfurt": "adminapiger.im.qcloud.com",
+	"mumbai":    "adminapiind.im.qcloud.com",
+}
+
+// RegionNames returns the region names in alphabetical order.
+func RegionNames() []string {
+	names := make([]string, 0, len(RegionHosts))
+	for n := range RegionHosts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	SDKAppID          types.Int64   `tfsdk:"sdk_app_id"`
+	SecretKey         types.String  `tfsdk:"secret_key"`
+	Identifier        types.String  `tfsdk:"identifier"`
+	Region            types.String  `tfsdk:"region"`
+	Endpoint          types.String  `tfsdk:"endpoint"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// resolvedConfig is the provider configuration after environment fallbacks and defaults.
+type resolvedConfig struct {
+	SDKAppID          uint64
+	SecretKey         string
+	Identifier        string
+	BaseURL           string
+	MaxRetries        int
+	RequestsPerSecond float64 // 0 = the documented per-command rates
+}
+
+// resolveConfig applies environment fallbacks and defaults to m and checks every value. It
+// reports, as unknown, the attributes whose value is not known yet (set from other resources);
+// the caller then must not build a client. Every diagnostic names the attribute and its
+// environment variable.
+func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedConfig, unknown []string, diags diag.Diagnostics) {
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"sdk_app_id": m.SDKAppID, "secret_key": m.SecretKey, "identifier": m.Identifier,
+		"region": m.Region, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
+		"requests_per_second": m.RequestsPerSecond,
+	} {
+		if v.IsUnknown() {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return cfg, unknown, nil
+	}
+
+	// sdk_app_id
+	switch {
+	case !m.SDKAppID.IsNull():
+		if m.SDKAppID.ValueInt64() <= 0 {
+			diags.AddAttributeError(path.Root("sdk_app_id"), "Invalid sdk_app_id",
+				fmt.Sprintf("sdk_app_id is %d; it must be the positive SDKAppID shown in the Tencent RTC console.", m.SDKAppID.ValueInt64()))
+		} else {
+			cfg.SDKAppID = uint64(m.SDKAppID.ValueInt64())
+		}
+	case getenv(EnvSDKAppID) != "":
+		n, err := strconv.ParseUint(strings.TrimSpace(getenv(EnvSDKAppID)), 10, 63)
+		if err != nil || n == 0 {
+			diags.AddAttributeError(path.Root("sdk_app_id"), "Invalid sdk_app_id",
+				fmt.Sprintf("The %s environment variable is %q; sdk_app_id must be the positive SDKAppID shown in the Tencent RTC console.", EnvSDKAppID, getenv(EnvSDKAppID)))
+		}
+		cfg.SDKAppID = n
+	default:
+		diags.AddAttributeError(path.Root("sdk_app_id"), "Missing sdk_app_id",
+			fmt.Sprintf("Set sdk_app_id in the provider block or the %s environment variable to the SDKAppID shown in the Tencent RTC console.", EnvSDKAppID))
+	}
+
+	// secret_key: never echoed back.
+	cfg.SecretKey = stringSetting(m.SecretKey, getenv(EnvSecretKey), "")
+	if cfg.SecretKey == "" {
+		diags.AddAttributeError(path.Root("secret_key"), "Missing secret_key",
+			fmt.Sprintf("Set secret_key in the provider block or the %s environment variable to the application's secret key from the Tencent RTC console.", EnvSecretKey))
+	}
+
+	// identifier
+	cfg.Identifier = stringSetting(m.Identifier, getenv(EnvIdentifier), livespec.DefaultIdentifier)
+	if msg := checkIdentifier(cfg.Identifier); msg != "" {
+		diags.AddAttributeError(path.Root("identifier"), "Invalid identifier",
+			fmt.Sprintf("identifier (%s) %s", EnvIdentifier, msg))
+	}
+
+	// endpoint overrides region.
+	region := stringSetting(m.Region, getenv(EnvRegion), DefaultRegion)
+	host, regionOK := RegionHosts[region]
+	if !regionOK {
+		diags.AddAttributeError(path.Root("region"), "Invalid region",
+			fmt.Sprintf("region (%s) is %q; it must be one of %s.", EnvRegion, region, strings.Join(RegionNames(), ", ")))
+	}
+	if endpoint := stringSetting(m.Endpoint, getenv(EnvEndpoint), ""); endpoint != "" {
+		base, msg := checkEndpoint(endpoint)
+		if msg != "" {
+			diags.AddAttributeError(path.Root("endpoint"), "Invalid endpoint",
+				fmt.Sprintf("endpoint (%s) %s", EnvEndpoint, msg))
+		}
+		cfg.BaseURL = base
+	} else if regionOK {
+		cfg.BaseURL = "https://" + host
+	}
+
+	// max_retries
+	cfg.MaxRetries = DefaultMaxRetries
+	switch {
+	case !m.MaxRetries.IsNull():
+		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
+		if m.MaxRetries.ValueInt64() < 0 || m.MaxRetries.ValueInt64() > maxMaxRetries {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+				fmt.Sprintf("max_retries is %d; it must be between 0 and %d.", m.MaxRetries.ValueInt64(), maxMaxRetries))
+		}
+	case getenv(EnvMaxRetries) != "":
+		n, err := strconv.Atoi(strings.TrimSpace(getenv(EnvMaxRetries)))
+		if err != nil || n < 0 || n > maxMaxRetries {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+				fmt.Sprintf("The %s environment variable is %q; max_retries must be a whole number between 0 and %d.", EnvMaxRetries, getenv(EnvMaxRetries), maxMaxRetries))
+		}
+		cfg.MaxRetries = n
+	}
+
+	// requests_per_second
+	switch {
+	case !m.RequestsPerSecond.IsNull():
+		cfg.RequestsPerSecond = m.RequestsPerSecond.ValueFloat64()
+		if msg := checkRate(cfg.RequestsPerSecond); msg != "" {
+			diags.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second",
+				fmt.Sprintf("requests_per_second is %v; %s", cfg.RequestsPerSecond, msg))
+		}
+	case getenv(EnvRequestsPerSecond) != "":
+		f, err := strconv.ParseFloat(strings.TrimSpace(getenv(EnvRequestsPerSecond)), 64)
+		msg := "it must be a number."
+		if err == nil {
+			msg = checkRate(f)
+		}
+		if msg != "" {
+			diags.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second",
+				fmt.Sprintf("The %s environment variable is %q; %s", EnvRequestsPerSecond, getenv(EnvRequestsPerSecond), msg))
+		}
+		cfg.RequestsPerSecond = f
+	}
+	return cfg, nil, diags
+}
+
+// stringSetting returns the configured value, else the environment value, else def.
+func stringSetting(v types.String, env, def string) string {
+	if !v.IsNull() {
+		return v.ValueString()
+	}
+	if env != "" {
+		return env
+	}
+	return def
+}
+
+// checkIdentifier returns why id cannot be an App Admin UserID, or "".
+func checkIdentifier(id string) string {
+	switch {
+	case id == "":
+		return "is empty; it must name one of the application's App Admin accounts."
+	case len(id) > livespec.MaxUserIDBytes:
+		return fmt.Sprintf("is %d bytes; a UserID is at most %d bytes.", len(id), livespec.MaxUserIDBytes)
+	}
+	return ""
+}
+
+// checkRate returns why r cannot be a requests_per_second value, or "".
+func checkRate(r float64) string {
+	if math.IsNaN(r) || r <= 0 || r > livespec.DefaultCommandRate {
+		return fmt.Sprintf("it must be above 0 and at most %d, the documented per-command rate (60007 above it).", livespec.DefaultCommandRate)
+	}
+	return ""
+}
+
+// checkEndpoint parses an endpoint base URL. Plain http is accepted only for loopback hosts
+// (the emulator): anywhere else it would send the UserSig in clear text. It returns the base
+// URL without a trailing slash, or a message saying what is wrong.
+func checkEndpoint(raw string) (string, string) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Hostname() == "" {
+		return "", fmt.Sprintf("is %q; it must be a base URL such as https://console.tim.qq.com.", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Sprintf("is %q; it must be a base URL without user info, query or fragment.", raw)
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !isLoopback(u.Hostname()) {
+			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.", raw)
+		}
+	default:
+		return "", fmt.Sprintf("is %q; the scheme must be https (or http for a loopback host).", raw)
+	}
+	return strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/"), ""
+}
+
+// isLoopback reports whether host is localhost or a loopback address.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

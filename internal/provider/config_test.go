@@ -1,0 +1,165 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// nullModel is a provider block with nothing set.
+func nullModel() providerModel {
+	return providerModel{
+		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
+		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
+		RequestsPerSecond: types.Float64Null(),
+	}
+}
+
+func envOf(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func TestResolveConfigDefaultsAndEnv(t *testing.T) {
+	cfg, unknown, diags := resolveConfig(nullModel(), envOf(map[string]string{
+		EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret",
+	}))
+	if diags.HasError() || unknown != nil {
+		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
+	}
+	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
+		BaseURL: "https://console.tim.qq.com", MaxRetries: 8}
+	if cfg != want {
+		t.Fatalf("got %+v\nwant %+v", cfg, want)
+	}
+}
+
+func TestResolveConfigPrefersConfigOverEnv(t *testing.T) {
+	m := nullModel()
+	m.SDKAppID = types.Int64Value(7)
+	m.SecretKey = types.StringValue("from-config")
+	m.Identifier = types.StringValue("admin2")
+	m.Region = types.StringValue("singapore")
+	m.MaxRetries = types.Int64Value(0)
+	m.RequestsPerSecond = types.Float64Value(20)
+	cfg, _, diags := resolveConfig(m, envOf(map[string]string{
+		EnvSDKAppID: "9", EnvSecretKey: "from-env", EnvIdentifier: "envadmin", EnvRegion: "usa",
+		EnvMaxRetries: "3", EnvRequestsPerSecond: "5",
+	}))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want := resolvedConfig{SDKAppID: 7, SecretKey: "from-config", Identifier: "admin2",
+		BaseURL: "https://adminapisgp.im.qcloud.com", MaxRetries: 0, RequestsPerSecond: 20}
+	if cfg != want {
+		t.Fatalf("got %+v\nwant %+v", cfg, want)
+	}
+}
+
+func TestResolveConfigEndpointOverridesRegion(t *testing.T) {
+	m := nullModel()
+	m.SDKAppID, m.SecretKey = types.Int64Value(1), types.StringValue("k")
+	m.Region = types.StringValue("tokyo")
+	for endpoint, base := range map[string]string{
+		"http://127.0.0.1:8080/":     "http://127.0.0.1:8080",
+		"http://localhost:9":         "http://localhost:9",
+		"http://[::1]:9/":            "http://[::1]:9",
+		"http://127.9.9.9":           "http://127.9.9.9",
+		"https://proxy.example/tim/": "https://proxy.example/tim",
+	} {
+		m.Endpoint = types.StringValue(endpoint)
+		cfg, _, diags := resolveConfig(m, envOf(nil))
+		if diags.HasError() || cfg.BaseURL != base {
+			t.Errorf("endpoint %q: base %q, diags %v; want %q", endpoint, cfg.BaseURL, diags, base)
+		}
+	}
+}
+
+func TestResolveConfigRegions(t *testing.T) {
+	hosts := map[string]string{}
+	for _, region := range RegionNames() {
+		m := nullModel()
+		m.SDKAppID, m.SecretKey, m.Region = types.Int64Value(1), types.StringValue("k"), types.StringValue(region)
+		cfg, _, diags := resolveConfig(m, envOf(nil))
+		if diags.HasError() || !strings.HasPrefix(cfg.BaseURL, "https://") {
+			t.Fatalf("region %s: %q %v", region, cfg.BaseURL, diags)
+		}
+		if other, dup := hosts[cfg.BaseURL]; dup {
+			t.Fatalf("regions %s and %s share %s", region, other, cfg.BaseURL)
+		}
+		hosts[cfg.BaseURL] = region
+	}
+	if len(hosts) != 8 {
+		t.Fatalf("want the 8 documented data centres, got %d", len(hosts))
+	}
+}
+
+// Every diagnostic names the attribute and, where the value can come from it, the environment
+// variable; the secret key never appears.
+func TestResolveConfigDiagnostics(t *testing.T) {
+	valid := map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret"}
+	with := func(k, v string) map[string]string {
+		out := map[string]string{}
+		for a, b := range valid {
+			out[a] = b
+		}
+		out[k] = v
+		return out
+	}
+	cases := []struct {
+		name      string
+		env       map[string]string
+		attribute string
+		want      string
+	}{
+		{"missing app id", map[string]string{EnvSecretKey: "topsecret"}, "sdk_app_id",
+			"Set sdk_app_id in the provider block or the TENCENTLIVE_SDK_APP_ID environment variable"},
+		{"bad app id", with(EnvSDKAppID, "abc"), "sdk_app_id",
+			`The TENCENTLIVE_SDK_APP_ID environment variable is "abc"; sdk_app_id must be the positive SDKAppID`},
+		{"missing secret", map[string]string{EnvSDKAppID: "1"}, "secret_key",
+			"Set secret_key in the provider block or the TENCENTLIVE_SECRET_KEY environment variable"},
+		{"bad region", with(EnvRegion, "mars"), "region",
+			`region (TENCENTLIVE_REGION) is "mars"; it must be one of china, frankfurt, jakarta, mumbai, seoul, singapore, tokyo, usa.`},
+		{"http endpoint", with(EnvEndpoint, "http://10.0.0.1:80"), "endpoint",
+			`endpoint (TENCENTLIVE_ENDPOINT) is "http://10.0.0.1:80"; plain http is allowed only for loopback hosts`},
+		{"endpoint without host", with(EnvEndpoint, "console.tim.qq.com"), "endpoint",
+			`endpoint (TENCENTLIVE_ENDPOINT) is "console.tim.qq.com"; it must be a base URL such as https://console.tim.qq.com.`},
+		{"ftp endpoint", with(EnvEndpoint, "ftp://127.0.0.1"), "endpoint", "the scheme must be https"},
+		{"long identifier", with(EnvIdentifier, strings.Repeat("a", 33)), "identifier",
+			"identifier (TENCENTLIVE_IDENTIFIER) is 33 bytes; a UserID is at most 32 bytes."},
+		{"bad retries", with(EnvMaxRetries, "-1"), "max_retries",
+			`The TENCENTLIVE_MAX_RETRIES environment variable is "-1"; max_retries must be a whole number between 0 and 20.`},
+		{"bad rate", with(EnvRequestsPerSecond, "500"), "requests_per_second",
+			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "500"; it must be above 0 and at most 200`},
+		{"rate not a number", with(EnvRequestsPerSecond, "fast"), "requests_per_second",
+			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "fast"; it must be a number.`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, diags := resolveConfig(nullModel(), envOf(tc.env))
+			if diags.ErrorsCount() != 1 {
+				t.Fatalf("want one error, got %v", diags)
+			}
+			d := diags.Errors()[0]
+			if !strings.Contains(d.Summary(), tc.attribute) || !strings.Contains(d.Detail(), tc.want) {
+				t.Fatalf("got %q / %q\nwant summary naming %s and detail containing %q", d.Summary(), d.Detail(), tc.attribute, tc.want)
+			}
+			if strings.Contains(d.Detail(), "topsecret") {
+				t.Fatal("the secret key leaked into a diagnostic")
+			}
+		})
+	}
+}
+
+func TestResolveConfigUnknownSkipsChecks(t *testing.T) {
+	m := nullModel()
+	m.SecretKey = types.StringUnknown()
+	m.Endpoint = types.StringUnknown()
+	_, unknown, diags := resolveConfig(m, envOf(nil)) // sdk_app_id missing: not reported yet
+	if diags.HasError() {
+		t.Fatalf("unknown values must not fail: %v", diags)
+	}
+	if strings.Join(unknown, ",") != "endpoint,secret_key" {
+		t.Fatalf("unknown = %v", unknown)
+	}
+}

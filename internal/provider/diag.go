@@ -1,0 +1,184 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// One wording for every API failure: the summary names the action ("Unable to create live
+// room"), the detail gives the room ID, the command, the vendor code with its meaning and
+// message, the RequestId to quote to Tencent support, and the hint from the code table. When
+// one attribute is to blame the diagnostic is attached to it, so Terraform points at its line.
+
+// apiFailure describes one failed API call for addAPIError.
+type apiFailure struct {
+	Summary string   // "Unable to create live room"
+	RoomID  string   // the room the call was about
+	Sent    []string // attributes the failed request carried, to tell which one the vendor meant
+	Timeout string   // the timeouts attribute that bounds the call ("create"), for deadline hints
+}
+
+// addAPIError appends the diagnostic for err.
+func addAPIError(diags *diag.Diagnostics, f apiFailure, err error) {
+	detail, attribute := describeAPIError(f, err)
+	if attribute != "" {
+		diags.AddAttributeError(path.Root(attribute), f.Summary, detail)
+		return
+	}
+	diags.AddError(f.Summary, detail)
+}
+
+// describeAPIError returns the detail text of err and the attribute to blame ("" for none).
+func describeAPIError(f apiFailure, err error) (detail, attribute string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Room %q: ", f.RoomID)
+
+	var we *wire.Error
+	if !errors.As(err, &we) {
+		b.WriteString(err.Error())
+		if errors.Is(err, context.DeadlineExceeded) && f.Timeout != "" {
+			fmt.Fprintf(&b, "\n\nThe %s timeout ran out; raise timeouts.%s if the service is slow.", f.Timeout, f.Timeout)
+		}
+		return b.String(), ""
+	}
+
+	if we.Code == 0 { // an HTTP failure without an envelope
+		fmt.Fprintf(&b, "%s failed: %s.", we.Command, strings.TrimPrefix(we.Error(), we.Command+": "))
+		return b.String(), ""
+	}
+	info := we.Code.Info()
+	fmt.Fprintf(&b, "%s failed with %d (%s)", we.Command, int(we.Code), info.Meaning)
+	if we.Message != "" {
+		fmt.Fprintf(&b, ": %s", we.Message)
+	}
+	b.WriteString(".")
+	if we.RequestID != "" {
+		fmt.Fprintf(&b, "\nRequestId: %s", we.RequestID)
+	}
+	if we.Attempts > 1 {
+		fmt.Fprintf(&b, "\nAttempts: %d", we.Attempts)
+	}
+	attribute = blamedAttribute(we.Code, we.Message, f.Sent)
+	if attribute != "" {
+		fmt.Fprintf(&b, "\nAttribute: %s", attribute)
+	}
+	if info.Hint != "" {
+		fmt.Fprintf(&b, "\n\n%s", info.Hint)
+	}
+	return b.String(), attribute
+}
+
+// apiFields maps the vendor's RoomInfo field names to attributes.
+var apiFields = []struct{ field, attribute string }{
+	{"Owner_Account", "owner_account"},
+	{"RoomId", "room_id"},
+	{"RoomName", "room_name"},
+	{"SeatTemplate", "seat_template"},
+	{"TakeSeatMode", "take_seat_mode"},
+	{"MaxSeatCount", "max_seat_count"},
+	{"MaxMemberCount", "max_member_count"},
+	{"IsMessageDisabled", "is_message_disabled"},
+	{"IsPublicVisible", "is_public_visible"},
+	{"CoverURL", "cover_url"},
+	{"Category", "category"},
+	{"ActivityStatus", "activity_status"},
+	{"Notice", "notice"},
+}
+
+// blamedAttribute decides which attribute a vendor error is about: fixed for codes that concern
+// one field, otherwise the field the message names first, otherwise the only candidate the
+// request carried. "" when it cannot tell.
+func blamedAttribute(code livespec.Code, message string, sent []string) string {
+	switch code {
+	case livespec.CodeAccountNotImported:
+		return "owner_account"
+	case livespec.CodeRoomIDTaken, livespec.CodeRoomIDIsChatGroup, livespec.CodeRoomExistsSameOwner:
+		return "room_id"
+	case livespec.CodeTooManyCategories:
+		return "category"
+	case livespec.CodeOverPackageLimit:
+		return namedOrOnlySent(message, sent, "max_seat_count", "max_member_count")
+	case livespec.CodeSensitiveContent:
+		return namedOrOnlySent(message, sent, "room_name", "notice", "cover_url")
+	case livespec.CodeInvalidParam:
+		return namedOrOnlySent(message, nil)
+	}
+	return ""
+}
+
+// namedOrOnlySent returns the candidate the message names first (by vendor field name or
+// attribute name; any field when no candidates are given), else the only candidate in sent.
+func namedOrOnlySent(message string, sent []string, candidates ...string) string {
+	isCandidate := func(a string) bool {
+		if len(candidates) == 0 {
+			return true
+		}
+		for _, c := range candidates {
+			if c == a {
+				return true
+			}
+		}
+		return false
+	}
+	best, bestAt := "", len(message)+1
+	lower := strings.ToLower(message)
+	for _, f := range apiFields {
+		if !isCandidate(f.attribute) {
+			continue
+		}
+		for _, name := range []string{strings.ToLower(f.field), f.attribute} {
+			if i := strings.Index(lower, name); i >= 0 && i < bestAt {
+				best, bestAt = f.attribute, i
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	var only string
+	for _, s := range sent {
+		if isCandidate(s) {
+			if only != "" {
+				return ""
+			}
+			only = s
+		}
+	}
+	return only
+}
+
+// sentAttributes lists the attributes a request carries.
+func sentAttributes(info wire.RoomInfo) []string {
+	var out []string
+	add := func(present bool, a string) {
+		if present {
+			out = append(out, a)
+		}
+	}
+	add(info.OwnerAccount != nil, "owner_account")
+	add(info.SeatTemplate != nil, "seat_template")
+	add(info.TakeSeatMode != nil, "take_seat_mode")
+	add(info.MaxSeatCount != nil, "max_seat_count")
+	add(info.MaxMemberCount != nil, "max_member_count")
+	add(info.IsMessageDisabled != nil, "is_message_disabled")
+	add(info.IsPublicVisible != nil, "is_public_visible")
+	add(info.RoomName != nil, "room_name")
+	add(info.CoverURL != nil, "cover_url")
+	add(info.Category != nil, "category")
+	add(info.ActivityStatus != nil, "activity_status")
+	add(info.Notice != nil, "notice")
+	return out
+}
+
+// isCode reports whether err is a vendor answer with the given code.
+func isCode(err error, code livespec.Code) bool {
+	return err != nil && wire.CodeOf(err) == code
+}

@@ -1,0 +1,155 @@
+// Package provider implements the tencentlive Terraform provider: its configuration and the
+// tencentlive_room resource. Every API call goes through internal/wire.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// TypeName is the provider's type name: resources are tencentlive_*.
+const TypeName = "tencentlive"
+
+var _ provider.Provider = &tencentliveProvider{}
+
+type tencentliveProvider struct {
+	version string
+	getenv  func(string) string
+}
+
+// New returns a provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &tencentliveProvider{version: version, getenv: os.Getenv}
+	}
+}
+
+// providerData is what Configure hands to resources. client is nil when the configuration
+// holds values unknown until apply; resources then report notReady when they need the API.
+type providerData struct {
+	client     *wire.Client
+	identifier string // the App Admin UserID; the default room owner
+	notReady   string
+}
+
+func (p *tencentliveProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = TypeName
+	resp.Version = p.version
+}
+
+func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Manages Tencent RTC live rooms (TUILiveKit) through the vendor's REST API.",
+		Attributes: map[string]schema.Attribute{
+			"sdk_app_id": schema.Int64Attribute{
+				Optional:    true,
+				Description: fmt.Sprintf("SDKAppID of the application, from the Tencent RTC console. Falls back to %s. Required.", EnvSDKAppID),
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"secret_key": schema.StringAttribute{
+				Optional:    true,
+				Sensitive:   true,
+				Description: fmt.Sprintf("The application's secret key, used to sign UserSigs locally; it is never sent, logged or stored in state. Falls back to %s. Required.", EnvSecretKey),
+			},
+			"identifier": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("App Admin UserID the requests are made as, at most %d bytes; also the default room owner. Falls back to %s, then %q.",
+					livespec.MaxUserIDBytes, EnvIdentifier, livespec.DefaultIdentifier),
+				Validators: []validator.String{stringvalidator.LengthBetween(1, livespec.MaxUserIDBytes)},
+			},
+			"region": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Data centre of the application: one of %s. Falls back to %s, then %q. Ignored when endpoint is set.",
+					strings.Join(RegionNames(), ", "), EnvRegion, DefaultRegion),
+				Validators: []validator.String{stringvalidator.OneOf(RegionNames()...)},
+			},
+			"endpoint": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Base URL of the REST API (for example the emulator's), overriding region. Must be https, except for loopback hosts (127.0.0.0/8, ::1, localhost). Falls back to %s.",
+					EnvEndpoint),
+				Validators: []validator.String{endpointValidator{}},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				Description: fmt.Sprintf("How many times a request that failed transiently (rate limits, internal errors, connection errors) is repeated, 0 to %d. Falls back to %s, then %d.",
+					maxMaxRetries, EnvMaxRetries, DefaultMaxRetries),
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				Optional: true,
+				Description: fmt.Sprintf("Client-side limit on requests per second per API command, above 0 and at most %d. Falls back to %s, then the documented per-command rates.",
+					livespec.DefaultCommandRate, EnvRequestsPerSecond),
+				Validators: []validator.Float64{rateValidator{}},
+			},
+		},
+	}
+}
+
+func (p *tencentliveProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg, unknown, diags := resolveConfig(m, p.getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if len(unknown) > 0 {
+		// Values from other resources: fine at plan, but there is no client until they are known.
+		data := &providerData{notReady: fmt.Sprintf("the provider attributes %s are not known until apply", strings.Join(unknown, ", "))}
+		if !m.Identifier.IsUnknown() {
+			data.identifier = stringSetting(m.Identifier, p.getenv(EnvIdentifier), livespec.DefaultIdentifier)
+		}
+		tflog.Info(ctx, "tencentlive provider configuration not yet known; no API client", map[string]any{"unknown": unknown})
+		resp.ResourceData, resp.DataSourceData = data, data
+		return
+	}
+
+	maxRetries := cfg.MaxRetries
+	if maxRetries == 0 {
+		maxRetries = wire.NoRetries // wire reads 0 as "its default"
+	}
+	client, err := wire.New(wire.Config{
+		SDKAppID:          cfg.SDKAppID,
+		SecretKey:         cfg.SecretKey,
+		Identifier:        cfg.Identifier,
+		BaseURL:           cfg.BaseURL,
+		MaxRetries:        maxRetries,
+		RequestsPerSecond: cfg.RequestsPerSecond,
+		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", p.version, req.TerraformVersion),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to configure the tencentlive provider", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "tencentlive provider configured", map[string]any{
+		"sdk_app_id": cfg.SDKAppID, "identifier": cfg.Identifier, "base_url": cfg.BaseURL,
+		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
+	})
+	data := &providerData{client: client, identifier: cfg.Identifier}
+	resp.ResourceData, resp.DataSourceData = data, data
+}
+
+func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewRoomResource}
+}
+
+func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}

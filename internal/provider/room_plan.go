@@ -1,0 +1,146 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// ValidateConfig checks what spans attributes: max_seat_count belongs to voice templates only.
+func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var seatTemplate types.String
+	var maxSeatCount types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("seat_template"), &seatTemplate)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_seat_count"), &maxSeatCount)...)
+	if resp.Diagnostics.HasError() || !known(seatTemplate) || maxSeatCount.IsNull() {
+		return
+	}
+	if t, ok := livespec.LookupSeatTemplate(seatTemplate.ValueString()); ok && !t.Voice {
+		resp.Diagnostics.AddAttributeError(path.Root("max_seat_count"), "Invalid max_seat_count", fmt.Sprintf(
+			"max_seat_count is set but seat_template is %s; the vendor accepts max_seat_count only with %s %s.",
+			t.Name, strings.Join(livespec.VoiceTemplateNames(), " or "), vendorSays(livespec.CodeInvalidParam)))
+	}
+}
+
+// ModifyPlan fills in the defaults that depend on other values (id and room_name follow room_id,
+// owner_account the provider's identifier), marks server-computed values unknown when the room
+// is replaced, and checks a room about to be created against the service.
+func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan, config roomModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	creating := req.State.Raw.IsNull()
+	var state roomModel
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
+	plan.ID = plan.RoomID
+	if config.RoomName.IsNull() {
+		plan.RoomName = plan.RoomID // vendor default; removing room_name brings it back
+	}
+	if creating && config.OwnerAccount.IsNull() {
+		plan.OwnerAccount = types.StringUnknown()
+		if r.data != nil && r.data.identifier != "" {
+			plan.OwnerAccount = types.StringValue(r.data.identifier)
+		}
+	}
+	replacing := !creating && roomReplaced(state, plan)
+	if replacing {
+		// A new room: what the server computes for it is not the old room's value.
+		plan.CreateTime = types.Int64Unknown()
+		if config.MaxSeatCount.IsNull() {
+			plan.MaxSeatCount = types.Int64Unknown()
+		}
+		if config.MaxMemberCount.IsNull() {
+			plan.MaxMemberCount = types.Int64Unknown()
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// For a replacement Terraform plans the new room a second time with a null prior state,
+	// handing over this call's private data; the mark says the room found under the same ID is
+	// the one about to be destroyed, not one to adopt.
+	switch {
+	case replacing:
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateReplacing, []byte("true"))...)
+		if !plan.RoomID.Equal(state.RoomID) {
+			r.checkExisting(ctx, plan, resp)
+		}
+	case creating:
+		mark, diags := req.Private.GetKey(ctx, privateReplacing)
+		resp.Diagnostics.Append(diags...)
+		if mark == nil {
+			r.checkExisting(ctx, plan, resp)
+		}
+	}
+}
+
+// privateReplacing is the private-state key marking the plan of a replacement.
+const privateReplacing = "replacing"
+
+// roomReplaced reports whether plan differs from state in a create-only attribute, mirroring the
+// attributes' RequiresReplace modifiers.
+func roomReplaced(state, plan roomModel) bool {
+	differs := func(p, s attr.Value) bool { return p.IsUnknown() || !p.Equal(s) }
+	return differs(plan.RoomID, state.RoomID) ||
+		seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) ||
+		differs(plan.OwnerAccount, state.OwnerAccount) ||
+		differs(plan.MaxSeatCount, state.MaxSeatCount)
+}
+
+// checkExisting looks the planned room up before it is created. Not found is the normal case.
+// Under another owner, create_room would answer 100003: an error now rather than at apply. Under
+// the same owner apply will adopt the room (100010): a warning, unless its create-only fields
+// differ from the plan, which no update can fix.
+func (r *roomResource) checkExisting(ctx context.Context, plan roomModel, resp *resource.ModifyPlanResponse) {
+	if !known(plan.RoomID) || !known(plan.OwnerAccount) || r.data == nil || r.data.client == nil {
+		return // unknown until apply: create_room will tell
+	}
+	roomID := plan.RoomID.ValueString()
+	info, err := r.data.client.GetRoomInfo(ctx, roomID)
+	if isCode(err, livespec.CodeRoomNotFound) {
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: "Unable to check live room", RoomID: roomID}, err)
+		return
+	}
+	existing := flatten(info, roomModel{RoomID: plan.RoomID})
+	owner := existing.OwnerAccount.ValueString()
+	if owner != plan.OwnerAccount.ValueString() {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Live room ID already taken", fmt.Sprintf(
+			"Room %q already exists under owner %q, not %q; create_room would answer %d (%s).\n\n%s",
+			roomID, owner, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomIDTaken),
+			livespec.CodeRoomIDTaken.Info().Meaning, livespec.CodeRoomIDTaken.Info().Hint))
+		return
+	}
+	if msg := adoptionConflict(existing, plan); msg != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Live room cannot be adopted", fmt.Sprintf(
+			"Room %q already exists under owner %q, so apply would adopt it (%d), but %s",
+			roomID, owner, int(livespec.CodeRoomExistsSameOwner), msg))
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room already exists", fmt.Sprintf(
+		"Room %q already exists under owner %q; create_room will answer %d (%s) and apply will adopt the room, setting its updatable attributes to this configuration.",
+		roomID, owner, int(livespec.CodeRoomExistsSameOwner), livespec.CodeRoomExistsSameOwner.Info().Meaning))
+}

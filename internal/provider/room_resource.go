@@ -1,0 +1,431 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &roomResource{}
+	_ resource.ResourceWithImportState    = &roomResource{}
+	_ resource.ResourceWithModifyPlan     = &roomResource{}
+	_ resource.ResourceWithValidateConfig = &roomResource{}
+)
+
+// Default operation timeouts; each covers all requests of the operation, retries included.
+const (
+	defaultCreateTimeout = 5 * time.Minute
+	defaultReadTimeout   = 2 * time.Minute
+	defaultUpdateTimeout = 5 * time.Minute
+	defaultDeleteTimeout = 5 * time.Minute
+)
+
+// roomResource is tencentlive_room: one live room, identified by its room ID.
+type roomResource struct {
+	data *providerData
+}
+
+// NewRoomResource returns the tencentlive_room resource.
+func NewRoomResource() resource.Resource { return &roomResource{} }
+
+func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room"
+}
+
+func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A Tencent RTC live room (live_engine_http_srv, RoomType Live). Created with create_room, " +
+			"changed in place with update_room_info, dismissed with destroy_room. Import with the room ID, or " +
+			"`ROOM_ID,SEAT_TEMPLATE` when the API does not report the seat template.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Same as room_id.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				Required: true,
+				Description: fmt.Sprintf("Unique room ID within the application: 1 to %d bytes of printable ASCII (0x20-0x7E). Changing it creates a new room.",
+					livespec.MaxRoomIDBytes),
+				Validators: []validator.String{
+					byteLength{min: 1, max: livespec.MaxRoomIDBytes, code: livespec.CodeInvalidParam},
+					printableASCII{},
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"seat_template": schema.StringAttribute{
+				Required: true,
+				Description: fmt.Sprintf("Seat layout template: one of %s. %s and %s both mean the landscape template 200. Changing it creates a new room.",
+					strings.Join(livespec.SeatTemplateNames(), ", "), livespec.LandscapeConsole, livespec.LandscapeSDK),
+				Validators: []validator.String{oneOf{values: livespec.SeatTemplateNames(), code: livespec.CodeInvalidParam}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
+					"Changing the seat template creates a new room; a different spelling of the same template does not.",
+					"Changing the seat template creates a new room; a different spelling of the same template does not.")},
+			},
+			"owner_account": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Description: fmt.Sprintf("UserID of the host, 1 to %d bytes; the account must be imported (for example with tencentlive_account). "+
+					"Defaults to the provider's identifier when the room is created. Changing it creates a new room.", livespec.MaxUserIDBytes),
+				Validators: []validator.String{byteLength{min: 1, max: livespec.MaxUserIDBytes, code: livespec.CodeInvalidParam}},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"take_seat_mode": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Description: fmt.Sprintf("How audience members take a seat: %s (default) or %s.",
+					livespec.TakeSeatFree, livespec.TakeSeatApply),
+				Default:    stringdefault.StaticString(defaultTakeSeatMode),
+				Validators: []validator.String{oneOf{values: livespec.TakeSeatModes, code: livespec.CodeInvalidParam}},
+			},
+			"max_seat_count": schema.Int64Attribute{
+				Optional: true,
+				Computed: true,
+				Description: fmt.Sprintf("Number of seats, at least 1; only with %s (the vendor caps it at the package's seat limit). "+
+					"Read from the room when unset. Changing it creates a new room.", strings.Join(livespec.VoiceTemplateNames(), " or ")),
+				Validators: []validator.Int64{int64AtLeast{min: 1, code: livespec.CodeInvalidParam}},
+				PlanModifiers: []planmodifier.Int64{
+					int64planmodifier.UseStateForUnknown(),
+					int64planmodifier.RequiresReplace(),
+				},
+			},
+			"max_member_count": schema.Int64Attribute{
+				Optional:    true,
+				Computed:    true,
+				Description: "Room capacity in members, at least 1 and at most the package's limit. Read from the room (the package limit) when unset.",
+				Validators:  []validator.Int64{int64AtLeast{min: 1, code: livespec.CodeInvalidParam}},
+				PlanModifiers: []planmodifier.Int64{
+					int64planmodifier.UseStateForUnknown(),
+				},
+			},
+			"is_message_disabled": schema.BoolAttribute{
+				Optional:    true,
+				Computed:    true,
+				Description: "Mutes chat for everyone but the owner and admins. Default false.",
+				Default:     booldefault.StaticBool(defaultIsMessageDisabled),
+			},
+			"is_public_visible": schema.BoolAttribute{
+				Optional:    true,
+				Computed:    true,
+				Description: "Whether the room is listed by get_room_list. Default true.",
+				Default:     booldefault.StaticBool(defaultIsPublicVisible),
+			},
+			"room_name": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Description: fmt.Sprintf("Display name, 1 to %d bytes (UTF-8; a CJK character takes 3). Defaults to room_id.",
+					livespec.MaxRoomNameBytes),
+				Validators: []validator.String{byteLength{min: 1, max: livespec.MaxRoomNameBytes, code: livespec.CodeInvalidParam}},
+			},
+			"cover_url": schema.StringAttribute{
+				Optional:    true,
+				Computed:    true,
+				Description: fmt.Sprintf("Cover image URL, at most %d bytes. Default empty.", livespec.MaxCoverURLBytes),
+				Default:     stringdefault.StaticString(defaultCoverURL),
+				Validators:  []validator.String{byteLength{min: 0, max: livespec.MaxCoverURLBytes, code: livespec.CodeInvalidParam}},
+			},
+			"category": schema.ListAttribute{
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.Int64Type,
+				Description: fmt.Sprintf("Application-defined category tags (integers), at most %d. Default empty.", livespec.MaxCategories),
+				Default:     listdefault.StaticValue(types.ListValueMust(types.Int64Type, []attr.Value{})),
+				Validators:  []validator.List{listAtMost{max: livespec.MaxCategories, code: livespec.CodeTooManyCategories}},
+			},
+			"activity_status": schema.Int64Attribute{
+				Optional:    true,
+				Computed:    true,
+				Description: "Application-defined activity status (an integer). Default 0.",
+				Default:     int64default.StaticInt64(defaultActivityStatus),
+			},
+			"notice": schema.StringAttribute{
+				Optional:    true,
+				Computed:    true,
+				Description: fmt.Sprintf("Room notice, at most %d bytes (UTF-8). Default empty.", livespec.MaxNoticeBytes),
+				Default:     stringdefault.StaticString(defaultNotice),
+				Validators:  []validator.String{byteLength{min: 0, max: livespec.MaxNoticeBytes, code: livespec.CodeInvalidParam}},
+			},
+			"create_time": schema.Int64Attribute{
+				Computed:      true,
+				Description:   "When the room was created, in Unix seconds.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// seatTemplateRequiresReplace replaces the room when the template really changes. A prior null
+// (a room imported from an API version that does not report the template) takes the configured
+// value without replacing, and two spellings of the landscape template are the same template.
+func seatTemplateRequiresReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = seatTemplateChanges(req.StateValue, req.PlanValue)
+}
+
+// seatTemplateChanges reports whether going from state to plan needs a new room.
+func seatTemplateChanges(state, plan types.String) bool {
+	if state.IsNull() {
+		return false
+	}
+	if plan.IsUnknown() {
+		return true
+	}
+	return !sameSeatTemplate(state.ValueString(), plan.ValueString())
+}
+
+func (r *roomResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a provider bug; please report it.", req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+// client returns the API client, or adds a "provider not configured" error and returns nil.
+func (r *roomResource) client(summary string, add func(summary, detail string)) *wire.Client {
+	if r.data != nil && r.data.client != nil {
+		return r.data.client
+	}
+	reason := "the provider has not been configured"
+	if r.data != nil && r.data.notReady != "" {
+		reason = r.data.notReady
+	}
+	add(summary, fmt.Sprintf("The tencentlive provider is not configured: %s. Configure it with known values or the TENCENTLIVE_* environment variables.", reason))
+	return nil
+}
+
+func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	const summary = "Unable to create live room"
+	var plan roomModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(summary, resp.Diagnostics.AddError)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	roomID := plan.RoomID.ValueString()
+	fail := func(req wire.RoomInfo, err error, note string) {
+		f := apiFailure{Summary: summary, RoomID: roomID, Sent: sentAttributes(req), Timeout: "create"}
+		detail, attribute := describeAPIError(f, err)
+		if note != "" {
+			detail += "\n\n" + note
+		}
+		if attribute != "" {
+			resp.Diagnostics.AddAttributeError(path.Root(attribute), summary, detail)
+		} else {
+			resp.Diagnostics.AddError(summary, detail)
+		}
+	}
+
+	create := expandCreate(plan)
+	err := c.CreateRoom(ctx, create)
+	adopted := isCode(err, livespec.CodeRoomExistsSameOwner)
+	if err != nil && !adopted {
+		fail(create, err, "")
+		return
+	}
+
+	// The room exists now. If a later step fails it is not recorded in state: the next apply
+	// finds it (100010) and adopts it, so running apply again finishes the job.
+	const rerun = "The room was created. Fix the problem and apply again: the provider adopts the existing room."
+	if adopted {
+		tflog.Info(ctx, "room already exists with the same owner; adopting it", map[string]any{"room_id": roomID})
+		converge := expandConverge(plan)
+		if err := c.UpdateRoomInfo(ctx, converge); err != nil {
+			fail(converge, err, "The room already existed with the same owner (100010) and the provider could not bring it to the configuration.")
+			return
+		}
+	} else if update, ok := expandUpdateOnly(plan); ok {
+		if err := c.UpdateRoomInfo(ctx, update); err != nil {
+			fail(update, err, rerun)
+			return
+		}
+	}
+
+	info, err := c.GetRoomInfo(ctx, roomID)
+	if err != nil {
+		fail(wire.RoomInfo{}, err, rerun)
+		return
+	}
+	state := flatten(info, plan)
+	if adopted {
+		if msg := adoptionConflict(state, plan); msg != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("room_id"), summary,
+				fmt.Sprintf("Room %q already exists with the same owner (100010) but cannot be adopted: %s", roomID, msg))
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// adoptionConflict compares the create-only fields of an existing room with the plan and says
+// what differs, or "" when the room can be adopted.
+func adoptionConflict(existing, plan roomModel) string {
+	var diffs []string
+	if known(existing.SeatTemplate) && known(plan.SeatTemplate) && !sameSeatTemplate(existing.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()) {
+		diffs = append(diffs, fmt.Sprintf("seat_template is %s, the configuration says %s", existing.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()))
+	}
+	if known(existing.MaxSeatCount) && known(plan.MaxSeatCount) && existing.MaxSeatCount.ValueInt64() != plan.MaxSeatCount.ValueInt64() {
+		diffs = append(diffs, fmt.Sprintf("max_seat_count is %d, the configuration says %d", existing.MaxSeatCount.ValueInt64(), plan.MaxSeatCount.ValueInt64()))
+	}
+	if len(diffs) == 0 {
+		return ""
+	}
+	return strings.Join(diffs, "; ") + ". These cannot change in place: choose another room_id, or destroy the existing room first."
+}
+
+func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	const summary = "Unable to read live room"
+	var state roomModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(summary, resp.Diagnostics.AddError)
+	if c == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	roomID := state.RoomID.ValueString()
+	info, err := c.GetRoomInfo(ctx, roomID)
+	if isCode(err, livespec.CodeRoomNotFound) {
+		resp.Diagnostics.AddWarning("Live room no longer exists",
+			fmt.Sprintf("Room %q was not found (100004); removing it from state. The platform dismisses rooms on its own (for example when a room stays empty), so the next plan creates it again.", roomID))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "read"}, err)
+		return
+	}
+	newState := flatten(info, state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	const summary = "Unable to update live room"
+	var plan, state roomModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(summary, resp.Diagnostics.AddError)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	roomID := plan.RoomID.ValueString()
+	if update, ok := expandUpdate(plan, state); ok {
+		if err := c.UpdateRoomInfo(ctx, update); err != nil {
+			addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Sent: sentAttributes(update), Timeout: "update"}, err)
+			return
+		}
+	}
+	info, err := c.GetRoomInfo(ctx, roomID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "update"}, err)
+		return
+	}
+	newState := flatten(info, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+}
+
+func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	const summary = "Unable to destroy live room"
+	var state roomModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(summary, resp.Diagnostics.AddError)
+	if c == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	roomID := state.RoomID.ValueString()
+	err := c.DestroyRoom(ctx, roomID)
+	if isCode(err, livespec.CodeRoomNotFound) {
+		tflog.Info(ctx, "room already gone", map[string]any{"room_id": roomID})
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "delete"}, err)
+	}
+}
+
+// ImportState takes "ROOM_ID" or "ROOM_ID,SEAT_TEMPLATE" (see parseImportID); Read fills in the
+// rest.
+func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	roomID, seatTemplate := parseImportID(req.ID)
+	if roomID == "" {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("The import ID %q has no room ID. Use ROOM_ID, or ROOM_ID%sSEAT_TEMPLATE.", req.ID, importIDSeparator))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), roomID)...)
+	if seatTemplate != "" {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("seat_template"), seatTemplate)...)
+	}
+}

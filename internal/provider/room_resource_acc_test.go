@@ -1,0 +1,742 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+const room = "tencentlive_room.test"
+
+// roomConfig is one tencentlive_room "test" with the given attribute lines.
+func (e *accEnv) roomConfig(lines ...string) string {
+	return e.provider() + "\nresource \"tencentlive_room\" \"test\" {\n  " + strings.Join(lines, "\n  ") + "\n}\n"
+}
+
+func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, action)}}
+}
+
+// emptyAfterApply asserts, beyond the framework's own re-plan, that a refresh changes nothing.
+var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+
+func str(p *string) string {
+	if p == nil {
+		return "<absent>"
+	}
+	return *p
+}
+
+func num(p *int64) string {
+	if p == nil {
+		return "<absent>"
+	}
+	return fmt.Sprint(*p)
+}
+
+// Video grid template, every optional attribute left to its default; then import by ID, with
+// the import command and with an import block (which must plan no change).
+func TestAccRoom_videoGridDefaults(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("grid")
+	checks := append(defaultsChecks(room, id, e.identifier),
+		stateIs(room, "seat_template", knownvalue.StringExact("VideoDynamicGrid9Seats")))
+	if e.emu != nil {
+		checks = append(checks,
+			stateIs(room, "max_seat_count", knownvalue.Int64Exact(9)),
+			stateIs(room, "max_member_count", knownvalue.Int64Exact(emulator.DefaultMemberCap)))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:            e.roomConfig("room_id = "+hcl(id), `seat_template = "VideoDynamicGrid9Seats"`),
+				ConfigStateChecks: checks,
+				ConfigPlanChecks:  emptyAfterApply,
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if info.SeatTemplate != nil && *info.SeatTemplate != "VideoDynamicGrid9Seats" {
+						return fmt.Errorf("SeatTemplate %s", *info.SeatTemplate)
+					}
+					if str(info.RoomName) != id || str(info.OwnerAccount) != e.identifier || str(info.TakeSeatMode) != "FreeToTake" {
+						return fmt.Errorf("RoomName %s, Owner %s, TakeSeatMode %s", str(info.RoomName), str(info.OwnerAccount), str(info.TakeSeatMode))
+					}
+					return nil
+				}),
+			},
+			{ResourceName: room, ImportState: true, ImportStateVerify: true},
+			{ResourceName: room, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
+		},
+	})
+}
+
+// Guest live: the float template with every attribute set, including the update-only ones
+// (notice, max_member_count) that create applies with a follow-up update_room_info.
+func TestAccRoom_videoFloatGuestLive(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("float")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: e.roomConfig(
+					"room_id = "+hcl(id),
+					`seat_template       = "VideoDynamicFloat7Seats"`,
+					`take_seat_mode      = "ApplyToTake"`,
+					`room_name           = "嘉宾连麦 · guest live"`,
+					`cover_url           = "https://cdn.example.com/covers/guest.png"`,
+					`category            = [3, 1, 2]`,
+					`activity_status     = 2`,
+					`notice              = "欢迎！Apply to join the stage."`,
+					`max_member_count    = 200`,
+					`is_message_disabled = true`,
+					`is_public_visible   = false`,
+					`timeouts            = { create = "2m", read = "1m" }`,
+				),
+				ConfigPlanChecks: emptyAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs(room, "take_seat_mode", knownvalue.StringExact("ApplyToTake")),
+					stateIs(room, "room_name", knownvalue.StringExact("嘉宾连麦 · guest live")),
+					stateIs(room, "category", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.Int64Exact(3), knownvalue.Int64Exact(1), knownvalue.Int64Exact(2)})),
+					stateIs(room, "notice", knownvalue.StringExact("欢迎！Apply to join the stage.")),
+					stateIs(room, "max_member_count", knownvalue.Int64Exact(200)),
+					stateIs(room, "is_message_disabled", knownvalue.Bool(true)),
+					stateIs(room, "is_public_visible", knownvalue.Bool(false)),
+					stateIs(room, "owner_account", knownvalue.StringExact(e.identifier)),
+				},
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.Notice) != "欢迎！Apply to join the stage." || num(info.MaxMemberCount) != "200" {
+						return fmt.Errorf("update-only fields not applied: Notice %s, MaxMemberCount %s", str(info.Notice), num(info.MaxMemberCount))
+					}
+					if str(info.TakeSeatMode) != "ApplyToTake" || info.Category == nil || len(*info.Category) != 3 {
+						return fmt.Errorf("TakeSeatMode %s, Category %v", str(info.TakeSeatMode), info.Category)
+					}
+					return nil
+				}),
+			},
+			{ResourceName: room, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+		},
+	})
+}
+
+// Landscape seminar: both spellings of template 200 are the same template, so switching the
+// spelling updates state in place instead of replacing the room.
+func TestAccRoom_landscapeSeminar(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("seminar")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	sameCreateTime := statecheck.CompareValue(compare.ValuesSame())
+	step := func(template string) resource.TestStep {
+		return resource.TestStep{
+			Config: e.roomConfig("room_id = "+hcl(id), "seat_template = "+hcl(template),
+				`room_name = "Quarterly seminar"`, `category = [42]`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs(room, "seat_template", knownvalue.StringExact(template)),
+				sameID.AddStateValue(room, tfjsonpath.New("id")),
+				sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
+			},
+		}
+	}
+	first, second := step(livespec.LandscapeConsole), step(livespec.LandscapeSDK)
+	second.ConfigPlanChecks = expectAction(plancheck.ResourceActionUpdate)
+	if e.emu != nil {
+		first.ConfigStateChecks = append(first.ConfigStateChecks, stateIs(room, "max_seat_count", knownvalue.Int64Exact(4)))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps:                    []resource.TestStep{first, second},
+	})
+}
+
+// Voice rooms: AudioSalon with a seat count, Karaoke with the package's.
+func TestAccRoom_voiceSalonAndKaraoke(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	salon, karaoke := roomID("salon"), roomID("karaoke")
+	checks := []statecheck.StateCheck{
+		stateIs("tencentlive_room.salon", "max_seat_count", knownvalue.Int64Exact(12)),
+		stateIs("tencentlive_room.salon", "seat_template", knownvalue.StringExact("AudioSalon")),
+		stateIs("tencentlive_room.karaoke", "seat_template", knownvalue.StringExact("Karaoke")),
+		stateIs("tencentlive_room.karaoke", "max_seat_count", knownvalue.NotNull()),
+	}
+	if e.emu != nil {
+		checks = append(checks, stateIs("tencentlive_room.karaoke", "max_seat_count", knownvalue.Int64Exact(emulator.DefaultSeatCap)))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			Config: e.provider() + fmt.Sprintf(`
+resource "tencentlive_room" "salon" {
+  room_id        = %s
+  seat_template  = "AudioSalon"
+  max_seat_count = 12
+  room_name      = "Late-night voice salon"
+  take_seat_mode = "ApplyToTake"
+}
+
+resource "tencentlive_room" "karaoke" {
+  room_id       = %s
+  seat_template = "Karaoke"
+  room_name     = "KTV 🎤"
+}
+`, hcl(salon), hcl(karaoke)),
+			ConfigStateChecks: checks,
+			ConfigPlanChecks:  emptyAfterApply,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				e.checkRemote(salon, func(info wire.RoomInfo) error {
+					if num(info.MaxSeatCount) != "12" {
+						return fmt.Errorf("MaxSeatCount %s", num(info.MaxSeatCount))
+					}
+					return nil
+				}),
+				e.checkRemote(karaoke, func(info wire.RoomInfo) error {
+					if str(info.RoomName) != "KTV 🎤" {
+						return fmt.Errorf("RoomName %s", str(info.RoomName))
+					}
+					return nil
+				}),
+			),
+		}},
+	})
+}
+
+// Update in place keeps the room (same ID and create time); removing the attributes from the
+// configuration brings back the vendor defaults rather than leaving stale values.
+func TestAccRoom_updateInPlace(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("update")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	sameCreateTime := statecheck.CompareValue(compare.ValuesSame())
+	base := []string{"room_id = " + hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 6`}
+	track := func(checks ...statecheck.StateCheck) []statecheck.StateCheck {
+		return append(checks, sameID.AddStateValue(room, tfjsonpath.New("id")),
+			sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:            e.roomConfig(base...),
+				ConfigStateChecks: track(defaultsChecks(room, id, e.identifier)...),
+			},
+			{
+				Config: e.roomConfig(append(base,
+					`room_name           = "Renamed salon"`,
+					`cover_url           = "https://cdn.example.com/c.jpg"`,
+					`category            = [7, 8]`,
+					`activity_status     = 3`,
+					`notice              = "Tonight: jazz"`,
+					`take_seat_mode      = "ApplyToTake"`,
+					`is_public_visible   = false`,
+					`is_message_disabled = true`,
+					`max_member_count    = 300`)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: track(
+					stateIs(room, "room_name", knownvalue.StringExact("Renamed salon")),
+					stateIs(room, "category", knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(7), knownvalue.Int64Exact(8)})),
+					stateIs(room, "notice", knownvalue.StringExact("Tonight: jazz")),
+					stateIs(room, "max_member_count", knownvalue.Int64Exact(300)),
+					stateIs(room, "max_seat_count", knownvalue.Int64Exact(6)),
+				),
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.RoomName) != "Renamed salon" || str(info.Notice) != "Tonight: jazz" ||
+						str(info.TakeSeatMode) != "ApplyToTake" || *info.IsPublicVisible || !*info.IsMessageDisabled ||
+						num(info.ActivityStatus) != "3" || num(info.MaxMemberCount) != "300" {
+						return fmt.Errorf("remote room not updated: %+v", info)
+					}
+					return nil
+				}),
+			},
+			{
+				// Everything optional removed again: back to the vendor defaults, in place.
+				Config:           e.roomConfig(base...),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: track(append(defaultsChecks(room, id, e.identifier),
+					stateIs(room, "max_member_count", knownvalue.Int64Exact(300)))...), // no default to return to
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.RoomName) != id || str(info.Notice) != "" || str(info.CoverURL) != "" ||
+						(info.Category != nil && len(*info.Category) != 0) || str(info.TakeSeatMode) != "FreeToTake" ||
+						!*info.IsPublicVisible || *info.IsMessageDisabled || num(info.ActivityStatus) != "0" {
+						return fmt.Errorf("remote room not back to defaults: %+v", info)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// Every create-only attribute replaces the room; the old room is dismissed first.
+func TestAccRoom_replaceOnCreateOnlyFields(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id, otherID := roomID("replace"), roomID("replaced")
+	const owner = "tf-acc-alice"
+	differentCreateTime := statecheck.CompareValue(compare.ValuesDiffer())
+	replaced := func(lines ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:            e.roomConfig(lines...),
+			ConfigPlanChecks:  expectAction(plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{differentCreateTime.AddStateValue(room, tfjsonpath.New("create_time"))},
+		}
+	}
+	seats8 := replaced("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 8`)
+	seats8.Check = e.checkRemote(id, func(info wire.RoomInfo) error {
+		if num(info.MaxSeatCount) != "8" {
+			return fmt.Errorf("MaxSeatCount %s", num(info.MaxSeatCount))
+		}
+		return nil
+	})
+	// From a voice room with a seat count to a video template without one: the new room's
+	// seat count comes from the server, not from the old room's state.
+	video := replaced("room_id = "+hcl(id), `seat_template = "VideoFixedGrid9Seats"`)
+	if e.emu != nil {
+		video.ConfigStateChecks = append(video.ConfigStateChecks, stateIs(room, "max_seat_count", knownvalue.Int64Exact(9)))
+	}
+	newOwner := replaced("room_id = "+hcl(id), `seat_template = "VideoFixedGrid9Seats"`, "owner_account = "+hcl(owner))
+	newOwner.PreConfig = func() { e.mustImportAccount(t, owner) }
+	newOwner.Check = e.checkRemote(id, func(info wire.RoomInfo) error {
+		if str(info.OwnerAccount) != owner {
+			return fmt.Errorf("Owner_Account %s", str(info.OwnerAccount))
+		}
+		return nil
+	})
+	newID := replaced("room_id = "+hcl(otherID), `seat_template = "VideoFixedGrid9Seats"`, "owner_account = "+hcl(owner))
+	newID.ConfigStateChecks = append(newID.ConfigStateChecks, stateIs(room, "id", knownvalue.StringExact(otherID)))
+	newID.Check = e.checkGone(id)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:            e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 6`),
+				ConfigStateChecks: []statecheck.StateCheck{differentCreateTime.AddStateValue(room, tfjsonpath.New("create_time"))},
+			},
+			seats8,
+			replaced("room_id = "+hcl(id), `seat_template = "Karaoke"`, `max_seat_count = 8`),
+			video,
+			newOwner,
+			newID,
+		},
+	})
+}
+
+// An API version whose get_room_info leaves SeatTemplate out: state keeps the configured
+// template, an import by room ID takes the configured one in place (never a replacement), and
+// an import with ROOM_ID,SEAT_TEMPLATE is followed by an empty plan.
+func TestAccRoom_importWithoutSeatTemplate(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{OmitSeatTemplate: true})
+	e.requireEmulator(t, "OmitSeatTemplate")
+	id := roomID("omit")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:            e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`, `max_seat_count = 5`),
+				ConfigPlanChecks:  emptyAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{stateIs(room, "seat_template", knownvalue.StringExact("Karaoke"))},
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if info.SeatTemplate != nil {
+						return fmt.Errorf("the emulator was to leave SeatTemplate out, sent %s", *info.SeatTemplate)
+					}
+					return nil
+				}),
+			},
+			{
+				ResourceName: room, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"seat_template"},
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if v, ok := states[0].Attributes["seat_template"]; ok && v != "" {
+						return fmt.Errorf("seat_template %q after an import that cannot know it", v)
+					}
+					return nil
+				},
+			},
+			{
+				ResourceName: room, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(room, plancheck.ResourceActionUpdate),
+				}},
+			},
+			{
+				ResourceName: room, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+				ImportStateIdFunc: func(*terraform.State) (string, error) { return id + ",Karaoke", nil },
+			},
+		},
+	})
+}
+
+// An import block by room ID applied against an API without SeatTemplate: the apply takes the
+// configured template without touching the room, and the next plan is empty.
+func TestAccRoom_importBlockAppliesWithoutSeatTemplate(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{OmitSeatTemplate: true})
+	e.requireEmulator(t, "OmitSeatTemplate")
+	id := roomID("omitblock")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("AudioSalon"), MaxSeatCount: ptr(int64(4)),
+					RoomName: ptr("Made elsewhere")}, "")
+			},
+			Config: e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 4`,
+				`room_name = "Made elsewhere"`) + fmt.Sprintf("\nimport {\n  to = %s\n  id = %s\n}\n", room, hcl(id)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, plancheck.ResourceActionUpdate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs(room, "seat_template", knownvalue.StringExact("AudioSalon")),
+				stateIs(room, "room_name", knownvalue.StringExact("Made elsewhere")),
+			},
+			Check: func(*terraform.State) error {
+				if n := e.emu.Stats().Commands["update_room_info"]; n != 0 {
+					return fmt.Errorf("recording the template sent %d update_room_info", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// A room destroyed behind Terraform's back (as the platform's auto-destroy does) shows up as a
+// pending create, and apply creates it again.
+func TestAccRoom_disappears(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("gone")
+	config := e.roomConfig("room_id = "+hcl(id), `seat_template = "VideoFixedFloat7Seats"`, `notice = "back again"`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:             config,
+				Check:              e.destroyBehindTerraform(id),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.Notice) != "back again" {
+						return fmt.Errorf("Notice %s", str(info.Notice))
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// A room that already exists under the same owner (an earlier apply died half-way, or someone
+// made it by hand) is adopted: create_room answers 100010 and apply converges its updatable
+// fields to the configuration.
+func TestAccRoom_adoptExistingRoom(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("adopt")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("AudioSalon"), MaxSeatCount: ptr(int64(6)),
+					RoomName: ptr("stale name"), Category: &[]int64{9}, IsPublicVisible: ptr(false)}, "stale notice")
+			},
+			Config: e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 6`,
+				`room_name = "Fresh name"`, `notice = "fresh notice"`),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs(room, "room_name", knownvalue.StringExact("Fresh name")),
+				stateIs(room, "notice", knownvalue.StringExact("fresh notice")),
+				stateIs(room, "category", knownvalue.ListSizeExact(0)),
+				stateIs(room, "is_public_visible", knownvalue.Bool(true)),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.RoomName) != "Fresh name" || str(info.Notice) != "fresh notice" ||
+						len(*info.Category) != 0 || !*info.IsPublicVisible {
+						return fmt.Errorf("adopted room not converged: %+v", info)
+					}
+					return nil
+				}),
+				func(*terraform.State) error {
+					if e.emu != nil && e.answered(livespec.CodeRoomExistsSameOwner) == 0 {
+						return fmt.Errorf("create_room never answered 100010: the room was not adopted")
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+// A room ID held by another owner is an error at plan time (100003), before anything is
+// created; a same-owner room whose create-only fields differ cannot be adopted.
+func TestAccRoom_existingRoomConflicts(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	taken, karaoke := roomID("taken"), roomID("karaoke")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.mustCreate(t, wire.RoomInfo{RoomID: taken, SeatTemplate: ptr("Karaoke"), OwnerAccount: ptr("tf-acc-bob")}, "")
+				},
+				Config:   e.roomConfig("room_id = "+hcl(taken), `seat_template = "Karaoke"`),
+				PlanOnly: true,
+				ExpectError: diagnostic("Error: Live room ID already taken", "room_id = "+hcl(taken),
+					fmt.Sprintf(`Room %q already exists under owner "tf-acc-bob", not %q; create_room would answer 100003 (room ID already exists under another owner).`, taken, e.identifier),
+					"Choose another room_id, or import the existing room with terraform import."),
+			},
+			{
+				PreConfig: func() {
+					e.mustCreate(t, wire.RoomInfo{RoomID: karaoke, SeatTemplate: ptr("Karaoke")}, "")
+				},
+				Config:   e.roomConfig("room_id = "+hcl(karaoke), `seat_template = "AudioSalon"`),
+				PlanOnly: true,
+				ExpectError: diagnostic("Error: Live room cannot be adopted", "room_id = "+hcl(karaoke),
+					fmt.Sprintf(`Room %q already exists under owner %q, so apply would adopt it (100010), but seat_template is Karaoke, the configuration says AudioSalon. These cannot change in place: choose another room_id, or destroy the existing room first.`, karaoke, e.identifier)),
+			},
+		},
+	})
+}
+
+// Every plan-time diagnostic, by its exact text; nothing is created.
+func TestAccRoom_planTimeDiagnostics(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("diag")
+	invalid := func(want string, lines ...string) resource.TestStep {
+		return resource.TestStep{Config: e.roomConfig(lines...), PlanOnly: true, ExpectError: exactly(want)}
+	}
+	video := []string{"room_id = " + hcl(id), `seat_template = "VideoDynamicGrid9Seats"`}
+	with := func(line string) []string { return append(append([]string{}, video...), line) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			invalid("room_id is 49 bytes; the vendor allows at most 48 bytes (it would answer 100002).",
+				"room_id = "+hcl(strings.Repeat("r", 49)), `seat_template = "Karaoke"`),
+			invalid("room_id is empty; the vendor requires at least 1 byte (it would answer 100002).",
+				`room_id = ""`, `seat_template = "Karaoke"`),
+			invalid("room_id has a byte outside printable ASCII (0xE7 at byte 5); the client SDKs accept only 0x20-0x7E in a room ID (they would answer -2105), so nobody could join the room.",
+				`room_id = "room-直播"`, `seat_template = "Karaoke"`),
+			invalid("room_name is 102 bytes; the vendor allows at most 100 bytes (it would answer 100002).",
+				with("room_name = "+hcl(strings.Repeat("直", 34)))...),
+			invalid("room_name is empty; the vendor requires at least 1 byte (it would answer 100002).",
+				with(`room_name = ""`)...),
+			invalid("cover_url is 201 bytes; the vendor allows at most 200 bytes (it would answer 100002).",
+				with("cover_url = "+hcl("https://"+strings.Repeat("c", 193)))...),
+			invalid("notice is 101 bytes; the vendor allows at most 100 bytes (it would answer 100002).",
+				with("notice = "+hcl(strings.Repeat("n", 101)))...),
+			invalid("owner_account is 33 bytes; the vendor allows at most 32 bytes (it would answer 100002).",
+				with("owner_account = "+hcl(strings.Repeat("o", 33)))...),
+			invalid("category has 4 values; the vendor allows at most 3 (it would answer 100009).",
+				with(`category = [1, 2, 3, 4]`)...),
+			invalid(`seat_template is "Grid9"; the vendor accepts one of VideoDynamicGrid9Seats, VideoDynamicFloat7Seats, VideoFixedGrid9Seats, VideoFixedFloat7Seats, VideoLandscape4Seat, VideoLandscape4Seats, AudioSalon, Karaoke (it would answer 100002).`,
+				"room_id = "+hcl(id), `seat_template = "Grid9"`),
+			invalid(`take_seat_mode is "Free"; the vendor accepts one of FreeToTake, ApplyToTake (it would answer 100002).`,
+				with(`take_seat_mode = "Free"`)...),
+			invalid("max_seat_count is set but seat_template is VideoDynamicGrid9Seats; the vendor accepts max_seat_count only with AudioSalon or Karaoke (it would answer 100002).",
+				with(`max_seat_count = 4`)...),
+			invalid("max_seat_count is 0; the vendor requires at least 1 (it would answer 100002).",
+				"room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 0`),
+			invalid("max_member_count is -5; the vendor requires at least 1 (it would answer 100002).",
+				with(`max_member_count = -5`)...),
+		},
+	})
+	if e.emu != nil {
+		if n := e.emu.Stats().Total; n != 0 {
+			t.Fatalf("plan-time checks made %d API requests", n)
+		}
+	}
+}
+
+// Values unknown at plan time are not flagged and do not stop the plan; apply uses them.
+func TestAccRoom_unknownValuesAtPlan(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := roomID("unknown")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			Config: e.provider() + fmt.Sprintf(`
+resource "terraform_data" "later" {
+  input = "x"
+}
+
+locals {
+  # known only after apply: the empty prefix of an ID that does not exist yet
+  later = substr(terraform_data.later.id, 0, 0)
+}
+
+resource "tencentlive_room" "test" {
+  room_id        = "${local.later}%s"
+  seat_template  = "${local.later}AudioSalon"
+  room_name      = "${local.later}Name from elsewhere"
+  notice         = "${local.later}notice"
+  max_seat_count = length(local.later) + 3
+  category       = [length(local.later) + 1]
+}
+`, id),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(room, tfjsonpath.New("room_id")),
+				plancheck.ExpectUnknownValue(room, tfjsonpath.New("room_name")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs(room, "id", knownvalue.StringExact(id)),
+				stateIs(room, "room_name", knownvalue.StringExact("Name from elsewhere")),
+				stateIs(room, "max_seat_count", knownvalue.Int64Exact(3)),
+				stateIs(room, "owner_account", knownvalue.StringExact(e.identifier)),
+			},
+		}},
+	})
+}
+
+// Vendor errors at apply time: the code, its hint and the RequestId, on the attribute to blame.
+func TestAccRoom_applyTimeVendorErrors(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{SensitiveWords: []string{"forbidden"}, ChatGroups: []string{"tf-acc-chat-group"}})
+	e.requireEmulator(t, "SensitiveWords and ChatGroups")
+	id := roomID("vendor")
+	salon := []string{"room_id = " + hcl(id), `seat_template = "AudioSalon"`}
+	with := func(lines ...string) string { return e.roomConfig(append(append([]string{}, salon...), lines...)...) }
+	const createFailed = "Error: Unable to create live room"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: with(`room_name = "A forbidden name"`),
+				ExpectError: diagnostic(createFailed, `room_name = "A forbidden name"`,
+					fmt.Sprintf(`Room %q: create_room failed with 100026 (content contains sensitive words): RoomName contains sensitive content.`, id),
+					requestID, "Attribute: room_name", "Change the wording of the named attribute."),
+			},
+			{
+				// Notice is applied after create_room: the room exists when the update fails.
+				Config: with(`notice = "forbidden words here"`),
+				ExpectError: diagnostic(createFailed, `notice = "forbidden words here"`,
+					fmt.Sprintf(`Room %q: update_room_info failed with 100026 (content contains sensitive words): Notice contains sensitive content.`, id),
+					requestID, "Attribute: notice", "Change the wording of the named attribute.",
+					"The room was created. Fix the problem and apply again: the provider adopts the existing room."),
+			},
+			{
+				// Run again with the wording fixed: the half-created room is adopted.
+				Config:           with(`notice = "all fine now"`),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
+				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
+					if str(info.Notice) != "all fine now" {
+						return fmt.Errorf("Notice %s", str(info.Notice))
+					}
+					return nil
+				}),
+			},
+			{
+				Config: e.roomConfig(`room_id = "tf-acc-owner-missing"`, `seat_template = "Karaoke"`, `owner_account = "tf-acc-ghost"`),
+				ExpectError: diagnostic(createFailed, `owner_account = "tf-acc-ghost"`,
+					`Room "tf-acc-owner-missing": create_room failed with 70107 (the user account has not been imported): Owner_Account has not been imported.`,
+					requestID, "Attribute: owner_account",
+					"Import the account first, for example with a tencentlive_account resource, and reference it in owner_account."),
+			},
+			{
+				Config: e.roomConfig(`room_id = "tf-acc-chat-group"`, `seat_template = "Karaoke"`),
+				ExpectError: diagnostic(createFailed, `room_id = "tf-acc-chat-group"`,
+					`Room "tf-acc-chat-group": create_room failed with 100011 (room ID is taken by a Chat group): RoomId is taken by a Chat group.`,
+					requestID, "Attribute: room_id", "Choose another room_id, or dismiss the Chat group that holds it."),
+			},
+			{
+				Config: e.roomConfig(`room_id = "tf-acc-too-many-seats"`, `seat_template = "Karaoke"`, `max_seat_count = 50`),
+				ExpectError: diagnostic(createFailed, `max_seat_count = 50`,
+					`Room "tf-acc-too-many-seats": create_room failed with 100013 (exceeds the paid package limit): MaxSeatCount exceeds the package limit of 20.`,
+					requestID, "Attribute: max_seat_count", "Lower max_seat_count or upgrade the package."),
+			},
+		},
+	})
+}
+
+// No paid package: create_room answers 100007 and the diagnostic says what to buy.
+func TestAccRoom_noPackage(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{NoPackage: true})
+	e.requireEmulator(t, "NoPackage")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: e.roomConfig(`room_id = "tf-acc-no-package"`, `seat_template = "VideoDynamicGrid9Seats"`),
+			ExpectError: diagnostic("Error: Unable to create live room",
+				`Room "tf-acc-no-package": create_room failed with 100007 (no paid package): no TUILiveKit package: buy one in the console.`,
+				requestID, "Buy a TUILiveKit package for this application in the console."),
+		}},
+	})
+}
+
+// Older API versions answer TakeSeatMode as an integer and a numeric owner as a JSON number;
+// state still matches the configuration, with no diff.
+func TestAccRoom_legacyReadBackForms(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{LegacyForms: true})
+	e.requireEmulator(t, "LegacyForms")
+	id := roomID("legacy")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { e.mustImportAccount(t, "10086") },
+				Config: e.provider() + fmt.Sprintf(`
+resource "tencentlive_room" "test" {
+  room_id        = %s
+  seat_template  = "VideoFixedFloat7Seats"
+  take_seat_mode = "ApplyToTake"
+  owner_account  = "10086"
+}
+
+resource "tencentlive_room" "default_owner" {
+  room_id       = "%s-2"
+  seat_template = "Karaoke"
+}
+`, hcl(id), id),
+				ConfigPlanChecks: emptyAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs(room, "take_seat_mode", knownvalue.StringExact("ApplyToTake")),
+					stateIs(room, "owner_account", knownvalue.StringExact("10086")),
+					stateIs("tencentlive_room.default_owner", "take_seat_mode", knownvalue.StringExact("FreeToTake")),
+				},
+			},
+			{ResourceName: room, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}

@@ -1,0 +1,312 @@
+package wire
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/tencentyun/tls-sig-api-v2-golang/tencentyun"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// Backoff between retries: full jitter over a ceiling that doubles from backoffBase up to
+// backoffCap. A 100012 answer waits at least sameRoomCreateWait.
+const (
+	backoffBase        = 100 * time.Millisecond
+	backoffCap         = 5 * time.Second
+	sameRoomCreateWait = time.Second
+)
+
+// Client sends requests to the vendor REST API. It is safe for concurrent use; one provider
+// instance shares one Client, so its limiter covers everything that instance does.
+type Client struct {
+	cfg     Config
+	sigs    *sigCache
+	limiter *limiter
+	stats   *statsRecorder
+}
+
+// New validates cfg and returns a Client. Validation errors name the Config field.
+func New(cfg Config) (*Client, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("invalid wire configuration: %w", err)
+	}
+	return &Client{
+		cfg: cfg,
+		sigs: &sigCache{
+			sdkAppID:   int(cfg.SDKAppID),
+			key:        cfg.SecretKey,
+			identifier: cfg.Identifier,
+			sign:       tencentyun.GenUserSig,
+		},
+		limiter: newLimiter(cfg.Clock, cfg.RequestsPerSecond),
+		stats:   newStatsRecorder(),
+	}, nil
+}
+
+// Call sends req (JSON; nil sends {}) to /v4/<service>/<command> and decodes the payload into
+// resp (nil discards it): the Response object for live_engine_http_srv, the top-level fields
+// for im_open_login_svc. Transient failures are retried; a failure the service answered is an
+// *Error. Every wait, for the limiter or a retry, ends when ctx is done.
+func (c *Client) Call(ctx context.Context, service, command string, req, resp any) error {
+	if !isPathToken(service) || !isPathToken(command) {
+		return fmt.Errorf("wire: service %q and command %q must be lowercase API path tokens", service, command)
+	}
+	body := []byte("{}") // the API refuses an empty body
+	if req != nil {
+		b, err := json.Marshal(req)
+		if err != nil {
+			return fmt.Errorf("%s: encoding the request: %w", command, err)
+		}
+		if string(b) != "null" {
+			body = b
+		}
+	}
+
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "usersig", "secret_key")
+	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
+	c.stats.call(command)
+
+	var last error
+	retries, refreshedSig := 0, false
+	for attempt := 1; ; attempt++ {
+		waited, err := c.limiter.wait(ctx, command)
+		if err != nil {
+			return c.canceled(command, err, last)
+		}
+		c.stats.limiterWait(waited)
+		sig, gen, err := c.sigs.current(c.cfg.Clock.Now())
+		if err != nil {
+			return fmt.Errorf("%s: signing a UserSig: %w", command, err)
+		}
+		actx := tflog.MaskLogStrings(ctx, sig)
+
+		start := time.Now()
+		out := c.attempt(actx, service, command, sig, body, resp)
+		elapsed := time.Since(start)
+		c.stats.attempt(command, out, elapsed)
+		c.logAttempt(actx, service, command, attempt, out, elapsed, waited)
+		if out.err == nil {
+			return nil
+		}
+		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
+			return c.canceled(command, ctx.Err(), last)
+		}
+		setAttempts(out.err, attempt)
+		last = out.err
+
+		switch out.retry {
+		case livespec.RetryNewSig:
+			if refreshedSig {
+				return out.err
+			}
+			refreshedSig = true
+			if err := c.sigs.invalidate(gen, c.cfg.Clock.Now()); err != nil {
+				return fmt.Errorf("%s: signing a new UserSig: %w", command, err)
+			}
+			tflog.Info(actx, "UserSig rejected as expired; retrying with a new one", map[string]any{
+				"command": command, "request_id": out.requestID,
+			})
+			continue
+		case livespec.RetryBackoff, livespec.RetryAfterSec:
+			if retries >= c.cfg.MaxRetries {
+				return out.err
+			}
+			delay := c.backoff(retries)
+			if out.retry == livespec.RetryAfterSec {
+				delay = max(delay, sameRoomCreateWait)
+			}
+			retries++
+			c.stats.retry(command)
+			tflog.Warn(actx, "retrying tencentlive API request", map[string]any{
+				"command": command, "attempt": attempt, "code": int(out.code), "http_status": out.status,
+				"request_id": out.requestID, "retry_in": delay.String(), "error": out.err.Error(),
+			})
+			if err := c.cfg.Clock.Sleep(ctx, delay); err != nil {
+				return c.canceled(command, err, last)
+			}
+		default:
+			return out.err
+		}
+	}
+}
+
+// attempt sends one request and reads its answer within RequestTimeout.
+func (c *Client) attempt(ctx context.Context, service, command, sig string, body []byte, resp any) outcome {
+	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodPost, c.requestURL(service, command, sig), bytes.NewReader(body))
+	if err != nil {
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err // the url.Error would quote the URL, usersig included
+		}
+		return outcome{err: fmt.Errorf("%s: building the request: %s", command, c.redact(err.Error()))}
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+
+	res, err := c.cfg.HTTPClient.Do(req)
+	if err != nil {
+		return c.transportOutcome(ctx, command, err, 0)
+	}
+	defer res.Body.Close()
+	if res.ContentLength > MaxResponseBytes {
+		return outcome{status: res.StatusCode, err: fmt.Errorf("%s: %w (HTTP %d, Content-Length %d)", command, ErrResponseTooLarge, res.StatusCode, res.ContentLength)}
+	}
+	data, err := io.ReadAll(io.LimitReader(res.Body, MaxResponseBytes+1))
+	if err != nil {
+		return c.transportOutcome(ctx, command, err, res.StatusCode)
+	}
+	if len(data) > MaxResponseBytes {
+		return outcome{status: res.StatusCode, err: fmt.Errorf("%s: %w (HTTP %d)", command, ErrResponseTooLarge, res.StatusCode)}
+	}
+	return c.interpret(service, command, res.StatusCode, data, resp)
+}
+
+// requestURL builds BaseURL/v4/<service>/<command>?sdkappid=&identifier=&usersig=&random=&contenttype=json.
+func (c *Client) requestURL(service, command, sig string) string {
+	return c.cfg.BaseURL + "/v4/" + service + "/" + command +
+		"?sdkappid=" + strconv.FormatUint(c.cfg.SDKAppID, 10) +
+		"&identifier=" + url.QueryEscape(c.cfg.Identifier) +
+		"&usersig=" + url.QueryEscape(sig) +
+		"&random=" + strconv.FormatUint(uint64(c.cfg.Rand()), 10) +
+		"&contenttype=json"
+}
+
+// ConnectionError is a request that got no complete answer: refused or dropped connection,
+// timeout, truncated body. It is retried unless it cannot heal (bad certificate, unknown host).
+type ConnectionError struct {
+	Command  string
+	Attempts int
+	msg      string
+	err      error
+}
+
+func (e *ConnectionError) Error() string {
+	s := e.Command + ": " + e.msg
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (%d attempts)", e.Attempts)
+	}
+	return s
+}
+
+func (e *ConnectionError) Unwrap() error { return e.err }
+
+func (c *Client) transportOutcome(parent context.Context, command string, err error, status int) outcome {
+	if parent.Err() != nil {
+		return outcome{err: parent.Err(), status: status}
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = uerr.Err // drop the URL: it carries the usersig
+	}
+	msg := "connection error: " + c.redact(err.Error())
+	if errors.Is(err, context.DeadlineExceeded) {
+		msg = fmt.Sprintf("no answer within %s", c.cfg.RequestTimeout)
+	}
+	retry := livespec.RetryBackoff
+	if permanentTransportError(err) {
+		retry = livespec.NoRetry
+	}
+	return outcome{err: &ConnectionError{Command: command, msg: msg, err: err}, retry: retry, status: status}
+}
+
+// permanentTransportError reports failures that repeating cannot fix.
+func permanentTransportError(err error) bool {
+	var (
+		dnsErr   *net.DNSError
+		certErr  *tls.CertificateVerificationError
+		authErr  x509.UnknownAuthorityError
+		hostErr  x509.HostnameError
+		invalid  x509.CertificateInvalidError
+		recordEr tls.RecordHeaderError
+	)
+	switch {
+	case errors.As(err, &dnsErr):
+		return dnsErr.IsNotFound
+	case errors.As(err, &certErr), errors.As(err, &authErr), errors.As(err, &hostErr),
+		errors.As(err, &invalid), errors.As(err, &recordEr):
+		return true
+	}
+	return false
+}
+
+// backoff returns the wait before retry number n (0-based): full jitter over
+// min(backoffCap, backoffBase·2ⁿ).
+func (c *Client) backoff(n int) time.Duration {
+	ceiling := backoffCap
+	if n < 16 && backoffBase<<n < backoffCap {
+		ceiling = backoffBase << n
+	}
+	return time.Duration(float64(ceiling) * float64(c.cfg.Rand()) / (1 << 32))
+}
+
+// canceled reports a call that ended because ctx was done, with the last failure, if any.
+func (c *Client) canceled(command string, ctxErr, last error) error {
+	if last != nil {
+		return fmt.Errorf("%s: %w after: %s", command, ctxErr, last.Error())
+	}
+	return fmt.Errorf("%s: %w", command, ctxErr)
+}
+
+func setAttempts(err error, attempts int) {
+	var e *Error
+	if errors.As(err, &e) {
+		e.Attempts = attempts
+	}
+	var ce *ConnectionError
+	if errors.As(err, &ce) {
+		ce.Attempts = attempts
+	}
+}
+
+func (c *Client) logAttempt(ctx context.Context, service, command string, attempt int, out outcome, elapsed, waited time.Duration) {
+	fields := map[string]any{
+		"service":     service,
+		"command":     command,
+		"attempt":     attempt,
+		"code":        int(out.code),
+		"http_status": out.status,
+		"request_id":  out.requestID,
+		"duration":    elapsed.String(),
+	}
+	if waited > 0 {
+		fields["limiter_wait"] = waited.String()
+	}
+	if out.err != nil {
+		fields["error"] = out.err.Error()
+		tflog.Debug(ctx, "tencentlive API request failed", fields)
+		return
+	}
+	tflog.Debug(ctx, "tencentlive API request", fields)
+}
+
+// isPathToken keeps service and command names to the API's alphabet, so they cannot alter the
+// URL's path or query.
+func isPathToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,185 @@
+// Package wire is the only way the provider talks to the vendor REST API. It owns the URL and
+// its UserSig, the response envelope and the typed error it becomes, retries with backoff, the
+// per-command client-side rate limiter, per-request timeouts and the logging of every request.
+// Resources call the typed methods (CreateRoom, GetRoomInfo, …) or Call; they never build URLs
+// or parse envelopes themselves.
+package wire
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// Defaults applied by New when a Config field is left zero.
+const (
+	DefaultMaxRetries     = 8
+	DefaultRequestTimeout = 10 * time.Second // the vendor's backend gives up after 3 s
+	DefaultUserAgent      = "terraform-provider-tencentlive"
+
+	// NoRetries as Config.MaxRetries sends every request once (0 means DefaultMaxRetries).
+	NoRetries = -1
+
+	// MaxResponseBytes bounds a response body; larger answers are refused, not decoded.
+	MaxResponseBytes = 4 << 20
+)
+
+// Config configures a Client. The zero value of each optional field selects its default.
+type Config struct {
+	SDKAppID   uint64
+	SecretKey  string // signs UserSigs; never logged, never part of an error
+	Identifier string // the App Admin UserID the requests are made as
+	BaseURL    string // "https://console.tim.qq.com", or plain http to a loopback host (emulator)
+
+	// MaxRetries is how many times a transiently failing request is repeated after its first
+	// attempt: 0 selects DefaultMaxRetries, NoRetries (any negative value) disables retries. The
+	// one UserSig refresh on 70001 is not counted: it is a new credential, not a repeat.
+	MaxRetries int
+
+	// RequestsPerSecond caps each command separately. The default, and the ceiling a configured
+	// value is clamped to, is 95% of the command's documented rate (livespec.CommandRate).
+	RequestsPerSecond float64
+
+	RequestTimeout time.Duration // per attempt, including reading the body
+	HTTPClient     *http.Client  // default: keep-alive transport, 64 idle connections per host
+	Clock          Clock         // default: the system clock
+	Rand           func() uint32 // source of `random` and of backoff jitter; default crypto/rand
+	UserAgent      string
+}
+
+// Clock is the time source of a Client: staleness of the UserSig, the rate limiter and backoff
+// waits all go through it, so tests run them without sleeping.
+type Clock interface {
+	Now() time.Time
+	// Sleep waits for d, or until ctx is done, in which case it returns ctx.Err().
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// SystemClock is the real clock.
+type SystemClock struct{}
+
+func (SystemClock) Now() time.Time { return time.Now() }
+
+func (SystemClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// withDefaults validates cfg and fills in the defaults. Errors name the field and never carry
+// the secret key.
+func (cfg Config) withDefaults() (Config, error) {
+	var errs []error
+	if cfg.SDKAppID == 0 {
+		errs = append(errs, errors.New("SDKAppID: must be set"))
+	} else if cfg.SDKAppID > math.MaxUint32 {
+		// SDKAppIDs are 32-bit; the signing library takes an int.
+		errs = append(errs, fmt.Errorf("SDKAppID: %d is not a 32-bit application ID", cfg.SDKAppID))
+	}
+	if cfg.SecretKey == "" {
+		errs = append(errs, errors.New("SecretKey: must be set"))
+	}
+	switch {
+	case cfg.Identifier == "":
+		errs = append(errs, errors.New("Identifier: must be set"))
+	case len(cfg.Identifier) > livespec.MaxUserIDBytes:
+		errs = append(errs, fmt.Errorf("Identifier: %d bytes, at most %d allowed", len(cfg.Identifier), livespec.MaxUserIDBytes))
+	}
+	if base, err := checkBaseURL(cfg.BaseURL); err != nil {
+		errs = append(errs, fmt.Errorf("BaseURL: %w", err))
+	} else {
+		cfg.BaseURL = base
+	}
+	if math.IsNaN(cfg.RequestsPerSecond) || math.IsInf(cfg.RequestsPerSecond, 0) || cfg.RequestsPerSecond < 0 {
+		errs = append(errs, fmt.Errorf("RequestsPerSecond: %v is not a positive number", cfg.RequestsPerSecond))
+	}
+	if cfg.RequestTimeout < 0 {
+		errs = append(errs, fmt.Errorf("RequestTimeout: %v is negative", cfg.RequestTimeout))
+	}
+	if len(errs) > 0 {
+		return cfg, errors.Join(errs...)
+	}
+
+	switch {
+	case cfg.MaxRetries == 0:
+		cfg.MaxRetries = DefaultMaxRetries
+	case cfg.MaxRetries < 0:
+		cfg.MaxRetries = 0
+	}
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = defaultHTTPClient()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = SystemClock{}
+	}
+	if cfg.Rand == nil {
+		cfg.Rand = cryptoUint32
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = DefaultUserAgent
+	}
+	return cfg, nil
+}
+
+// checkBaseURL accepts https anywhere and plain http only on loopback, so a UserSig never
+// crosses a network in clear text. It returns the URL without a trailing slash.
+func checkBaseURL(raw string) (string, error) {
+	if raw == "" {
+		return "", errors.New("must be set")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", errors.New("not a URL") // not quoted: it may hold credentials
+	}
+	shown := u.Redacted()
+	if u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q must be a base URL such as https://console.tim.qq.com (no user, query or fragment)", shown)
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !isLoopback(u.Hostname()) {
+			return "", fmt.Errorf("%q: plain http is allowed only for loopback hosts", shown)
+		}
+	default:
+		return "", fmt.Errorf("%q: scheme must be https (or http for loopback)", shown)
+	}
+	return strings.TrimRight(raw, "/"), nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func defaultHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 128
+	t.MaxIdleConnsPerHost = 64 // terraform -parallelism defaults to 10; leave headroom
+	return &http.Client{Transport: t}
+}

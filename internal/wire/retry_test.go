@@ -1,0 +1,389 @@
+package wire
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// failThenOK answers the first `fails` requests with fail and the rest with OK.
+func failThenOK(fails int, fail func(n int, w http.ResponseWriter, r *http.Request)) func(int, recorded, http.ResponseWriter, *http.Request) {
+	return func(n int, _ recorded, w http.ResponseWriter, r *http.Request) {
+		if n < fails {
+			fail(n, w, r)
+			return
+		}
+		writeOK(w, n, nil)
+	}
+}
+
+func failWith(code int) func(int, http.ResponseWriter, *http.Request) {
+	return func(n int, w http.ResponseWriter, _ *http.Request) { writeFail(w, n, code, "transient") }
+}
+
+func TestRetriesTransientCodes(t *testing.T) {
+	for _, code := range []livespec.Code{100001, 60007, 60011, 60018, 60019, 70169, 70202, 70500} {
+		t.Run(code.String(), func(t *testing.T) {
+			if code.Info().Retry != livespec.RetryBackoff {
+				t.Fatalf("livespec classes %d as %v", code, code.Info().Retry)
+			}
+			clock := newFakeClock()
+			api := newFakeAPI(t, clock, failThenOK(2, failWith(int(code))))
+			c := newTestClient(t, api, clock, nil)
+			if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+				t.Fatalf("not retried to success: %v", err)
+			}
+			if n := len(api.Requests()); n != 3 {
+				t.Errorf("%d requests, want 3", n)
+			}
+			if s := c.Stats(); s.Retries != 2 || s.ByCode[code] != 2 || s.ByCode[0] != 1 {
+				t.Errorf("stats: %+v", s)
+			}
+			if len(clock.Sleeps()) != 2 {
+				t.Errorf("backoff waits %v, want 2", clock.Sleeps())
+			}
+		})
+	}
+}
+
+func TestDoesNotRetryPermanentCodes(t *testing.T) {
+	for _, code := range []livespec.Code{100002, 100004, 100003, 100010, 70107, 60010, 70009} {
+		t.Run(code.String(), func(t *testing.T) {
+			api := newFakeAPI(t, nil, failThenOK(100, failWith(int(code))))
+			c := newTestClient(t, api, newFakeClock(), nil)
+			err := c.DestroyRoom(context.Background(), "r")
+			if CodeOf(err) != code {
+				t.Fatalf("err = %v", err)
+			}
+			if n := len(api.Requests()); n != 1 {
+				t.Errorf("%d requests, want 1", n)
+			}
+		})
+	}
+}
+
+func TestSameRoomCreateWaitsASecond(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, clock, failThenOK(1, failWith(100012)))
+	// Jitter 0: any wait comes from the 100012 rule, not from backoff.
+	c := newTestClient(t, api, clock, func(cfg *Config) { cfg.Rand = func() uint32 { return 0 } })
+	if err := c.CreateRoom(context.Background(), RoomInfo{RoomID: "r"}); err != nil {
+		t.Fatal(err)
+	}
+	reqs := api.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2", len(reqs))
+	}
+	if gap := reqs[1].At.Sub(reqs[0].At); gap < time.Second {
+		t.Errorf("retried 100012 after %v, want >= 1s", gap)
+	}
+}
+
+func TestMaxRetriesRespected(t *testing.T) {
+	for _, tt := range []struct {
+		configured, requests int
+	}{{3, 4}, {NoRetries, 1}, {0, DefaultMaxRetries + 1}} {
+		api := newFakeAPI(t, nil, failThenOK(100, failWith(100001)))
+		c := newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.MaxRetries = tt.configured })
+		err := c.DestroyRoom(context.Background(), "r")
+		var e *Error
+		if !errors.As(err, &e) || e.Code != 100001 || e.Attempts != tt.requests {
+			t.Errorf("MaxRetries %d: err = %v", tt.configured, err)
+		}
+		if n := len(api.Requests()); n != tt.requests {
+			t.Errorf("MaxRetries %d: %d requests, want %d", tt.configured, n, tt.requests)
+		}
+		if s := c.Stats(); s.Retries != int64(tt.requests-1) || s.ByCommand["destroy_room"].Failures != int64(tt.requests) {
+			t.Errorf("MaxRetries %d: stats %+v", tt.configured, s)
+		}
+	}
+}
+
+func TestBackoffIsCappedExponentialWithFullJitter(t *testing.T) {
+	c := offlineClient(t)
+	c.cfg.Rand = func() uint32 { return 1<<32 - 1 } // top of the jitter range
+	want := []time.Duration{100, 200, 400, 800, 1600, 3200, 5000, 5000}
+	for n, w := range want {
+		got := c.backoff(n)
+		w *= time.Millisecond
+		if got > w || got < w-time.Millisecond {
+			t.Errorf("backoff(%d) = %v, want just under %v", n, got, w)
+		}
+	}
+	if got := c.backoff(1000); got > backoffCap {
+		t.Errorf("backoff(1000) = %v exceeds the cap", got)
+	}
+	c.cfg.Rand = func() uint32 { return 0 }
+	if got := c.backoff(5); got != 0 {
+		t.Errorf("full jitter starts at 0, got %v", got)
+	}
+	c.cfg.Rand = func() uint32 { return 1 << 31 }
+	if got := c.backoff(2); got != 200*time.Millisecond {
+		t.Errorf("half-way jitter of 400ms = %v", got)
+	}
+}
+
+func TestBackoffWaitsUseTheJitter(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, clock, failThenOK(100, failWith(60007)))
+	c := newTestClient(t, api, clock, func(cfg *Config) {
+		cfg.MaxRetries = 3
+		cfg.Rand = func() uint32 { return 1 << 31 }
+	})
+	_ = c.DestroyRoom(context.Background(), "r")
+	want := []time.Duration{50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond}
+	got := clock.Sleeps()
+	if len(got) != len(want) {
+		t.Fatalf("sleeps %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sleeps %v, want %v", got, want)
+		}
+	}
+}
+
+func TestCancelEndsBackoffWait(t *testing.T) {
+	clock := newFakeClock()
+	clock.block = true
+	clock.sleeping = make(chan time.Duration, 1)
+	api := newFakeAPI(t, nil, failThenOK(100, failWith(100001)))
+	c := newTestClient(t, api, clock, nil)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.DestroyRoom(ctx, "r") }()
+	<-clock.sleeping // the call is in its backoff wait
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+		if !strings.Contains(err.Error(), "100001") {
+			t.Errorf("err = %q, want the last failure mentioned", err)
+		}
+	case <-time.After(10 * time.Second): // a guard against a hang, not a timing assertion
+		t.Fatal("Call did not return after its context was canceled")
+	}
+	if n := len(api.Requests()); n != 1 {
+		t.Errorf("%d requests after cancel, want 1", n)
+	}
+}
+
+func TestCancelEndsLimiterWait(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, nil, alwaysOK)
+	c := newTestClient(t, api, clock, nil)
+	// get_room_list has a burst of 1: the first call passes, the second must wait.
+	if _, err := c.GetRoomList(context.Background(), "", 1); err != nil {
+		t.Fatal(err)
+	}
+	clock.mu.Lock()
+	clock.block = true
+	clock.sleeping = make(chan time.Duration, 1)
+	clock.mu.Unlock()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { _, err := c.GetRoomList(ctx, "", 1); done <- err }()
+	if d := <-clock.sleeping; d <= 0 {
+		t.Errorf("limiter wait %v", d)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Call did not return after its context was canceled")
+	}
+	if n := len(api.Requests()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+func TestCanceledContextSendsNothing(t *testing.T) {
+	api := newFakeAPI(t, nil, alwaysOK)
+	c := newTestClient(t, api, newFakeClock(), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := c.DestroyRoom(ctx, "r"); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
+	if n := len(api.Requests()); n != 0 {
+		t.Errorf("%d requests sent with a canceled context", n)
+	}
+}
+
+func TestSystemClockSleepEndsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go cancel()
+	if err := (SystemClock{}).Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
+	if err := (SystemClock{}).Sleep(context.Background(), 0); err != nil {
+		t.Errorf("zero sleep: %v", err)
+	}
+}
+
+func TestRetriesHTTP502(t *testing.T) {
+	api := newFakeAPI(t, nil, failThenOK(1, func(n int, w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = w.Write([]byte("<html>502 Bad Gateway</html>"))
+	}))
+	c := newTestClient(t, api, newFakeClock(), nil)
+	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(api.Requests()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+
+	api = newFakeAPI(t, nil, failThenOK(100, func(n int, w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusBadGateway) }))
+	c = newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.MaxRetries = 1 })
+	err := c.DestroyRoom(context.Background(), "r")
+	var e *Error
+	if !errors.As(err, &e) || e.HTTPStatus != 502 || CodeOf(err) != 0 || !strings.Contains(err.Error(), "HTTP 502") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestRetriesDroppedConnection(t *testing.T) {
+	api := newFakeAPI(t, nil, failThenOK(1, func(n int, w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		conn.Close() // no answer at all: the client reads EOF
+	}))
+	c := newTestClient(t, api, newFakeClock(), nil)
+	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Stats(); s.Requests != 2 || s.ConnectionErrors != 1 || s.Retries != 1 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+func TestRetriesTruncatedBody(t *testing.T) {
+	api := newFakeAPI(t, nil, failThenOK(1, func(n int, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		_, _ = w.Write([]byte(`{"ActionStatus":`))
+	}))
+	c := newTestClient(t, api, newFakeClock(), nil)
+	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(api.Requests()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+func TestRetriesRefusedConnection(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now
+	c, err := New(Config{SDKAppID: testAppID, SecretKey: testKey, Identifier: testAdmin, BaseURL: "http://" + addr,
+		Clock: newFakeClock(), MaxRetries: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.DestroyRoom(context.Background(), "r")
+	var ce *ConnectionError
+	if !errors.As(err, &ce) || ce.Attempts != 3 {
+		t.Fatalf("err = %v, want a ConnectionError after 3 attempts", err)
+	}
+	if s := c.Stats(); s.Requests != 3 || s.ConnectionErrors != 3 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+func TestPerAttemptTimeout(t *testing.T) {
+	api := newFakeAPI(t, nil, failThenOK(1, func(n int, w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers; ends when the client gives up
+	}))
+	c := newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond })
+	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+		t.Fatalf("a timed-out attempt should be retried: %v", err)
+	}
+	if n := len(api.Requests()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+
+	api = newFakeAPI(t, nil, failThenOK(100, func(n int, w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	c = newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond; cfg.MaxRetries = NoRetries })
+	err := c.DestroyRoom(context.Background(), "r")
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "no answer within 50ms") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestUntrustedCertificateIsNotRetried(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeOK(w, 0, nil) }))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake is the point
+	srv.StartTLS()
+	defer srv.Close()
+	c, err := New(Config{SDKAppID: testAppID, SecretKey: testKey, Identifier: testAdmin, BaseURL: srv.URL, Clock: newFakeClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.DestroyRoom(context.Background(), "r")
+	var ce *ConnectionError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("err = %v", err)
+	}
+	if s := c.Stats(); s.Requests != 1 {
+		t.Errorf("%d requests, a bad certificate must not be retried", s.Requests)
+	}
+}
+
+func TestOversizeResponseRefused(t *testing.T) {
+	big := `{"ActionStatus":"OK","ErrorCode":0,"Response":{"Pad":"` + strings.Repeat("a", MaxResponseBytes) + `"}}`
+	for _, declared := range []bool{false, true} {
+		api := newFakeAPI(t, nil, func(n int, _ recorded, w http.ResponseWriter, _ *http.Request) {
+			if declared {
+				w.Header().Set("Content-Length", strconv.Itoa(len(big)))
+			} else {
+				_ = http.NewResponseController(w).Flush() // chunked: the size shows only while reading
+			}
+			_, _ = w.Write([]byte(big))
+		})
+		c := newTestClient(t, api, newFakeClock(), nil)
+		err := c.Call(context.Background(), livespec.ServiceLive, "get_room_info", nil, &struct{ Pad string }{})
+		if !errors.Is(err, ErrResponseTooLarge) {
+			t.Errorf("Content-Length declared %v: err = %v", declared, err)
+		}
+		if n := len(api.Requests()); n != 1 {
+			t.Errorf("%d requests, an oversize answer is not retried", n)
+		}
+	}
+}
+
+func TestGarbledBodyIsAnErrorNotARetry(t *testing.T) {
+	api := newFakeAPI(t, nil, func(n int, _ recorded, w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte("<html>Welcome to nginx</html>"))
+	})
+	c := newTestClient(t, api, newFakeClock(), nil)
+	err := c.DestroyRoom(context.Background(), "r")
+	if !errors.Is(err, ErrMalformedResponse) || !strings.Contains(err.Error(), "nginx") {
+		t.Errorf("err = %v", err)
+	}
+	if n := len(api.Requests()); n != 1 {
+		t.Errorf("%d requests", n)
+	}
+}
