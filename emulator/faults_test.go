@@ -228,7 +228,7 @@ func TestLatencyDelaysEveryRequest(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.s.ServeHTTP(rec, req)
 	if rec.Body.Len() != 0 {
-		t.Fatalf("answered a cancelled request: %s", rec.Body)
+		t.Fatalf("answered a canceled request: %s", rec.Body)
 	}
 }
 

@@ -96,3 +96,52 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseAuthQuery holds the hand-written query reader to url.ParseQuery's answers.
+func FuzzParseAuthQuery(f *testing.F) {
+	for _, q := range []string{
+		"sdkappid=1&identifier=a&usersig=x%2Ay",
+		"sdkappid=1&sdkappid=2", "usersig=%zz&usersig=ok", "a;b=1&identifier=b", "identifier=a+b",
+		"&&=&sdkappid", "%73dkappid=5", "identifier=%", "usersig=a=b=c",
+	} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		want, _ := url.ParseQuery(raw)
+		var memo unescapeMemo
+		for _, got := range []authParams{parseAuthQuery(raw, nil), parseAuthQuery(raw, &memo), parseAuthQuery(raw, &memo)} {
+			if got.sdkAppID != want.Get("sdkappid") || got.identifier != want.Get("identifier") || got.userSig != want.Get("usersig") {
+				t.Fatalf("%q: got %+v, url.ParseQuery says %v", raw, got, want)
+			}
+		}
+	})
+}
+
+// FuzzDecodeObject holds the in-place object splitter to json.Unmarshal's answers.
+func FuzzDecodeObject(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` { "a" : 1 , "b":[1,{"c":"}"}] ,"a":"x\"y"} `, `{"k":null}`, `{"\u00e9":true,"e\\":-1.5e3}`,
+		`[]`, `null`, `{"a":1,}`, `{"a" 1}`, "{\"\xff\":1}", `{"a":{"b":{}}, "c": "d"}`, `"s"`, `{"a":"\ud800"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want map[string]json.RawMessage
+		wantErr := json.Unmarshal(data, &want)
+		got, ok := decodeObject(data)
+		if wantOK := wantErr == nil && want != nil; ok != wantOK {
+			t.Fatalf("%q: ok=%v, json.Unmarshal err=%v map=%v", data, ok, wantErr, want)
+		}
+		if !ok {
+			return
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d keys, want %d", data, len(got), len(want))
+		}
+		for k, v := range want {
+			if !bytes.Equal(got[k], v) {
+				t.Fatalf("%q: key %q = %q, want %q", data, k, got[k], v)
+			}
+		}
+	})
+}

@@ -382,6 +382,12 @@ func (s *Server) newRoom(info object, identifier string) (*Room, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	// On create an empty RoomName or TakeSeatMode means "not given": the defaults apply.
+	for _, name := range []string{"RoomName", "TakeSeatMode"} {
+		if v, ok := info.raw(name); ok && string(v) == `""` {
+			delete(info, name)
+		}
+	}
 	f, err := s.readMutable(info, false)
 	if err != nil {
 		return nil, err
@@ -423,12 +429,6 @@ func (s *Server) newRoom(info object, identifier string) (*Room, *apiError) {
 	}
 	if hasKeepOwner {
 		r.KeepOwnerOnSeat = keepOwner
-	}
-	if f.roomName == "" { // an empty name means "not given": the default is the RoomId
-		f.hasRoomName = false
-	}
-	if f.takeSeatMode == "" {
-		f.hasTakeSeatMode = false
 	}
 	f.apply(r)
 	return r, nil

@@ -55,6 +55,17 @@ func TestCreateDefaults(t *testing.T) {
 	}
 }
 
+func TestCreateEmptyStringsMeanDefaults(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.call("create_room", createBody("r1", map[string]any{"RoomName": "", "TakeSeatMode": "", "Owner_Account": ""})).mustOK(t)
+	r := h.s.Rooms()[0]
+	if r.RoomName != "r1" || r.TakeSeatMode != livespec.TakeSeatFree || r.OwnerAccount != DefaultAdmin {
+		t.Fatalf("defaults not applied: %+v", r)
+	}
+	// On update an empty TakeSeatMode is not a mode.
+	h.call("update_room_info", updateBody("r1", map[string]any{"TakeSeatMode": ""})).mustCode(t, livespec.CodeInvalidParam)
+}
+
 func TestCreateSeatCounts(t *testing.T) {
 	h := newHarness(t, Options{SeatCap: 8})
 	for _, tc := range []struct {
@@ -247,7 +258,9 @@ func TestRoomListPaging(t *testing.T) {
 		}
 		seen[it.RoomID] = true
 		var n int
-		fmt.Sscanf(it.RoomID, "room-%d", &n)
+		if _, err := fmt.Sscanf(it.RoomID, "room-%d", &n); err != nil {
+			t.Fatal(err)
+		}
 		if n >= public {
 			t.Fatalf("private room %s listed", it.RoomID)
 		}

@@ -1,10 +1,8 @@
 package emulator
 
 import (
-	"bytes"
-	"io"
+	"errors"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +37,8 @@ type Server struct {
 	writerStop    chan struct{}
 	writerDone    chan struct{}
 	closeOnce     sync.Once
+
+	sigQuery unescapeMemo // escaped usersig query values already unescaped
 
 	noRecover bool // the fuzz test turns the last-resort recover off, so panics surface
 }
@@ -236,7 +236,7 @@ func (s *Server) process(r *http.Request, spec commandSpec, known bool) (result,
 		return result{}, fail(livespec.CodeBadJSON, "request body is not a JSON object")
 	}
 
-	q := parseAuthQuery(r.URL.RawQuery)
+	q := parseAuthQuery(r.URL.RawQuery, &s.sigQuery)
 	appID, err := strconv.ParseUint(q.sdkAppID, 10, 64)
 	if err != nil {
 		return result{}, fail(livespec.CodeMissingSDKAppID, "sdkappid is missing or not a number")
@@ -258,95 +258,15 @@ func (s *Server) process(r *http.Request, spec commandSpec, known bool) (result,
 	return spec.run(s, &call{identifier: identifier, body: obj})
 }
 
-// jsonContentType is shared by every answer; net/http only reads header values.
-var jsonContentType = []string{"application/json; charset=utf-8"}
-
-// authQuery holds the query parameters the emulator reads.
-type authParams struct {
-	sdkAppID, identifier, userSig string
-}
-
-// parseAuthQuery reads sdkappid, identifier and usersig with url.ParseQuery's rules (pairs split
-// on '&', pairs with ';' or bad escapes skipped, the first value wins) without building the
-// whole url.Values map on every request.
-func parseAuthQuery(raw string) authParams {
-	var p authParams
-	var seenApp, seenID, seenSig bool
-	for raw != "" {
-		var pair string
-		pair, raw, _ = strings.Cut(raw, "&")
-		if pair == "" || strings.Contains(pair, ";") {
-			continue
-		}
-		key, value, _ := strings.Cut(pair, "=")
-		key, err := unescapeQuery(key)
-		if err != nil {
-			continue
-		}
-		var dst *string
-		switch {
-		case key == "sdkappid" && !seenApp:
-			dst, seenApp = &p.sdkAppID, true
-		case key == "identifier" && !seenID:
-			dst, seenID = &p.identifier, true
-		case key == "usersig" && !seenSig:
-			dst, seenSig = &p.userSig, true
-		default:
-			continue
-		}
-		if value, err = unescapeQuery(value); err != nil {
-			// ParseQuery drops the pair, so a later one may still provide the value.
-			switch dst {
-			case &p.sdkAppID:
-				seenApp = false
-			case &p.identifier:
-				seenID = false
-			case &p.userSig:
-				seenSig = false
-			}
-			continue
-		}
-		*dst = value
-	}
-	return p
-}
-
-func unescapeQuery(s string) (string, error) {
-	if !strings.ContainsAny(s, "%+") {
-		return s, nil
-	}
-	return url.QueryUnescape(s)
-}
-
-// readBody reads at most MaxBodyBytes; an empty or larger body is a JSON error (60003), since
-// no retry can fix it.
-func readBody(body io.Reader) ([]byte, *apiError) {
-	if body == nil {
-		return nil, fail(livespec.CodeBadJSON, "request body is empty")
-	}
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(body, MaxBodyBytes+1))
-	if err != nil {
-		return nil, fail(60008, "request body could not be read")
-	}
-	if n > MaxBodyBytes {
-		return nil, fail(livespec.CodeBadJSON, "request body exceeds 1 MiB")
-	}
-	if n == 0 {
-		return nil, fail(livespec.CodeBadJSON, "request body is empty")
-	}
-	return buf.Bytes(), nil
-}
-
-// recoverPanic is the last line of defence: a bug answers 100001 instead of killing the
+// recoverPanic is the last line of defense: a bug answers 100001 instead of killing the
 // connection. The fuzz test runs without it.
 func (s *Server) recoverPanic(w http.ResponseWriter) {
 	p := recover()
 	if p == nil {
 		return
 	}
-	if p == http.ErrAbortHandler {
-		panic(p)
+	if err, ok := p.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+		panic(p) // net/http's own way of aborting a response
 	}
 	s.stats.record(unknownCommand, livespec.CodeInternal)
 	body := encodeEnvelope(s.ids.next(), result{}, fail(livespec.CodeInternal, "internal server error"))

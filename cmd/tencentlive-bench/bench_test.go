@@ -44,7 +44,7 @@ func TestVerdict(t *testing.T) {
 	room := func(wall time.Duration, refused int64, rss uint64) *result {
 		phases := append([]e2e.Stats(nil), floor5...)
 		phases[0].RateRefused = refused
-		return &result{kind: kindRoom, wall: wall, phases: phases, rss: e2e.PeakRSS{Provider: rss}}
+		return &result{kind: kindRoom, wall: wall, phases: phases, usage: e2e.Usage{ProviderPeakRSS: rss}}
 	}
 	data := &result{kind: kindData, wall: 4 * time.Second}
 	cases := []struct {

@@ -32,6 +32,8 @@ type config struct {
 	emulatorArgs []string
 	env          []string
 	stepTimeout  time.Duration
+	profile      string // directory for provider CPU/heap profiles; "" = none
+	load         [2]string
 }
 
 type kind string
@@ -64,6 +66,7 @@ func run() error {
 	flag.Var(&emuArgs, "emulator-arg", "extra emulator flag (repeatable)")
 	flag.Var(&env, "env", "KEY=VALUE for the CLI and the provider, e.g. TF_LOG_PROVIDER=off (repeatable)")
 	flag.DurationVar(&cfg.stepTimeout, "step-timeout", 15*time.Minute, "give up on a step after this long")
+	flag.StringVar(&cfg.profile, "profile", "", "write provider CPU and heap profiles of every step under this directory (builds the profiling provider; slower)")
 	flag.Parse()
 	var err error
 	if cfg.ns, err = intList(ns); err != nil {
@@ -89,6 +92,11 @@ func run() error {
 	if cfg.out == "" {
 		cfg.out = filepath.Join(cfg.work, "results.md")
 	}
+	if cfg.profile != "" {
+		if cfg.profile, err = filepath.Abs(cfg.profile); err != nil {
+			return err
+		}
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -96,7 +104,9 @@ func run() error {
 	if err := resolveBinaries(ctx, &cfg); err != nil {
 		return err
 	}
+	cfg.load[0] = loadAverage()
 	results, err := measure(ctx, cfg)
+	cfg.load[1] = loadAverage()
 	report := render(cfg, results, time.Since(began), err)
 	fmt.Print(report)
 	if werr := os.WriteFile(cfg.out, []byte(report), 0o644); werr != nil {
@@ -114,6 +124,12 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 	binDir := filepath.Join(cfg.work, "bin")
 	if !cfg.has(kindRoom) { // terraform_data alone needs neither the provider nor the emulator
 		cfg.bins.Provider, cfg.bins.Emulator = "", ""
+	} else if cfg.profile != "" {
+		// The same provider, built with profiling (see internal/e2e/cmd/tencentlive-provider-pprof).
+		cfg.bins.Provider = filepath.Join(binDir, "terraform-provider-tencentlive")
+		if err := goBuild(ctx, repo, cfg.bins.Provider, "./internal/e2e/cmd/tencentlive-provider-pprof"); err != nil {
+			return err
+		}
 	}
 	if cfg.bins.Provider == "" && cfg.has(kindRoom) {
 		if cfg.bins.Provider, err = e2e.BuildProvider(ctx, repo, binDir); err != nil {
@@ -148,7 +164,8 @@ type result struct {
 	step   string
 	wall   time.Duration
 	phases []e2e.Stats // API requests per phase: before and after the CLI printed its plan
-	rss    e2e.PeakRSS
+	usage  e2e.Usage
+	cpu    time.Duration // CLI and provider processes, user+system
 	err    error
 }
 
@@ -236,8 +253,8 @@ func round(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace
 	var out []result
 	for _, s := range steps {
 		fmt.Fprintf(os.Stderr, "%-16s N=%-5d P=%-3d %-18s ", k, n, p, s.step.Name)
-		r, err := measureStep(ctx, cfg, emu, ws, s.step)
-		r.kind, r.n, r.p = k, n, p
+		r, err := measureStep(ctx, cfg, emu, ws, s.step, n, p)
+		r.kind = k
 		if err == nil && r.err == nil && !s.want.MatchString(r.stdout) {
 			r.err = fmt.Errorf("output lacks %q:\n%s", s.want, tailLines(r.stdout, 15))
 		}
@@ -263,14 +280,14 @@ type stepRun struct {
 	stdout, stderr string
 }
 
-func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step) (stepRun, error) {
-	r := stepRun{result: result{step: s.Name}}
+func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
+	r := stepRun{result: result{step: s.Name, n: n, p: p}}
 	if emu == nil {
 		res, err := ws.Run(ctx, s)
 		if err != nil {
 			return r, err
 		}
-		r.wall, r.rss, r.stdout, r.stderr, r.err = res.Wall, res.RSS, res.Stdout, res.Stderr, res.Err()
+		r.wall, r.usage, r.cpu, r.stdout, r.stderr, r.err = res.Wall, res.Usage, res.CPU, res.Stdout, res.Stderr, res.Err()
 		return r, nil
 	}
 	if err := emu.ResetStats(ctx); err != nil {
@@ -293,11 +310,19 @@ func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Wor
 	}
 	stepCtx, cancel := context.WithTimeout(ctx, cfg.stepTimeout)
 	defer cancel()
-	res, err := ws.RunWith(stepCtx, s, e2e.RunOptions{OnLine: onLine})
+	opts := e2e.RunOptions{OnLine: onLine}
+	if cfg.profile != "" {
+		dir := filepath.Join(cfg.profile, fmt.Sprintf("n%d-p%d-%s", r.n, r.p, strings.ReplaceAll(s.Name, " ", "-")))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return r, err
+		}
+		opts.Env = []string{"TENCENTLIVE_PPROF_DIR=" + dir}
+	}
+	res, err := ws.RunWith(stepCtx, s, opts)
 	if err != nil {
 		return r, err
 	}
-	r.wall, r.rss, r.stdout, r.stderr = res.Wall, res.RSS, res.Stdout, res.Stderr
+	r.wall, r.usage, r.cpu, r.stdout, r.stderr = res.Wall, res.Usage, res.CPU, res.Stdout, res.Stderr
 	r.err = res.Err()
 	if ctx.Err() != nil {
 		return r, ctx.Err()
@@ -359,6 +384,29 @@ type listFlag []string
 
 func (l *listFlag) String() string     { return strings.Join(*l, " ") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func goBuild(ctx context.Context, repo, out, pkg string) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
+	cmd.Dir = repo
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %w\n%s", pkg, err, msg)
+	}
+	return nil
+}
+
+// loadAverage is the first three fields of /proc/loadavg: other work on the machine skews
+// every time in the table, so the report shows it.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
 
 // cliVersion is the first line of `terraform version`, for the report.
 func cliVersion(bin string) string {

@@ -57,7 +57,7 @@ func (r row) verdict() string {
 	if _, refused, _ := sumStats(r.room.phases); refused > 0 {
 		misses = append(misses, fmt.Sprintf("%d refused", refused))
 	}
-	if r.n >= targetRSSAtN && r.room.rss.Provider >= targetRSSBytes {
+	if r.n >= targetRSSAtN && r.room.usage.ProviderPeakRSS >= targetRSSBytes {
 		misses = append(misses, "RSS ≥ 100 MB")
 	}
 	if len(misses) == 0 {
@@ -86,9 +86,9 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 		command = strings.Join(append([]string{"tencentlive-bench"}, os.Args[1:]...), " ")
 	}
 	fmt.Fprintf(&b, "Command: `%s`  \n", command)
-	fmt.Fprintf(&b, "CLI: %s; %d CPUs (%s/%s); emulator: documented rate limits, %v latency per request; started %s; total runtime %s.\n\n",
+	fmt.Fprintf(&b, "CLI: %s; %d CPUs (%s/%s); emulator: documented rate limits, %v latency per request; started %s; total runtime %s; load average %s before, %s after.\n\n",
 		cliVersion(cfg.bins.Terraform), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cfg.latency,
-		time.Now().Add(-took).UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second))
+		time.Now().Add(-took).UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), cfg.load[0], cfg.load[1])
 	b.WriteString("| N | P | step | tencentlive_room | terraform_data | API floor | ratio | target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
 	b.WriteString("|--:|--:|---|--:|--:|--:|--:|---|--:|--:|--:|\n")
 	all := rows(results)
@@ -102,7 +102,7 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 			floor = secs(time.Duration(apiFloor(r.room.phases) * float64(time.Second)))
 			perRoomTotal = trimFloat(float64(total) / float64(r.n))
 			refused = fmt.Sprint(ref)
-			rss = mb(r.room.rss.Provider)
+			rss = mb(r.room.usage.ProviderPeakRSS)
 			if r.room.err != nil {
 				room = "failed"
 			} else {
@@ -120,21 +120,24 @@ busiest command's measured requests divided by its documented rate (200/s for ro
 summed over the phases. Ratio: tencentlive_room time / max(terraform_data time, API floor); the
 target is ≤ 1.2 at -parallelism=50, with no 60007 refusal and, at N = 1000, provider peak RSS
 under 100 MB (VmHWM of the provider process, polled every 50 ms; the highest of all provider
-processes the step started).
+processes the step started). CPU is user+system time: of the provider processes as last polled,
+and of the CLI with every process it waited for. Other load on the machine (see the load average
+above) slows both kinds; compare rows of one run, not runs on different machines.
 `)
 	b.WriteString("\n### Requests per room, by phase and command\n\n")
-	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider processes | terraform peak RSS (room / data) |\n")
-	b.WriteString("|--:|--:|---|---|--:|--:|\n")
+	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) |\n")
+	b.WriteString("|--:|--:|---|---|--:|--:|--:|\n")
 	for _, r := range all {
 		if r.room == nil {
 			continue
 		}
-		dataRSS := "—"
+		dataRSS, dataCPU := "—", "—"
 		if r.data != nil {
-			dataRSS = mb(r.data.rss.Root)
+			dataRSS, dataCPU = mb(r.data.usage.CLIPeakRSS), secs(r.data.cpu)
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %d | %s / %s |\n", r.n, r.p, r.step,
-			perRoom(r.room.phases, r.n), r.room.rss.ProviderStarted, mb(r.room.rss.Root), dataRSS)
+		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s / %s | %s / %s |\n", r.n, r.p, r.step,
+			perRoom(r.room.phases, r.n), secs(r.room.usage.ProviderCPU), secs(r.room.cpu), dataCPU,
+			mb(r.room.usage.CLIPeakRSS), dataRSS)
 	}
 	if runErr != nil {
 		fmt.Fprintf(&b, "\n**The run stopped early:** %v\n", firstLine(runErr.Error()))

@@ -30,7 +30,7 @@ func main() {
 	}
 }
 
-// run serves until ctx is cancelled (SIGINT/SIGTERM), then shuts down and writes the state.
+// run serves until ctx is canceled (SIGINT/SIGTERM), then shuts down and writes the state.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts, listen, err := parseFlags(args, stderr)
 	if err != nil {

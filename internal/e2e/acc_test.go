@@ -52,8 +52,8 @@ func TestAccTerraformData(t *testing.T) {
 	mustRun(t, ws, Init(), "initialized")
 	mustRun(t, ws, Plan(2), "Plan: 5 to add, 0 to change, 0 to destroy.")
 	res := mustRun(t, ws, Apply(2), "Apply complete! Resources: 5 added")
-	if res.RSS.Root == 0 || res.RSS.ProviderStarted != 0 {
-		t.Fatalf("RSS = %+v; want the CLI's peak and no provider process (terraform_data is built in)", res.RSS)
+	if res.Usage.CLIPeakRSS == 0 || res.Usage.ProviderProcesses != 0 {
+		t.Fatalf("Usage = %+v; want the CLI's peak and no provider process (terraform_data is built in)", res.Usage)
 	}
 	mustRun(t, ws, RefreshPlan(2), "No changes.")
 	mustRun(t, ws, Destroy(2), "Destroy complete! Resources: 5 destroyed.")
@@ -87,8 +87,8 @@ func TestAccRoomsAgainstEmulator(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := mustRun(t, ws, Apply(3), "Apply complete! Resources: 3 added")
-	if res.RSS.ProviderStarted == 0 || res.RSS.Provider == 0 {
-		t.Fatalf("RSS = %+v; want provider processes with a peak", res.RSS)
+	if res.Usage.ProviderProcesses == 0 || res.Usage.ProviderPeakRSS == 0 || res.CPU == 0 {
+		t.Fatalf("Usage = %+v, CPU = %v; want provider processes with a peak, and CPU time", res.Usage, res.CPU)
 	}
 	stats, err := emu.Stats(ctx)
 	if err != nil {

@@ -19,11 +19,11 @@ import (
 func TestParseStat(t *testing.T) {
 	// The command name may hold spaces and parentheses; fields count from the last ')'.
 	line := "4242 (my (odd) cmd) S 17 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 3 0 987654 1000 200 18446744073709551615\n"
-	ppid, start, ok := parseStat([]byte(line))
-	if !ok || ppid != 17 || start != 987654 {
-		t.Fatalf("parseStat = %d, %d, %v; want 17, 987654, true", ppid, start, ok)
+	st, ok := parseStat([]byte(line))
+	if !ok || st.ppid != 17 || st.start != 987654 || st.cpu != 30*time.Millisecond {
+		t.Fatalf("parseStat = %+v, %v; want ppid 17, start 987654, cpu 30ms", st, ok)
 	}
-	if _, _, ok := parseStat([]byte("12 (x) S 1")); ok {
+	if _, ok := parseStat([]byte("12 (x) S 1")); ok {
 		t.Fatal("parseStat accepted a truncated line")
 	}
 }
@@ -152,8 +152,8 @@ func TestRunMeasuresProviderMemoryAndOutput(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("OnLine saw %q", lines)
 	}
-	if res.RSS.ProviderStarted != 2 || res.RSS.Provider == 0 || res.RSS.Root == 0 {
-		t.Fatalf("RSS = %+v; want 2 provider processes with a peak, and a root peak", res.RSS)
+	if res.Usage.ProviderProcesses != 2 || res.Usage.ProviderPeakRSS == 0 || res.Usage.CLIPeakRSS == 0 {
+		t.Fatalf("Usage = %+v; want 2 provider processes with a peak, and the CLI's peak", res.Usage)
 	}
 	if res.Wall < 600*time.Millisecond {
 		t.Fatalf("wall = %v, shorter than the two 0.3 s provider runs", res.Wall)

@@ -10,29 +10,34 @@ import (
 	"time"
 )
 
-// PeakRSS is what a memory watch saw: the highest VmHWM (the kernel's own high-water mark of
-// resident memory) of the root process and of its descendants whose executable name matched.
-type PeakRSS struct {
-	Root            uint64 // bytes; the CLI process itself
-	Provider        uint64 // bytes; max over every provider process seen
-	ProviderStarted int    // how many distinct provider processes were seen
+// Usage is what the /proc watch of a step saw. Memory is VmHWM, the kernel's own high-water mark
+// of resident memory, so a peak between two polls is not missed; a provider process that starts
+// and exits between two polls is.
+type Usage struct {
+	CLIPeakRSS        uint64        // bytes; the CLI process itself
+	ProviderPeakRSS   uint64        // bytes; the highest of every provider process seen
+	ProviderProcesses int           // distinct provider processes seen
+	ProviderCPU       time.Duration // user+system CPU of those processes, as last seen
 }
+
+// clockTick is the unit of utime/stime in /proc/PID/stat (USER_HZ, 100 on every Linux ABI).
+const clockTick = 10 * time.Millisecond
 
 // ProviderExe reports whether an executable path is a Terraform provider plugin.
 func ProviderExe(exe string) bool {
 	return strings.HasPrefix(filepath.Base(exe), "terraform-provider-")
 }
 
-// rssWatch polls /proc every interval for the descendants of root.
-type rssWatch struct {
+// procWatch polls /proc every interval for the CLI (root) and its provider processes.
+type procWatch struct {
 	root     int
 	interval time.Duration
 	stop     chan struct{}
 	done     chan struct{}
 
 	mu        sync.Mutex
-	peak      PeakRSS
-	providers map[procID]bool // provider processes seen, keyed so a reused pid counts again
+	usage     Usage
+	providers map[procID]time.Duration // CPU of each provider process seen; keyed so a reused pid counts again
 }
 
 type procID struct {
@@ -40,14 +45,14 @@ type procID struct {
 	start uint64 // start time in clock ticks: tells a reused pid apart
 }
 
-func watchRSS(root int, interval time.Duration) *rssWatch {
-	w := &rssWatch{root: root, interval: interval, stop: make(chan struct{}), done: make(chan struct{}),
-		providers: map[procID]bool{}}
+func watchProcs(root int, interval time.Duration) *procWatch {
+	w := &procWatch{root: root, interval: interval, stop: make(chan struct{}), done: make(chan struct{}),
+		providers: map[procID]time.Duration{}}
 	go w.loop()
 	return w
 }
 
-func (w *rssWatch) loop() {
+func (w *procWatch) loop() {
 	defer close(w.done)
 	t := time.NewTicker(w.interval)
 	defer t.Stop()
@@ -62,16 +67,21 @@ func (w *rssWatch) loop() {
 }
 
 // Stop ends the watch and returns what it saw.
-func (w *rssWatch) Stop() PeakRSS {
+func (w *procWatch) Stop() Usage {
 	close(w.stop)
 	<-w.done
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.peak
+	u := w.usage
+	u.ProviderProcesses = len(w.providers)
+	for _, cpu := range w.providers {
+		u.ProviderCPU += cpu
+	}
+	return u
 }
 
 // ProviderPIDs lists the live descendants of the root running a provider executable.
-func (w *rssWatch) ProviderPIDs() []int {
+func (w *procWatch) ProviderPIDs() []int {
 	var pids []int
 	for _, p := range descendants(w.root) {
 		if exe, err := os.Readlink("/proc/" + strconv.Itoa(p.pid) + "/exe"); err == nil && ProviderExe(exe) {
@@ -81,10 +91,10 @@ func (w *rssWatch) ProviderPIDs() []int {
 	return pids
 }
 
-func (w *rssWatch) sample() {
+func (w *procWatch) sample() {
 	if hwm, ok := readVmHWM(w.root); ok {
 		w.mu.Lock()
-		w.peak.Root = max(w.peak.Root, hwm)
+		w.usage.CLIPeakRSS = max(w.usage.CLIPeakRSS, hwm)
 		w.mu.Unlock()
 	}
 	for _, p := range descendants(w.root) {
@@ -96,12 +106,10 @@ func (w *rssWatch) sample() {
 		if !ok {
 			continue
 		}
+		st, _ := readStat(p.pid)
 		w.mu.Lock()
-		if !w.providers[p] {
-			w.providers[p] = true
-			w.peak.ProviderStarted++
-		}
-		w.peak.Provider = max(w.peak.Provider, hwm)
+		w.providers[p] = max(w.providers[p], st.cpu)
+		w.usage.ProviderPeakRSS = max(w.usage.ProviderPeakRSS, hwm)
 		w.mu.Unlock()
 	}
 }
@@ -118,11 +126,11 @@ func descendants(root int) []procID {
 		if err != nil {
 			continue
 		}
-		ppid, start, ok := readStat(pid)
+		st, ok := readStat(pid)
 		if !ok {
 			continue
 		}
-		children[ppid] = append(children[ppid], procID{pid, start})
+		children[st.ppid] = append(children[st.ppid], procID{pid, st.start})
 	}
 	var out []procID
 	queue := []int{root}
@@ -137,31 +145,42 @@ func descendants(root int) []procID {
 	return out
 }
 
-// readStat returns the parent pid and start time from /proc/pid/stat.
-func readStat(pid int) (ppid int, start uint64, ok bool) {
+// procStat is what the harness reads from /proc/PID/stat.
+type procStat struct {
+	ppid  int
+	start uint64        // start time in clock ticks since boot
+	cpu   time.Duration // utime + stime
+}
+
+func readStat(pid int) (procStat, bool) {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
-		return 0, 0, false
+		return procStat{}, false
 	}
 	return parseStat(data)
 }
 
-// parseStat reads fields 4 (ppid) and 22 (starttime) of a /proc/pid/stat line. The command name
-// (field 2) is in parentheses and may hold spaces or parentheses, so fields count from the last ')'.
-func parseStat(data []byte) (ppid int, start uint64, ok bool) {
+// parseStat reads fields 4 (ppid), 14+15 (utime, stime) and 22 (starttime) of a /proc/PID/stat
+// line. The command name (field 2) is in parentheses and may hold spaces or parentheses, so
+// fields count from the last ')'.
+func parseStat(data []byte) (procStat, bool) {
 	i := bytes.LastIndexByte(data, ')')
 	if i < 0 {
-		return 0, 0, false
+		return procStat{}, false
 	}
 	f := strings.Fields(string(data[i+1:])) // f[0] is field 3 (state)
 	if len(f) < 20 {
-		return 0, 0, false
+		return procStat{}, false
 	}
 	ppid, err1 := strconv.Atoi(f[1])
-	start, err2 := strconv.ParseUint(f[19], 10, 64)
-	return ppid, start, err1 == nil && err2 == nil
+	utime, err2 := strconv.ParseUint(f[11], 10, 64)
+	stime, err3 := strconv.ParseUint(f[12], 10, 64)
+	start, err4 := strconv.ParseUint(f[19], 10, 64)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+		return procStat{}, false
+	}
+	return procStat{ppid: ppid, start: start, cpu: time.Duration(utime+stime) * clockTick}, true
 }
-
 func readVmHWM(pid int) (uint64, bool) {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
 	if err != nil {

@@ -22,8 +22,8 @@ type RunOptions struct {
 	// OnLine is called for every line of output (stream is "stdout" or "stderr"), in order
 	// within a stream, one call at a time. It must be quick: the CLI blocks while it runs.
 	OnLine func(stream, line string)
-	// RSSInterval is how often the memory watch polls /proc; 0 means 50 ms.
-	RSSInterval time.Duration
+	// PollInterval is how often the watch of memory and CPU polls /proc; 0 means 50 ms.
+	PollInterval time.Duration
 }
 
 // Result is the outcome of one finished step.
@@ -33,7 +33,8 @@ type Result struct {
 	ExitCode int           // -1 when killed by a signal
 	Stdout   string
 	Stderr   string
-	RSS      PeakRSS
+	Usage    Usage         // memory and CPU of the CLI and its provider processes
+	CPU      time.Duration // user+system CPU of the CLI and every child it waited for
 }
 
 // Err is nil when the CLI exited 0, and otherwise an error quoting the end of its output.
@@ -56,7 +57,7 @@ type Invocation struct {
 	Step  Step
 	cmd   *exec.Cmd
 	start time.Time
-	watch *rssWatch
+	watch *procWatch
 	read  sync.WaitGroup
 	onMu  sync.Mutex // serialises OnLine calls from the two streams
 
@@ -114,11 +115,11 @@ func (w *Workspace) Start(ctx context.Context, s Step, opts RunOptions) (*Invoca
 		errR.Close()
 		return nil, err
 	}
-	interval := opts.RSSInterval
+	interval := opts.PollInterval
 	if interval <= 0 {
 		interval = 50 * time.Millisecond
 	}
-	inv.watch = watchRSS(cmd.Process.Pid, interval)
+	inv.watch = watchProcs(cmd.Process.Pid, interval)
 	inv.read.Add(2)
 	go inv.copy("stdout", outR, &inv.stdout, opts.OnLine)
 	go inv.copy("stderr", errR, &inv.stderr, opts.OnLine)
@@ -229,11 +230,12 @@ func (inv *Invocation) Wait() (*Result, error) {
 	// the group is killed; then reap.
 	waitExited(inv.cmd.Process.Pid)
 	wall := time.Since(inv.start)
-	rss := inv.watch.Stop()
+	usage := inv.watch.Stop()
 	_ = syscall.Kill(-inv.cmd.Process.Pid, syscall.SIGKILL)
 	err := inv.cmd.Wait()
 	inv.read.Wait()
-	res := &Result{Step: inv.Step, Wall: wall, RSS: rss, ExitCode: inv.cmd.ProcessState.ExitCode()}
+	ps := inv.cmd.ProcessState
+	res := &Result{Step: inv.Step, Wall: wall, Usage: usage, ExitCode: ps.ExitCode(), CPU: ps.UserTime() + ps.SystemTime()}
 	inv.mu.Lock()
 	res.Stdout, res.Stderr = inv.stdout.String(), inv.stderr.String()
 	inv.mu.Unlock()

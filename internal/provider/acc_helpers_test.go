@@ -171,8 +171,11 @@ func (e *accEnv) checkRemote(roomID string, check func(wire.RoomInfo) error) res
 func (e *accEnv) checkGone(roomID string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		_, err := e.remote(roomID)
-		if wire.CodeOf(err) != livespec.CodeRoomNotFound {
-			return fmt.Errorf("room %s: want 100004, got %v", roomID, err)
+		switch {
+		case err == nil:
+			return fmt.Errorf("room %s still exists", roomID)
+		case wire.CodeOf(err) != livespec.CodeRoomNotFound:
+			return fmt.Errorf("room %s: want 100004, got %w", roomID, err)
 		}
 		return nil
 	}
@@ -226,7 +229,7 @@ func (e *accEnv) mustImportAccount(t *testing.T, userID string) {
 	}
 }
 
-// commandCount returns how often the emulator answered command with code.
+// answered returns how many envelopes the emulator sent with code.
 func (e *accEnv) answered(code livespec.Code) int64 {
 	return e.emu.Stats().ErrorCodes[int(code)]
 }

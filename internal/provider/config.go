@@ -97,20 +97,25 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		return cfg, unknown, nil
 	}
 
+	invalid := func(attribute, env, msg string) {
+		diags.AddAttributeError(path.Root(attribute), "Invalid "+attribute, fmt.Sprintf("%s (%s) %s", attribute, env, msg))
+	}
+	unparsable := func(attribute, env, want string) {
+		diags.AddAttributeError(path.Root(attribute), "Invalid "+attribute,
+			fmt.Sprintf("The %s environment variable is %q; %s must be %s.", env, getenv(env), attribute, want))
+	}
+
 	// sdk_app_id
 	switch {
 	case !m.SDKAppID.IsNull():
-		if m.SDKAppID.ValueInt64() <= 0 {
-			diags.AddAttributeError(path.Root("sdk_app_id"), "Invalid sdk_app_id",
-				fmt.Sprintf("sdk_app_id is %d; it must be the positive SDKAppID shown in the Tencent RTC console.", m.SDKAppID.ValueInt64()))
-		} else {
-			cfg.SDKAppID = uint64(m.SDKAppID.ValueInt64())
+		if msg := checkSDKAppID(m.SDKAppID.ValueInt64()); msg != "" {
+			invalid("sdk_app_id", EnvSDKAppID, msg)
 		}
+		cfg.SDKAppID = uint64(max(m.SDKAppID.ValueInt64(), 0))
 	case getenv(EnvSDKAppID) != "":
 		n, err := strconv.ParseUint(strings.TrimSpace(getenv(EnvSDKAppID)), 10, 63)
 		if err != nil || n == 0 {
-			diags.AddAttributeError(path.Root("sdk_app_id"), "Invalid sdk_app_id",
-				fmt.Sprintf("The %s environment variable is %q; sdk_app_id must be the positive SDKAppID shown in the Tencent RTC console.", EnvSDKAppID, getenv(EnvSDKAppID)))
+			unparsable("sdk_app_id", EnvSDKAppID, "the positive SDKAppID shown in the Tencent RTC console")
 		}
 		cfg.SDKAppID = n
 	default:
@@ -128,25 +133,21 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	// identifier
 	cfg.Identifier = stringSetting(m.Identifier, getenv(EnvIdentifier), livespec.DefaultIdentifier)
 	if msg := checkIdentifier(cfg.Identifier); msg != "" {
-		diags.AddAttributeError(path.Root("identifier"), "Invalid identifier",
-			fmt.Sprintf("identifier (%s) %s", EnvIdentifier, msg))
+		invalid("identifier", EnvIdentifier, msg)
 	}
 
 	// endpoint overrides region.
 	region := stringSetting(m.Region, getenv(EnvRegion), DefaultRegion)
-	host, regionOK := RegionHosts[region]
-	if !regionOK {
-		diags.AddAttributeError(path.Root("region"), "Invalid region",
-			fmt.Sprintf("region (%s) is %q; it must be one of %s.", EnvRegion, region, strings.Join(RegionNames(), ", ")))
+	if msg := checkRegion(region); msg != "" {
+		invalid("region", EnvRegion, msg)
 	}
 	if endpoint := stringSetting(m.Endpoint, getenv(EnvEndpoint), ""); endpoint != "" {
 		base, msg := checkEndpoint(endpoint)
 		if msg != "" {
-			diags.AddAttributeError(path.Root("endpoint"), "Invalid endpoint",
-				fmt.Sprintf("endpoint (%s) %s", EnvEndpoint, msg))
+			invalid("endpoint", EnvEndpoint, msg)
 		}
 		cfg.BaseURL = base
-	} else if regionOK {
+	} else if host, ok := RegionHosts[region]; ok {
 		cfg.BaseURL = "https://" + host
 	}
 
@@ -154,16 +155,14 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	cfg.MaxRetries = DefaultMaxRetries
 	switch {
 	case !m.MaxRetries.IsNull():
-		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
-		if m.MaxRetries.ValueInt64() < 0 || m.MaxRetries.ValueInt64() > maxMaxRetries {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-				fmt.Sprintf("max_retries is %d; it must be between 0 and %d.", m.MaxRetries.ValueInt64(), maxMaxRetries))
+		if msg := checkMaxRetries(m.MaxRetries.ValueInt64()); msg != "" {
+			invalid("max_retries", EnvMaxRetries, msg)
 		}
+		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
 	case getenv(EnvMaxRetries) != "":
 		n, err := strconv.Atoi(strings.TrimSpace(getenv(EnvMaxRetries)))
-		if err != nil || n < 0 || n > maxMaxRetries {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-				fmt.Sprintf("The %s environment variable is %q; max_retries must be a whole number between 0 and %d.", EnvMaxRetries, getenv(EnvMaxRetries), maxMaxRetries))
+		if err != nil || checkMaxRetries(int64(n)) != "" {
+			unparsable("max_retries", EnvMaxRetries, fmt.Sprintf("a whole number between 0 and %d", maxMaxRetries))
 		}
 		cfg.MaxRetries = n
 	}
@@ -173,18 +172,13 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	case !m.RequestsPerSecond.IsNull():
 		cfg.RequestsPerSecond = m.RequestsPerSecond.ValueFloat64()
 		if msg := checkRate(cfg.RequestsPerSecond); msg != "" {
-			diags.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second",
-				fmt.Sprintf("requests_per_second is %v; %s", cfg.RequestsPerSecond, msg))
+			invalid("requests_per_second", EnvRequestsPerSecond, msg)
 		}
 	case getenv(EnvRequestsPerSecond) != "":
 		f, err := strconv.ParseFloat(strings.TrimSpace(getenv(EnvRequestsPerSecond)), 64)
-		msg := "it must be a number."
-		if err == nil {
-			msg = checkRate(f)
-		}
-		if msg != "" {
-			diags.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second",
-				fmt.Sprintf("The %s environment variable is %q; %s", EnvRequestsPerSecond, getenv(EnvRequestsPerSecond), msg))
+		if err != nil || checkRate(f) != "" {
+			unparsable("requests_per_second", EnvRequestsPerSecond,
+				fmt.Sprintf("a number above 0 and at most %d, the documented per-command rate (60007 above it)", livespec.DefaultCommandRate))
 		}
 		cfg.RequestsPerSecond = f
 	}
@@ -202,7 +196,16 @@ func stringSetting(v types.String, env, def string) string {
 	return def
 }
 
-// checkIdentifier returns why id cannot be an App Admin UserID, or "".
+// The check functions below return what is wrong with a value, starting with "is …", to follow
+// "<attribute> (<ENV VAR>) ", or "" when the value is fine.
+
+func checkSDKAppID(n int64) string {
+	if n <= 0 {
+		return fmt.Sprintf("is %d; it must be the positive SDKAppID shown in the Tencent RTC console.", n)
+	}
+	return ""
+}
+
 func checkIdentifier(id string) string {
 	switch {
 	case id == "":
@@ -213,10 +216,23 @@ func checkIdentifier(id string) string {
 	return ""
 }
 
-// checkRate returns why r cannot be a requests_per_second value, or "".
+func checkRegion(region string) string {
+	if _, ok := RegionHosts[region]; !ok {
+		return fmt.Sprintf("is %q; it must be one of %s.", region, strings.Join(RegionNames(), ", "))
+	}
+	return ""
+}
+
+func checkMaxRetries(n int64) string {
+	if n < 0 || n > maxMaxRetries {
+		return fmt.Sprintf("is %d; it must be between 0 and %d.", n, maxMaxRetries)
+	}
+	return ""
+}
+
 func checkRate(r float64) string {
 	if math.IsNaN(r) || r <= 0 || r > livespec.DefaultCommandRate {
-		return fmt.Sprintf("it must be above 0 and at most %d, the documented per-command rate (60007 above it).", livespec.DefaultCommandRate)
+		return fmt.Sprintf("is %v; it must be above 0 and at most %d, the documented per-command rate (60007 above it).", r, livespec.DefaultCommandRate)
 	}
 	return ""
 }

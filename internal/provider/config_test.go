@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 // nullModel is a provider block with nothing set.
@@ -130,9 +132,9 @@ func TestResolveConfigDiagnostics(t *testing.T) {
 		{"bad retries", with(EnvMaxRetries, "-1"), "max_retries",
 			`The TENCENTLIVE_MAX_RETRIES environment variable is "-1"; max_retries must be a whole number between 0 and 20.`},
 		{"bad rate", with(EnvRequestsPerSecond, "500"), "requests_per_second",
-			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "500"; it must be above 0 and at most 200`},
+			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "500"; requests_per_second must be a number above 0 and at most 200, the documented per-command rate (60007 above it).`},
 		{"rate not a number", with(EnvRequestsPerSecond, "fast"), "requests_per_second",
-			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "fast"; it must be a number.`},
+			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "fast"; requests_per_second must be a number above 0`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -161,5 +163,20 @@ func TestResolveConfigUnknownSkipsChecks(t *testing.T) {
 	}
 	if strings.Join(unknown, ",") != "endpoint,secret_key" {
 		t.Fatalf("unknown = %v", unknown)
+	}
+}
+
+func TestWireConfig(t *testing.T) {
+	cfg := resolvedConfig{SDKAppID: 1, SecretKey: "k", Identifier: "admin", BaseURL: "https://x", MaxRetries: 0, RequestsPerSecond: 5}
+	w := wireConfig(cfg, "1.2.3", "1.11.4")
+	if w.MaxRetries != wire.NoRetries {
+		t.Errorf("max_retries = 0 must disable retries, got %d (wire reads 0 as its default)", w.MaxRetries)
+	}
+	if w.UserAgent != "terraform-provider-tencentlive/1.2.3 (Terraform 1.11.4)" || w.RequestsPerSecond != 5 || w.BaseURL != "https://x" {
+		t.Errorf("got %+v", w)
+	}
+	cfg.MaxRetries = 3
+	if w := wireConfig(cfg, "", ""); w.MaxRetries != 3 {
+		t.Errorf("max_retries 3 became %d", w.MaxRetries)
 	}
 }

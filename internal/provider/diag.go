@@ -24,11 +24,15 @@ type apiFailure struct {
 	RoomID  string   // the room the call was about
 	Sent    []string // attributes the failed request carried, to tell which one the vendor meant
 	Timeout string   // the timeouts attribute that bounds the call ("create"), for deadline hints
+	Note    string   // a last paragraph: what state the operation left things in
 }
 
 // addAPIError appends the diagnostic for err.
 func addAPIError(diags *diag.Diagnostics, f apiFailure, err error) {
 	detail, attribute := describeAPIError(f, err)
+	if f.Note != "" {
+		detail += "\n\n" + f.Note
+	}
 	if attribute != "" {
 		diags.AddAttributeError(path.Root(attribute), f.Summary, detail)
 		return

@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -58,7 +56,7 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"sdk_app_id": schema.Int64Attribute{
 				Optional:    true,
 				Description: fmt.Sprintf("SDKAppID of the application, from the Tencent RTC console. Falls back to %s. Required.", EnvSDKAppID),
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+				Validators:  []validator.Int64{settingValidator{env: EnvSDKAppID, int64: checkSDKAppID, format: "must be positive"}},
 			},
 			"secret_key": schema.StringAttribute{
 				Optional:    true,
@@ -69,31 +67,31 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Optional: true,
 				Description: fmt.Sprintf("App Admin UserID the requests are made as, at most %d bytes; also the default room owner. Falls back to %s, then %q.",
 					livespec.MaxUserIDBytes, EnvIdentifier, livespec.DefaultIdentifier),
-				Validators: []validator.String{stringvalidator.LengthBetween(1, livespec.MaxUserIDBytes)},
+				Validators: []validator.String{settingValidator{env: EnvIdentifier, str: checkIdentifier, format: "must be a UserID of 1 to 32 bytes"}},
 			},
 			"region": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Data centre of the application: one of %s. Falls back to %s, then %q. Ignored when endpoint is set.",
 					strings.Join(RegionNames(), ", "), EnvRegion, DefaultRegion),
-				Validators: []validator.String{stringvalidator.OneOf(RegionNames()...)},
+				Validators: []validator.String{settingValidator{env: EnvRegion, str: checkRegion, format: "must be a documented region"}},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Base URL of the REST API (for example the emulator's), overriding region. Must be https, except for loopback hosts (127.0.0.0/8, ::1, localhost). Falls back to %s.",
 					EnvEndpoint),
-				Validators: []validator.String{endpointValidator{}},
+				Validators: []validator.String{settingValidator{env: EnvEndpoint, str: endpointCheck, format: "must be an https base URL, or http for a loopback host"}},
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				Description: fmt.Sprintf("How many times a request that failed transiently (rate limits, internal errors, connection errors) is repeated, 0 to %d. Falls back to %s, then %d.",
 					maxMaxRetries, EnvMaxRetries, DefaultMaxRetries),
-				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+				Validators: []validator.Int64{settingValidator{env: EnvMaxRetries, int64: checkMaxRetries, format: "must be between 0 and 20"}},
 			},
 			"requests_per_second": schema.Float64Attribute{
 				Optional: true,
 				Description: fmt.Sprintf("Client-side limit on requests per second per API command, above 0 and at most %d. Falls back to %s, then the documented per-command rates.",
 					livespec.DefaultCommandRate, EnvRequestsPerSecond),
-				Validators: []validator.Float64{rateValidator{}},
+				Validators: []validator.Float64{settingValidator{env: EnvRequestsPerSecond, float: checkRate, format: "must be above 0 and at most 200"}},
 			},
 		},
 	}
@@ -121,19 +119,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	maxRetries := cfg.MaxRetries
-	if maxRetries == 0 {
-		maxRetries = wire.NoRetries // wire reads 0 as "its default"
-	}
-	client, err := wire.New(wire.Config{
-		SDKAppID:          cfg.SDKAppID,
-		SecretKey:         cfg.SecretKey,
-		Identifier:        cfg.Identifier,
-		BaseURL:           cfg.BaseURL,
-		MaxRetries:        maxRetries,
-		RequestsPerSecond: cfg.RequestsPerSecond,
-		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", p.version, req.TerraformVersion),
-	})
+	client, err := wire.New(wireConfig(cfg, p.version, req.TerraformVersion))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to configure the tencentlive provider", err.Error())
 		return
@@ -144,6 +130,23 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 	})
 	data := &providerData{client: client, identifier: cfg.Identifier}
 	resp.ResourceData, resp.DataSourceData = data, data
+}
+
+// wireConfig translates the resolved settings for the wire client.
+func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Config {
+	maxRetries := cfg.MaxRetries
+	if maxRetries == 0 {
+		maxRetries = wire.NoRetries // wire reads 0 as "its default"
+	}
+	return wire.Config{
+		SDKAppID:          cfg.SDKAppID,
+		SecretKey:         cfg.SecretKey,
+		Identifier:        cfg.Identifier,
+		BaseURL:           cfg.BaseURL,
+		MaxRetries:        maxRetries,
+		RequestsPerSecond: cfg.RequestsPerSecond,
+		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", version, terraformVersion),
+	}
 }
 
 func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {

@@ -185,7 +185,7 @@ func TestParseImportID(t *testing.T) {
 	cases := []struct{ id, room, template string }{
 		{"live-1", "live-1", ""},
 		{"live-1,AudioSalon", "live-1", "AudioSalon"},
-		{"a,b", "a,b", ""},                           // suffix is no template: all room ID
+		{"a,b", "a,b", ""},                            // suffix is no template: all room ID
 		{"x,Karaoke,Karaoke", "x,Karaoke", "Karaoke"}, // a room ID ending in ,Karaoke
 		{"live,karaoke", "live,karaoke", ""},          // template names are case-sensitive
 		{",VideoLandscape4Seat", "", "VideoLandscape4Seat"},

@@ -30,8 +30,8 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 }
 
 // ModifyPlan fills in the defaults that depend on other values (id and room_name follow room_id,
-// owner_account the provider's identifier), marks server-computed values unknown when the room
-// is replaced, and checks a room about to be created against the service.
+// owner_account the provider's identifier) and checks a room about to be created against the
+// service.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -61,17 +61,9 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			plan.OwnerAccount = types.StringValue(r.data.identifier)
 		}
 	}
+	// No need to unknown the server-computed values of a replacement here: Terraform plans the
+	// new room again from a null prior state, where UseStateForUnknown keeps nothing.
 	replacing := !creating && roomReplaced(state, plan)
-	if replacing {
-		// A new room: what the server computes for it is not the old room's value.
-		plan.CreateTime = types.Int64Unknown()
-		if config.MaxSeatCount.IsNull() {
-			plan.MaxSeatCount = types.Int64Unknown()
-		}
-		if config.MaxMemberCount.IsNull() {
-			plan.MaxMemberCount = types.Int64Unknown()
-		}
-	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -244,16 +244,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	roomID := plan.RoomID.ValueString()
 	fail := func(req wire.RoomInfo, err error, note string) {
-		f := apiFailure{Summary: summary, RoomID: roomID, Sent: sentAttributes(req), Timeout: "create"}
-		detail, attribute := describeAPIError(f, err)
-		if note != "" {
-			detail += "\n\n" + note
-		}
-		if attribute != "" {
-			resp.Diagnostics.AddAttributeError(path.Root(attribute), summary, detail)
-		} else {
-			resp.Diagnostics.AddError(summary, detail)
-		}
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Sent: sentAttributes(req), Timeout: "create", Note: note}, err)
 	}
 
 	create := expandCreate(plan)
@@ -268,10 +259,21 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// finds it (100010) and adopts it, so running apply again finishes the job.
 	const rerun = "The room was created. Fix the problem and apply again: the provider adopts the existing room."
 	if adopted {
+		// Plan time checked this too, but the room may have changed since.
+		existing, err := c.GetRoomInfo(ctx, roomID)
+		if err != nil {
+			fail(wire.RoomInfo{}, err, "")
+			return
+		}
+		if msg := adoptionConflict(flatten(existing, plan), plan); msg != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("room_id"), summary,
+				fmt.Sprintf("Room %q already exists under the same owner (100010) but cannot be adopted: %s", roomID, msg))
+			return
+		}
 		tflog.Info(ctx, "room already exists with the same owner; adopting it", map[string]any{"room_id": roomID})
 		converge := expandConverge(plan)
 		if err := c.UpdateRoomInfo(ctx, converge); err != nil {
-			fail(converge, err, "The room already existed with the same owner (100010) and the provider could not bring it to the configuration.")
+			fail(converge, err, "The room already existed under the same owner (100010); the provider could not bring it to the configuration.")
 			return
 		}
 	} else if update, ok := expandUpdateOnly(plan); ok {
@@ -287,13 +289,6 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	state := flatten(info, plan)
-	if adopted {
-		if msg := adoptionConflict(state, plan); msg != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("room_id"), summary,
-				fmt.Sprintf("Room %q already exists with the same owner (100010) but cannot be adopted: %s", roomID, msg))
-			return
-		}
-	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 

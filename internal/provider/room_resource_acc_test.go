@@ -66,7 +66,17 @@ func TestAccRoom_videoGridDefaults(t *testing.T) {
 			{
 				Config:            e.roomConfig("room_id = "+hcl(id), `seat_template = "VideoDynamicGrid9Seats"`),
 				ConfigStateChecks: checks,
-				ConfigPlanChecks:  emptyAfterApply,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					// The server defaults are planned, not "known after apply".
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(room, tfjsonpath.New("owner_account"), knownvalue.StringExact(e.identifier)),
+						plancheck.ExpectKnownValue(room, tfjsonpath.New("room_name"), knownvalue.StringExact(id)),
+						plancheck.ExpectKnownValue(room, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+						plancheck.ExpectKnownValue(room, tfjsonpath.New("take_seat_mode"), knownvalue.StringExact("FreeToTake")),
+						plancheck.ExpectUnknownValue(room, tfjsonpath.New("create_time")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
 				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
 					if info.SeatTemplate != nil && *info.SeatTemplate != "VideoDynamicGrid9Seats" {
 						return fmt.Errorf("SeatTemplate %s", *info.SeatTemplate)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
@@ -143,37 +145,44 @@ func (v int64AtLeast) ValidateInt64(_ context.Context, req validator.Int64Reques
 	}
 }
 
-// endpointValidator checks the provider's endpoint URL (see checkEndpoint).
-type endpointValidator struct{}
-
-func (endpointValidator) Description(context.Context) string {
-	return "must be an https base URL, or http for a loopback host"
-}
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, msg := checkEndpoint(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid endpoint", "endpoint "+msg)
-	}
+// settingValidator checks a provider setting with one of the check functions of config.go, so
+// a value from the provider block gets the same message as one from the environment.
+type settingValidator struct {
+	env    string
+	str    func(string) string
+	int64  func(int64) string
+	float  func(float64) string
+	format string // Description
 }
 
-// rateValidator checks requests_per_second (see checkRate).
-type rateValidator struct{}
-
-func (rateValidator) Description(context.Context) string {
-	return fmt.Sprintf("must be above 0 and at most %d", livespec.DefaultCommandRate)
+func (v settingValidator) Description(context.Context) string { return v.format }
+func (v settingValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
 }
-func (v rateValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (rateValidator) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if msg := checkRate(req.ConfigValue.ValueFloat64()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid requests_per_second",
-			fmt.Sprintf("requests_per_second is %v; %s", req.ConfigValue.ValueFloat64(), msg))
+func (v settingValidator) report(p path.Path, msg string, diags *diag.Diagnostics) {
+	if msg != "" {
+		diags.AddAttributeError(p, "Invalid "+p.String(), fmt.Sprintf("%s (%s) %s", p.String(), v.env, msg))
 	}
 }
+
+func (v settingValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(req.Path, v.str(req.ConfigValue.ValueString()), &resp.Diagnostics)
+	}
+}
+
+func (v settingValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(req.Path, v.int64(req.ConfigValue.ValueInt64()), &resp.Diagnostics)
+	}
+}
+
+func (v settingValidator) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(req.Path, v.float(req.ConfigValue.ValueFloat64()), &resp.Diagnostics)
+	}
+}
+
+// endpointCheck adapts checkEndpoint to settingValidator.
+func endpointCheck(s string) string { _, msg := checkEndpoint(s); return msg }

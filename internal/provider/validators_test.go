@@ -35,6 +35,8 @@ func TestStringValidators(t *testing.T) {
 	roomID := byteLength{min: 1, max: livespec.MaxRoomIDBytes, code: livespec.CodeInvalidParam}
 	notice := byteLength{min: 0, max: livespec.MaxNoticeBytes, code: livespec.CodeInvalidParam}
 	templates := oneOf{values: livespec.SeatTemplateNames(), code: livespec.CodeInvalidParam}
+	endpoint := settingValidator{env: EnvEndpoint, str: endpointCheck}
+	region := settingValidator{env: EnvRegion, str: checkRegion}
 	cases := []struct {
 		name  string
 		v     validator.String
@@ -65,10 +67,13 @@ func TestStringValidators(t *testing.T) {
 		{"unknown template", templates, "seat_template", types.StringValue("Grid9"),
 			`seat_template is "Grid9"; the vendor accepts one of VideoDynamicGrid9Seats, VideoDynamicFloat7Seats, VideoFixedGrid9Seats, VideoFixedFloat7Seats, VideoLandscape4Seat, VideoLandscape4Seats, AudioSalon, Karaoke (it would answer 100002).`},
 		{"template case matters", templates, "seat_template", types.StringValue("karaoke"), `seat_template is "karaoke"`},
-		{"endpoint https", endpointValidator{}, "endpoint", types.StringValue("https://console.tim.qq.com"), ""},
-		{"endpoint http loopback", endpointValidator{}, "endpoint", types.StringValue("http://127.0.0.1:8080"), ""},
-		{"endpoint http remote", endpointValidator{}, "endpoint", types.StringValue("http://example.com"),
-			`endpoint is "http://example.com"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.`},
+		{"endpoint https", endpoint, "endpoint", types.StringValue("https://console.tim.qq.com"), ""},
+		{"endpoint http loopback", endpoint, "endpoint", types.StringValue("http://127.0.0.1:8080"), ""},
+		{"endpoint http remote", endpoint, "endpoint", types.StringValue("http://example.com"),
+			`endpoint (TENCENTLIVE_ENDPOINT) is "http://example.com"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.`},
+		{"region", region, "region", types.StringValue("usa"), ""},
+		{"unknown region", region, "region", types.StringValue("mars"),
+			`region (TENCENTLIVE_REGION) is "mars"; it must be one of china, frankfurt, jakarta, mumbai, seoul, singapore, tokyo, usa.`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -132,13 +137,31 @@ func TestInt64AtLeast(t *testing.T) {
 	}
 }
 
-func TestRateValidator(t *testing.T) {
-	for value, valid := range map[float64]bool{0.5: true, 200: true, 0: false, -1: false, 200.5: false} {
+func TestProviderNumberSettings(t *testing.T) {
+	rate := settingValidator{env: EnvRequestsPerSecond, float: checkRate}
+	for value, want := range map[float64]string{
+		0.5: "", 200: "",
+		0:     "requests_per_second (TENCENTLIVE_REQUESTS_PER_SECOND) is 0; it must be above 0 and at most 200, the documented per-command rate (60007 above it).",
+		200.5: "requests_per_second (TENCENTLIVE_REQUESTS_PER_SECOND) is 200.5; it must be above 0 and at most 200, the documented per-command rate (60007 above it).",
+	} {
 		resp := &validator.Float64Response{}
-		rateValidator{}.ValidateFloat64(context.Background(), validator.Float64Request{
+		rate.ValidateFloat64(context.Background(), validator.Float64Request{
 			Path: path.Root("requests_per_second"), ConfigValue: types.Float64Value(value)}, resp)
-		if got := !resp.Diagnostics.HasError(); got != valid {
-			t.Errorf("requests_per_second %v: valid=%v, want %v (%s)", value, got, valid, diagText(resp.Diagnostics))
+		if got := diagText(resp.Diagnostics); got != want {
+			t.Errorf("requests_per_second %v: got %q, want %q", value, got, want)
+		}
+	}
+	retries := settingValidator{env: EnvMaxRetries, int64: checkMaxRetries}
+	for value, want := range map[int64]string{
+		0: "", 20: "",
+		21: "max_retries (TENCENTLIVE_MAX_RETRIES) is 21; it must be between 0 and 20.",
+		-1: "max_retries (TENCENTLIVE_MAX_RETRIES) is -1; it must be between 0 and 20.",
+	} {
+		resp := &validator.Int64Response{}
+		retries.ValidateInt64(context.Background(), validator.Int64Request{
+			Path: path.Root("max_retries"), ConfigValue: types.Int64Value(value)}, resp)
+		if got := diagText(resp.Diagnostics); got != want {
+			t.Errorf("max_retries %v: got %q, want %q", value, got, want)
 		}
 	}
 }

@@ -51,7 +51,7 @@ type Config struct {
 	RequestTimeout time.Duration // per attempt, including reading the body
 	HTTPClient     *http.Client  // default: keep-alive transport, 64 idle connections per host
 	Clock          Clock         // default: the system clock
-	Rand           func() uint32 // source of `random` and of backoff jitter; default crypto/rand
+	Rand           func() uint32 // `random` and backoff jitter; safe for concurrent use; default crypto/rand
 	UserAgent      string
 }
 

@@ -62,7 +62,7 @@ func (l *limiter) wait(ctx context.Context, command string) (time.Duration, erro
 	now := l.clock.Now()
 	r := b.ReserveN(now, 1)
 	delay := r.DelayFrom(now)
-	if true {
+	if delay <= 0 {
 		return 0, nil
 	}
 	if err := l.clock.Sleep(ctx, delay); err != nil {

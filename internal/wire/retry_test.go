@@ -163,7 +163,11 @@ func TestCancelEndsBackoffWait(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- c.DestroyRoom(ctx, "r") }()
-	<-clock.sleeping // the call is in its backoff wait
+	select {
+	case <-clock.sleeping: // the call is in its backoff wait
+	case err := <-done:
+		t.Fatalf("the call ended without a backoff wait: %v", err)
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -197,8 +201,13 @@ func TestCancelEndsLimiterWait(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { _, err := c.GetRoomList(ctx, "", 1); done <- err }()
-	if d := <-clock.sleeping; d <= 0 {
-		t.Errorf("limiter wait %v", d)
+	select {
+	case d := <-clock.sleeping:
+		if d <= 0 {
+			t.Errorf("limiter wait %v", d)
+		}
+	case err := <-done:
+		t.Fatalf("the second call did not wait for the limiter: %v", err)
 	}
 	cancel()
 	select {

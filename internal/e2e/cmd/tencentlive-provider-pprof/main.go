@@ -1,0 +1,96 @@
+// Command tencentlive-provider-pprof is the provider built with profiling, for benchmarks: when
+// TENCENTLIVE_PPROF_DIR is set, each provider process writes DIR/cpu-PID.pprof (CPU, from start
+// to shutdown) and DIR/heap-PID.pprof (allocations over its life), samples its heap every
+// 250 ms into DIR/heap-PID.log, and each time the heap grows by a quarter writes
+// DIR/heap-PID-peak.pprof (live heap) and DIR/goroutines-PID-peak.txt. Terraform shuts
+// providers down gracefully, so the profiles are complete. It serves what the real main.go
+// serves.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
+)
+
+func main() {
+	stop := startProfiles(os.Getenv("TENCENTLIVE_PPROF_DIR"))
+	err := providerserver.Serve(context.Background(), provider.New("0.1.0"), providerserver.ServeOpts{
+		Address:         "registry.terraform.io/tencentlive/tencentlive",
+		ProtocolVersion: 6,
+	})
+	stop()
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
+
+func startProfiles(dir string) (stop func()) {
+	if dir == "" {
+		return func() {}
+	}
+	pid := os.Getpid()
+	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", pid)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(cpu); err != nil {
+		log.Fatal(err)
+	}
+	heapLog, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.log", pid)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		start := time.Now()
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		var peak uint64 = 16 << 20
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak*5/4 {
+				peak = m.HeapAlloc
+				writeProfile(filepath.Join(dir, fmt.Sprintf("heap-%d-peak.pprof", pid)), "heap", 0)
+				writeProfile(filepath.Join(dir, fmt.Sprintf("goroutines-%d-peak.txt", pid)), "goroutine", 1)
+			}
+			fmt.Fprintf(heapLog, "%6.2fs heap_inuse=%dMB heap_alloc=%dMB next_gc=%dMB sys=%dMB goroutines=%d gc=%d\n",
+				time.Since(start).Seconds(), m.HeapInuse>>20, m.HeapAlloc>>20, m.NextGC>>20, m.Sys>>20,
+				runtime.NumGoroutine(), m.NumGC)
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-sampled
+		heapLog.Close()
+		pprof.StopCPUProfile()
+		cpu.Close()
+		writeProfile(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", pid)), "allocs", 0)
+	}
+}
+
+func writeProfile(path, name string, debug int) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = pprof.Lookup(name).WriteTo(f, debug)
+}

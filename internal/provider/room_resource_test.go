@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// Direct calls into the resource against an in-process emulator, for the paths the Terraform
+// CLI cannot reach on purpose (a refresh always runs before a destroy).
+
+func newTestRoomResource(t *testing.T) (*roomResource, *wire.Client) {
+	t.Helper()
+	emu, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c
+}
+
+// stateWith returns a state holding only the given attributes, as ImportState leaves it.
+func stateWith(t *testing.T, r *roomResource, attrs map[string]string) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var sr resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &sr)
+	state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
+	for k, v := range attrs {
+		if diags := state.SetAttribute(ctx, path.Root(k), v); diags.HasError() {
+			t.Fatal(diags)
+		}
+	}
+	return state
+}
+
+func TestReadMissingRoomRemovesItWithAWarning(t *testing.T) {
+	r, _ := newTestRoomResource(t)
+	state := stateWith(t, r, map[string]string{"room_id": "gone", "id": "gone", "seat_template": "Karaoke"})
+	resp := &resource.ReadResponse{State: state}
+	r.Read(context.Background(), resource.ReadRequest{State: state}, resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+	}
+	if w := resp.Diagnostics.Warnings()[0]; !strings.Contains(w.Detail(), `Room "gone" was not found (100004); removing it from state.`) {
+		t.Fatalf("warning %q", w.Detail())
+	}
+	if !resp.State.Raw.IsNull() {
+		t.Fatal("the room must be removed from state")
+	}
+}
+
+func TestDeleteTreatsMissingRoomAsDone(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	ctx := context.Background()
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "here", SeatTemplate: ptr("Karaoke")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"here", "here", "never-existed"} { // the second delete finds it gone
+		state := stateWith(t, r, map[string]string{"room_id": id, "id": id})
+		resp := &resource.DeleteResponse{State: state}
+		r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatalf("delete %s: %v", id, resp.Diagnostics)
+		}
+	}
+	if _, err := c.GetRoomInfo(ctx, "here"); wire.CodeOf(err) != 100004 {
+		t.Fatalf("room still there: %v", err)
+	}
+}
+
+func TestOperationsWithoutClientSayWhy(t *testing.T) {
+	r := &roomResource{data: &providerData{notReady: "the provider attributes secret_key are not known until apply"}}
+	state := stateWith(t, r, map[string]string{"room_id": "r", "id": "r"})
+	resp := &resource.ReadResponse{State: state}
+	r.Read(context.Background(), resource.ReadRequest{State: state}, resp)
+	want := "The tencentlive provider is not configured: the provider attributes secret_key are not known until apply."
+	if !resp.Diagnostics.HasError() || !strings.HasPrefix(resp.Diagnostics.Errors()[0].Detail(), want) {
+		t.Fatalf("got %v", resp.Diagnostics)
+	}
+}
+
+func TestImportStateTakesAnOptionalTemplate(t *testing.T) {
+	r, _ := newTestRoomResource(t)
+	ctx := context.Background()
+	for id, want := range map[string][2]string{
+		"live-1":            {"live-1", ""},
+		"live-1,AudioSalon": {"live-1", "AudioSalon"},
+	} {
+		resp := &resource.ImportStateResponse{State: stateWith(t, r, nil)}
+		r.ImportState(ctx, resource.ImportStateRequest{ID: id}, resp)
+		var roomID, rid, template types.String
+		resp.State.GetAttribute(ctx, path.Root("room_id"), &roomID)
+		resp.State.GetAttribute(ctx, path.Root("id"), &rid)
+		resp.State.GetAttribute(ctx, path.Root("seat_template"), &template)
+		if resp.Diagnostics.HasError() || roomID.ValueString() != want[0] || rid.ValueString() != want[0] || template.ValueString() != want[1] {
+			t.Errorf("%q: room_id %s id %s seat_template %s %v", id, roomID, rid, template, resp.Diagnostics)
+		}
+	}
+	resp := &resource.ImportStateResponse{State: stateWith(t, r, nil)}
+	r.ImportState(ctx, resource.ImportStateRequest{ID: ",Karaoke"}, resp)
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("an import ID without a room ID must fail")
+	}
+}
+
+// planOf builds a plan from a model, with null timeouts.
+func planOf(t *testing.T, r *roomResource, m roomModel) tfsdk.Plan {
+	t.Helper()
+	ctx := context.Background()
+	var sr resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &sr)
+	m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType})}
+	plan := tfsdk.Plan{Schema: sr.Schema}
+	if diags := plan.Set(ctx, &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return plan
+}
+
+// Between plan and apply someone created the room with another template: apply refuses to
+// adopt it and leaves it untouched.
+func TestCreateRefusesToAdoptADifferentTemplate(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	ctx := context.Background()
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "clash", SeatTemplate: ptr("Karaoke"), RoomName: ptr("theirs")}); err != nil {
+		t.Fatal(err)
+	}
+	p := defaultsPlan("clash", "AudioSalon")
+	p.RoomName = types.StringValue("ours")
+	plan := planOf(t, r, p)
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
+	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+	want := `Room "clash" already exists under the same owner (100010) but cannot be adopted: seat_template is Karaoke, the configuration says AudioSalon.`
+	if !resp.Diagnostics.HasError() || !strings.HasPrefix(resp.Diagnostics.Errors()[0].Detail(), want) {
+		t.Fatalf("got %v", resp.Diagnostics)
+	}
+	if info, _ := c.GetRoomInfo(ctx, "clash"); str(info.RoomName) != "theirs" {
+		t.Fatalf("the room was changed: RoomName %s", str(info.RoomName))
+	}
+	if !resp.State.Raw.IsNull() {
+		t.Fatal("nothing may be recorded in state")
+	}
+}
