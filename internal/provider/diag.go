@@ -22,6 +22,7 @@ import (
 type apiFailure struct {
 	Summary string   // "Unable to create live room"
 	RoomID  string   // the room the call was about
+	Subject string   // what the call was about when not a room (`Account "host-1"`); overrides RoomID
 	Sent    []string // attributes the failed request carried, to tell which one the vendor meant
 	Timeout string   // the timeouts attribute that bounds the call ("create"), for deadline hints
 	Note    string   // a last paragraph: what state the operation left things in
@@ -43,7 +44,11 @@ func addAPIError(diags *diag.Diagnostics, f apiFailure, err error) {
 // describeAPIError returns the detail text of err and the attribute to blame ("" for none).
 func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Room %q: ", f.RoomID)
+	if f.Subject != "" {
+		fmt.Fprintf(&b, "%s: ", f.Subject)
+	} else {
+		fmt.Fprintf(&b, "Room %q: ", f.RoomID)
+	}
 
 	var we *wire.Error
 	if !errors.As(err, &we) {

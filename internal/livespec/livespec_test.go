@@ -1,0 +1,78 @@
+package livespec
+
+import "testing"
+
+// The issue names exactly these transient codes; a change to the table must be deliberate.
+func TestRetryClasses(t *testing.T) {
+	backoff := []Code{100001, 60007, 60011, 60018, 60019, 70169, 70202, 70500}
+	for _, c := range backoff {
+		if got := c.Info().Retry; got != RetryBackoff {
+			t.Errorf("code %d: retry class %d, want RetryBackoff", c, got)
+		}
+	}
+	if got := CodeCreateTooFrequent.Info().Retry; got != RetryAfterSec {
+		t.Errorf("100012: retry class %d, want RetryAfterSec", got)
+	}
+	if got := CodeSigExpired.Info().Retry; got != RetryNewSig {
+		t.Errorf("70001: retry class %d, want RetryNewSig", got)
+	}
+	for _, c := range []Code{100002, 100003, 100004, 100007, 100010, 100026, 70107, 70009, 60010} {
+		if c.Retryable() {
+			t.Errorf("code %d must not be retried", c)
+		}
+	}
+	if Code(123456).Retryable() || Code(123456).Info().Meaning == "" {
+		t.Error("an undocumented code must be described and never retried")
+	}
+}
+
+func TestEveryCodeHasMeaning(t *testing.T) {
+	for c, info := range Codes {
+		if info.Meaning == "" {
+			t.Errorf("code %d has no meaning", c)
+		}
+		if info.Retry == NoRetry && info.Hint == "" && c >= 60000 && c < 80000 {
+			t.Errorf("code %d is final but gives the user no hint", c)
+		}
+	}
+}
+
+func TestSeatTemplates(t *testing.T) {
+	for _, name := range []string{LandscapeConsole, LandscapeSDK} {
+		tpl, ok := LookupSeatTemplate(name)
+		if !ok || tpl.ID != 200 || tpl.Voice {
+			t.Errorf("%s: got %+v, %v; want landscape template 200", name, tpl, ok)
+		}
+	}
+	if _, ok := LookupSeatTemplate("VideoLeftFocus9Seats"); ok {
+		t.Error("client-only templates are not accepted by create_room")
+	}
+	voice := VoiceTemplateNames()
+	if len(voice) != 2 || voice[0] != "AudioSalon" || voice[1] != "Karaoke" {
+		t.Errorf("voice templates = %v", voice)
+	}
+	if n := len(SeatTemplateNames()); n != 8 {
+		t.Errorf("%d template names, want 8", n)
+	}
+}
+
+func TestIsPrintableASCII(t *testing.T) {
+	cases := map[string]bool{"live-room_1": true, "a b~": true, "": true, "tab\there": false, "café": false, "\x7f": false}
+	for s, want := range cases {
+		if got := IsPrintableASCII(s); got != want {
+			t.Errorf("IsPrintableASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestRates(t *testing.T) {
+	if CommandRate("create_room") != 200 || CommandRate("get_room_list") != 10 {
+		t.Errorf("rates: create_room %d, get_room_list %d", CommandRate("create_room"), CommandRate("get_room_list"))
+	}
+	if m, ok := TakeSeatModeFromInt(2); !ok || m != TakeSeatApply {
+		t.Errorf("TakeSeatModeFromInt(2) = %q, %v", m, ok)
+	}
+	if _, ok := TakeSeatModeFromInt(3); ok {
+		t.Error("3 is not a take-seat mode")
+	}
+}
