@@ -100,9 +100,9 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	switch {
 	case cfg.Identifier == "":
-		errs = append(errs, errors.New("Identifier: must be set"))
+		errs = append(errs, errors.New("Identifier: must be set")) //nolint:staticcheck // names the Config field
 	case len(cfg.Identifier) > livespec.MaxUserIDBytes:
-		errs = append(errs, fmt.Errorf("Identifier: %d bytes, at most %d allowed", len(cfg.Identifier), livespec.MaxUserIDBytes))
+		errs = append(errs, fmt.Errorf("Identifier: %d bytes, at most %d allowed", len(cfg.Identifier), livespec.MaxUserIDBytes)) //nolint:staticcheck // names the Config field
 	}
 	if base, err := checkBaseURL(cfg.BaseURL); err != nil {
 		errs = append(errs, fmt.Errorf("BaseURL: %w", err))
@@ -178,7 +178,7 @@ func isLoopback(host string) bool {
 }
 
 func defaultHTTPClient() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	t := http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library declares it as *http.Transport
 	t.MaxIdleConns = 128
 	t.MaxIdleConnsPerHost = 64 // terraform -parallelism defaults to 10; leave headroom
 	return &http.Client{Transport: t}

@@ -204,8 +204,8 @@ func (c *Client) redact(s string) string {
 	return usersigParam.ReplaceAllString(s, "${1}***")
 }
 
-// clean redacts s, drops control characters and cuts it to at most max bytes.
-func (c *Client) clean(s string, max int) string {
+// clean redacts s, drops control characters and cuts it to at most limit bytes.
+func (c *Client) clean(s string, limit int) string {
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {
 			return ' '
@@ -216,8 +216,8 @@ func (c *Client) clean(s string, max int) string {
 		return r
 	}, s)
 	s = strings.TrimSpace(c.redact(s))
-	if len(s) > max {
-		cut := max
+	if len(s) > limit {
+		cut := limit
 		for cut > 0 && !isRuneStart(s[cut]) {
 			cut--
 		}

@@ -112,10 +112,10 @@ func TestMaxRetriesRespected(t *testing.T) {
 func TestBackoffIsCappedExponentialWithFullJitter(t *testing.T) {
 	c := offlineClient(t)
 	c.cfg.Rand = func() uint32 { return 1<<32 - 1 } // top of the jitter range
-	want := []time.Duration{100, 200, 400, 800, 1600, 3200, 5000, 5000}
-	for n, w := range want {
+	wantMillis := []int64{100, 200, 400, 800, 1600, 3200, 5000, 5000}
+	for n, ms := range wantMillis {
 		got := c.backoff(n)
-		w *= time.Millisecond
+		w := time.Duration(ms) * time.Millisecond
 		if got > w || got < w-time.Millisecond {
 			t.Errorf("backoff(%d) = %v, want just under %v", n, got, w)
 		}
