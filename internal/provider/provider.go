@@ -150,9 +150,9 @@ func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Confi
 }
 
 func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewRoomResource}
+	return []func() resource.Resource{NewRoomResource, NewAccountResource}
 }
 
 func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{NewRoomDataSource, NewRoomsDataSource}
 }

@@ -1,8 +1,8 @@
 // Command tencentlive-provider-pprof is the provider built with profiling, for benchmarks: when
 // TENCENTLIVE_PPROF_DIR is set, each provider process writes DIR/cpu-PID.pprof (CPU, from start
 // to shutdown) and DIR/heap-PID.pprof (allocations over its life), samples its heap every
-// 250 ms into DIR/heap-PID.log, and each time the heap grows by a quarter writes
-// DIR/heap-PID-peak.pprof (live heap) and DIR/goroutines-PID-peak.txt. Terraform shuts
+// 250 ms into DIR/heap-PID.log, and each time the heap grows by a quarter collects garbage and
+// writes DIR/heap-PID-peak.pprof (live heap) and DIR/goroutines-PID-peak.txt. Terraform shuts
 // providers down gracefully, so the profiles are complete. It serves what the real main.go
 // serves.
 package main
@@ -63,6 +63,7 @@ func startProfiles(dir string) (stop func()) {
 			runtime.ReadMemStats(&m)
 			if m.HeapAlloc > peak*5/4 {
 				peak = m.HeapAlloc
+				runtime.GC() // the heap profile shows the heap as of the last GC: make that now
 				writeProfile(filepath.Join(dir, fmt.Sprintf("heap-%d-peak.pprof", pid)), "heap", 0)
 				writeProfile(filepath.Join(dir, fmt.Sprintf("goroutines-%d-peak.txt", pid)), "goroutine", 1)
 			}
