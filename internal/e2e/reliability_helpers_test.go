@@ -115,8 +115,8 @@ func runStep(t *testing.T, ws *Workspace, s Step, opts RunOptions) *Result {
 func mustSucceed(t *testing.T, ws *Workspace, s Step, opts RunOptions) *Result {
 	t.Helper()
 	res := runStep(t, ws, s, opts)
-	if err := res.Err(); err != nil {
-		t.Fatal(err)
+	if res.ExitCode != 0 {
+		t.Fatalf("%s exited %d\nstderr:\n%s\nstdout:\n%s", s.Name, res.ExitCode, tail(res.Stderr, 6000), tail(res.Stdout, 3000))
 	}
 	return res
 }

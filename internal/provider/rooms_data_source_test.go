@@ -13,13 +13,13 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
-// pages serves get_room_list pages from a slice: page i answers Next "c<i+1>", the last "".
-type pages struct {
+// fakeRoomList serves get_room_list pages from a slice: page i answers Next "c<i+1>", the last "".
+type fakeRoomList struct {
 	pages [][]wire.RoomInfo
 	asked []string // the cursors asked for, in order
 }
 
-func (p *pages) fetch(_ context.Context, next string) (wire.RoomListPage, error) {
+func (p *fakeRoomList) fetch(_ context.Context, next string) (wire.RoomListPage, error) {
 	p.asked = append(p.asked, next)
 	i := 0
 	if next != "" {
@@ -34,7 +34,7 @@ func (p *pages) fetch(_ context.Context, next string) (wire.RoomListPage, error)
 	return page, nil
 }
 
-func rooms(ids ...string) []wire.RoomInfo {
+func roomsNamed(ids ...string) []wire.RoomInfo {
 	out := make([]wire.RoomInfo, len(ids))
 	for i, id := range ids {
 		out[i] = wire.RoomInfo{RoomID: id}
@@ -42,7 +42,7 @@ func rooms(ids ...string) []wire.RoomInfo {
 	return out
 }
 
-func ids(rs []wire.RoomInfo) []string {
+func roomIDsOf(rs []wire.RoomInfo) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		out[i] = r.RoomID
@@ -50,16 +50,16 @@ func ids(rs []wire.RoomInfo) []string {
 	return out
 }
 
-func all(wire.RoomInfo) bool { return true }
+func keepAll(wire.RoomInfo) bool { return true }
 
 func TestListRoomsReadsEveryPageInOrder(t *testing.T) {
-	p := &pages{pages: [][]wire.RoomInfo{rooms("a", "b"), rooms("c", "d"), rooms("e")}}
-	got, n, err := listRooms(context.Background(), p.fetch, all)
+	p := &fakeRoomList{pages: [][]wire.RoomInfo{roomsNamed("a", "b"), roomsNamed("c", "d"), roomsNamed("e")}}
+	got, n, err := listRooms(context.Background(), p.fetch, keepAll)
 	if err != nil || n != 3 {
 		t.Fatalf("pages %d, %v", n, err)
 	}
-	if want := []string{"a", "b", "c", "d", "e"}; !reflect.DeepEqual(ids(got), want) {
-		t.Fatalf("got %v, want %v", ids(got), want)
+	if want := []string{"a", "b", "c", "d", "e"}; !reflect.DeepEqual(roomIDsOf(got), want) {
+		t.Fatalf("got %v, want %v", roomIDsOf(got), want)
 	}
 	if want := []string{"", "c1", "c2"}; !reflect.DeepEqual(p.asked, want) {
 		t.Fatalf("cursors %v, want %v", p.asked, want)
@@ -68,16 +68,16 @@ func TestListRoomsReadsEveryPageInOrder(t *testing.T) {
 
 // A room that moves to a later page between two requests is listed once, where it was first.
 func TestListRoomsListsARoomOnce(t *testing.T) {
-	p := &pages{pages: [][]wire.RoomInfo{rooms("a", "b"), rooms("b", "c")}}
-	got, _, err := listRooms(context.Background(), p.fetch, all)
-	if err != nil || !reflect.DeepEqual(ids(got), []string{"a", "b", "c"}) {
-		t.Fatalf("got %v, %v", ids(got), err)
+	p := &fakeRoomList{pages: [][]wire.RoomInfo{roomsNamed("a", "b"), roomsNamed("b", "c")}}
+	got, _, err := listRooms(context.Background(), p.fetch, keepAll)
+	if err != nil || !reflect.DeepEqual(roomIDsOf(got), []string{"a", "b", "c"}) {
+		t.Fatalf("got %v, %v", roomIDsOf(got), err)
 	}
 }
 
 func TestListRoomsEmpty(t *testing.T) {
-	p := &pages{pages: [][]wire.RoomInfo{nil}}
-	got, _, err := listRooms(context.Background(), p.fetch, all)
+	p := &fakeRoomList{pages: [][]wire.RoomInfo{nil}}
+	got, _, err := listRooms(context.Background(), p.fetch, keepAll)
 	if err != nil || got == nil || len(got) != 0 {
 		t.Fatalf("want an empty, non-nil list, got %#v, %v", got, err)
 	}
@@ -85,9 +85,9 @@ func TestListRoomsEmpty(t *testing.T) {
 
 func TestListRoomsStopsOnARepeatedCursor(t *testing.T) {
 	loop := func(_ context.Context, next string) (wire.RoomListPage, error) {
-		return wire.RoomListPage{Next: "same", Rooms: rooms("a")}, nil
+		return wire.RoomListPage{Next: "same", Rooms: roomsNamed("a")}, nil
 	}
-	_, n, err := listRooms(context.Background(), loop, all)
+	_, n, err := listRooms(context.Background(), loop, keepAll)
 	want := `get_room_list answered the cursor "same" a second time; stopping instead of reading the same pages forever`
 	if err == nil || err.Error() != want || n != 2 {
 		t.Fatalf("page %d, %v", n, err)
@@ -96,14 +96,14 @@ func TestListRoomsStopsOnARepeatedCursor(t *testing.T) {
 
 func TestListRoomsReportsTheFailingPage(t *testing.T) {
 	boom := errors.New("boom")
-	p := &pages{pages: [][]wire.RoomInfo{rooms("a"), rooms("b"), rooms("c")}}
+	p := &fakeRoomList{pages: [][]wire.RoomInfo{roomsNamed("a"), roomsNamed("b"), roomsNamed("c")}}
 	fetch := func(ctx context.Context, next string) (wire.RoomListPage, error) {
 		if next == "c2" {
 			return wire.RoomListPage{}, boom
 		}
 		return p.fetch(ctx, next)
 	}
-	got, n, err := listRooms(context.Background(), fetch, all)
+	got, n, err := listRooms(context.Background(), fetch, keepAll)
 	if !errors.Is(err, boom) || n != 3 || got != nil {
 		t.Fatalf("page %d, rooms %v, %v", n, got, err)
 	}

@@ -2,7 +2,8 @@
 // TENCENTLIVE_PPROF_DIR is set, each provider process writes DIR/cpu-PID.pprof (CPU, from start
 // to shutdown) and DIR/heap-PID.pprof (allocations over its life), samples its heap every
 // 250 ms into DIR/heap-PID.log, and each time the heap grows by a quarter collects garbage and
-// writes DIR/heap-PID-peak.pprof (live heap) and DIR/goroutines-PID-peak.txt. Terraform shuts
+// writes DIR/heap-PID-peakK.pprof (live heap; diff two with pprof -base) and
+// DIR/goroutines-PID-peakK.txt. Terraform shuts
 // providers down gracefully, so the profiles are complete. It serves what the real main.go
 // serves.
 package main
@@ -18,16 +19,25 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
 )
 
 func main() {
 	stop := startProfiles(os.Getenv("TENCENTLIVE_PPROF_DIR"))
-	err := providerserver.Serve(context.Background(), provider.New("0.1.0"), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/tencentlive/tencentlive",
-		ProtocolVersion: 6,
-	})
+	const address = "registry.terraform.io/tencentlive/tencentlive"
+	var err error
+	if os.Getenv("TENCENTLIVE_DETACH_CONTEXTS") == "1" {
+		framework := providerserver.NewProtocol6(provider.New("0.1.0")())
+		err = tf6server.Serve(address, func() tfprotov6.ProviderServer { return detachServer{framework()} })
+	} else {
+		err = providerserver.Serve(context.Background(), provider.New("0.1.0"), providerserver.ServeOpts{
+			Address:         address,
+			ProtocolVersion: 6,
+		})
+	}
 	stop()
 	if err != nil {
 		log.Fatal(err.Error())
@@ -58,14 +68,16 @@ func startProfiles(dir string) (stop func()) {
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		var peak uint64 = 16 << 20
+		peaks := 0
 		for {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
 			if m.HeapAlloc > peak*5/4 {
 				peak = m.HeapAlloc
 				runtime.GC() // the heap profile shows the heap as of the last GC: make that now
-				writeProfile(filepath.Join(dir, fmt.Sprintf("heap-%d-peak.pprof", pid)), "heap", 0)
-				writeProfile(filepath.Join(dir, fmt.Sprintf("goroutines-%d-peak.txt", pid)), "goroutine", 1)
+				peaks++
+				writeProfile(filepath.Join(dir, fmt.Sprintf("heap-%d-peak%d.pprof", pid, peaks)), "heap", 0)
+				writeProfile(filepath.Join(dir, fmt.Sprintf("goroutines-%d-peak%d.txt", pid, peaks)), "goroutine", 1)
 			}
 			fmt.Fprintf(heapLog, "%6.2fs heap_inuse=%dMB heap_alloc=%dMB next_gc=%dMB sys=%dMB goroutines=%d gc=%d\n",
 				time.Since(start).Seconds(), m.HeapInuse>>20, m.HeapAlloc>>20, m.NextGC>>20, m.Sys>>20,

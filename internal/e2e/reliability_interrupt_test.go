@@ -1,0 +1,143 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// adoptionWarning is the plan-time warning for a room that exists but is not in the state: what
+// a crash or an interrupt between create_room and the state write leaves behind.
+const adoptionWarning = "Live room already exists"
+
+// startApply starts an apply and returns it with a channel closed when it has exited.
+func startApply(t *testing.T, ws *Workspace, parallelism int) (*Invocation, <-chan struct{}, func() *Result) {
+	t.Helper()
+	inv, err := ws.Start(context.Background(), Apply(parallelism), RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var res *Result
+	var waitErr error
+	go func() {
+		res, waitErr = inv.Wait()
+		close(done)
+	}()
+	t.Cleanup(func() { _ = syscall.Kill(-inv.Pid(), syscall.SIGKILL); <-done })
+	return inv, done, func() *Result {
+		<-done
+		if waitErr != nil {
+			t.Fatal(waitErr)
+		}
+		return res
+	}
+}
+
+// testCrashSafety kills Terraform and its provider (SIGKILL, the whole process group at once,
+// as a lost CI runner would) in the middle of an apply of 100 rooms. The next apply must exit 0
+// and converge: exactly the 100 rooms, in the emulator and in the state, no duplicate, no
+// orphan, and an empty re-plan.
+func (r *reliability) testCrashSafety(t *testing.T) {
+	const (
+		n           = 100
+		parallelism = 10
+		latency     = 50 * time.Millisecond
+		prefix      = "crash-"
+	)
+	emu, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: -1})
+	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
+
+	inv, done, wait := startApply(t, ws, parallelism)
+	waitFor(t, "quarter of the rooms in the emulator", 2*time.Minute, 10*time.Millisecond, done,
+		func() bool { return roomCount(emu) >= n/4 })
+	providers, _ := inv.SignalProviders(0) // signal 0: list the live provider processes
+	if len(providers) == 0 {
+		t.Fatal("no provider process mid-apply")
+	}
+	if err := syscall.Kill(-inv.Pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	if res := wait(); res.ExitCode != -1 {
+		t.Fatalf("apply exit %d, want -1 (killed)", res.ExitCode)
+	}
+	for _, pid := range providers {
+		assertGone(t, pid)
+	}
+	time.Sleep(2 * latency) // a create_room already received finishes on the emulator
+	atKill, inState := roomCount(emu), len(readStateRooms(t, ws))
+	if atKill >= n {
+		t.Fatalf("all %d rooms existed at the kill: the crash came too late to prove anything", atKill)
+	}
+	figure(t, "SIGKILL of terraform and %d provider process(es) mid-apply of %d rooms (-latency %v, -parallelism=%d): %d rooms in the emulator, %d in the state file",
+		len(providers), n, latency, parallelism, atKill, inState)
+
+	res, cost := measured(t, emu, ws, Apply(parallelism))
+	warnings := assertOnlyWarnings(t, res, adoptionWarning)
+	want := fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", n-inState)
+	if !strings.Contains(res.Stdout, want) {
+		t.Fatalf("recovery apply output lacks %q:\n%s", want, tail(res.Stdout, 3000))
+	}
+	if orphans := atKill - inState; orphans > 0 && warnings == 0 {
+		t.Fatalf("%d rooms existed outside the state, but the recovery plan warned of no adoption", orphans)
+	}
+	assertConverged(t, emu, ws, n, roomsSpec(prefix, "v1"))
+	assertPlanEmpty(t, ws, parallelism)
+	figure(t, "recovery apply: exit 0, %d rooms adopted (created before the kill, missing from the state), %d created; %s",
+		atKill-inState, n-atKill, cost)
+}
+
+// testCancellation interrupts (SIGINT, Terraform's graceful stop) a slow apply: every request
+// takes 2 s. Terraform must exit within a few seconds, and the next apply, against the same
+// rooms at normal speed, must complete with the emulator and the state in agreement.
+func (r *reliability) testCancellation(t *testing.T) {
+	const (
+		n           = 40
+		parallelism = 10
+		latency     = 2 * time.Second
+		stopBound   = 10 * time.Second
+		prefix      = "cancel-"
+	)
+	statePath := filepath.Join(t.TempDir(), "emulator-state.json")
+	slow, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: -1, Args: []string{"-state", statePath}})
+	ws := r.workspace(t, slow.ProviderEnv(), roomsConfig(n, prefix, "v1"))
+
+	inv, done, wait := startApply(t, ws, parallelism)
+	waitFor(t, "room in the emulator", 3*time.Minute, 50*time.Millisecond, done,
+		func() bool { return roomCount(slow) >= 1 })
+	interrupted := time.Now()
+	if err := inv.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	res := wait()
+	stopped := time.Since(interrupted)
+	figure(t, "SIGINT during an apply of %d rooms at -latency %v, -parallelism=%d: terraform exited %d in %.2fs (bound %v)",
+		n, latency, parallelism, res.ExitCode, stopped.Seconds(), stopBound)
+	if stopped > stopBound {
+		t.Fatalf("terraform took %v to stop after SIGINT, more than %v:\n%s", stopped, stopBound, tail(res.Stdout+res.Stderr, 3000))
+	}
+	if res.ExitCode == 0 {
+		t.Fatalf("the interrupted apply exited 0: it was not interrupted\n%s", tail(res.Stdout, 3000))
+	}
+	time.Sleep(latency + 500*time.Millisecond) // requests the emulator had already taken finish
+	atStop, inState := roomCount(slow), len(readStateRooms(t, ws))
+	figure(t, "after the interrupt: %d rooms in the emulator, %d in the state file", atStop, inState)
+
+	// The same rooms (the emulator's state file) at normal speed.
+	slow.Stop()
+	fast, _ := r.emulator(t, EmulatorOptions{QPS: -1, Args: []string{"-state", statePath}})
+	if got := roomCount(fast); got != atStop {
+		t.Fatalf("the restarted emulator holds %d rooms, the slow one held %d", got, atStop)
+	}
+	ws = withEnv(ws, "TENCENTLIVE_ENDPOINT="+fast.URL)
+	next, cost := measured(t, fast, ws, Apply(parallelism))
+	assertOnlyWarnings(t, next, adoptionWarning)
+	assertConverged(t, fast, ws, n, roomsSpec(prefix, "v1"))
+	assertPlanEmpty(t, ws, parallelism)
+	figure(t, "next apply: exit 0, %d rooms adopted, converged to %d rooms; %s", atStop-inState, n, cost)
+}
