@@ -195,12 +195,13 @@ type stateRoom struct {
 	CreateTime   int64  `json:"create_time"`
 }
 
-// readStateRooms parses the tencentlive_room instances of the workspace's terraform.tfstate; no
-// file means no rooms.
+// readStateRooms parses the tencentlive_room instances of the workspace's terraform.tfstate. No
+// file, or an empty one (Terraform truncates the file before writing it; a kill can land in
+// between), means no rooms, as it does to Terraform.
 func readStateRooms(t *testing.T, ws *Workspace) []stateRoom {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
-	if os.IsNotExist(err) {
+	if os.IsNotExist(err) || err == nil && len(data) == 0 {
 		return nil
 	}
 	if err != nil {

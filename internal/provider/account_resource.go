@@ -117,12 +117,6 @@ func providerDataOf(v any, diags *diag.Diagnostics) *providerData {
 	return data
 }
 
-// clientFor returns the API client of data, or adds the same "provider not configured" error
-// tencentlive_room gives and returns nil.
-func clientFor(data *providerData, summary string, add func(summary, detail string)) *wire.Client {
-	return (&roomResource{data: data}).client(summary, add)
-}
-
 // accountSubject names an account in the detail of a diagnostic.
 func accountSubject(userID string) string { return fmt.Sprintf("Account %q", userID) }
 
@@ -159,7 +153,7 @@ func (a *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := clientFor(a.data, summary, resp.Diagnostics.AddError)
+	c := a.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -186,7 +180,7 @@ func (a *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := clientFor(a.data, summary, resp.Diagnostics.AddError)
+	c := a.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -247,7 +241,7 @@ func (a *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
-	c := clientFor(a.data, summary, resp.Diagnostics.AddError)
+	c := a.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -298,7 +292,7 @@ func (a *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 		tflog.Info(ctx, "delete_on_destroy is false; leaving the account in place", map[string]any{"user_id": userID})
 		return
 	}
-	c := clientFor(a.data, summary, resp.Diagnostics.AddError)
+	c := a.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}

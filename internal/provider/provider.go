@@ -44,6 +44,20 @@ type providerData struct {
 	notReady   string
 }
 
+// apiClient returns the API client, or adds a "provider not configured" error and returns nil.
+// Every resource and data source asks here, so the wording is the same everywhere.
+func (d *providerData) apiClient(summary string, add func(summary, detail string)) *wire.Client {
+	if d != nil && d.client != nil {
+		return d.client
+	}
+	reason := "the provider has not been configured"
+	if d != nil && d.notReady != "" {
+		reason = d.notReady
+	}
+	add(summary, fmt.Sprintf("The tencentlive provider is not configured: %s. Configure it with known values or the TENCENTLIVE_* environment variables.", reason))
+	return nil
+}
+
 func (p *tencentliveProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = TypeName
 	resp.Version = p.version

@@ -138,7 +138,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := clientFor(d.data, summary, resp.Diagnostics.AddError)
+	c := d.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}

@@ -210,19 +210,6 @@ func (r *roomResource) Configure(_ context.Context, req resource.ConfigureReques
 	r.data = data
 }
 
-// client returns the API client, or adds a "provider not configured" error and returns nil.
-func (r *roomResource) client(summary string, add func(summary, detail string)) *wire.Client {
-	if r.data != nil && r.data.client != nil {
-		return r.data.client
-	}
-	reason := "the provider has not been configured"
-	if r.data != nil && r.data.notReady != "" {
-		reason = r.data.notReady
-	}
-	add(summary, fmt.Sprintf("The tencentlive provider is not configured: %s. Configure it with known values or the TENCENTLIVE_* environment variables.", reason))
-	return nil
-}
-
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to create live room"
 	var plan roomModel
@@ -230,7 +217,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(summary, resp.Diagnostics.AddError)
+	c := r.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -315,7 +302,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(summary, resp.Diagnostics.AddError)
+	c := r.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -351,7 +338,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(summary, resp.Diagnostics.AddError)
+	c := r.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
@@ -386,7 +373,7 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(summary, resp.Diagnostics.AddError)
+	c := r.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}

@@ -198,7 +198,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := clientFor(d.data, summary, resp.Diagnostics.AddError)
+	c := d.data.apiClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}
