@@ -43,15 +43,9 @@ unset TENCENTLIVE_ENDPOINT TENCENTLIVE_SDK_APP_ID TENCENTLIVE_SECRET_KEY TENCENT
 	TENCENTLIVE_REGION TENCENTLIVE_MAX_RETRIES TENCENTLIVE_REQUESTS_PER_SECOND
 log "using $("$tf" version | head -n 1) ($tf)"
 
-timed() { # timed LABEL COMMAND...: runs COMMAND, prints its duration
-	local label="$1" start=$SECONDS
-	shift
-	"$@"
-	log "$label: ok ($((SECONDS - start))s)"
-}
-
 # 1. Formatting, on the real tree (fmt reads .tf, .tfvars and .tftest.hcl files).
-timed "fmt -check" "$tf" fmt -check -recursive -diff examples
+"$tf" fmt -check -recursive -diff examples || fail "the files above are not formatted: run \`make fmt\`"
+log "fmt -check: ok"
 
 # A copy of the examples, without anything a local run may have left behind.
 mkdir -p "$work/examples"

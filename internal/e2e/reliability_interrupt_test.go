@@ -124,6 +124,8 @@ func (r *reliability) testCancellation(t *testing.T) {
 	if res.ExitCode == 0 {
 		t.Fatalf("the interrupted apply exited 0: it was not interrupted\n%s", tail(res.Stdout, 3000))
 	}
+	errs, _ := diagnostics(res)
+	figure(t, "the interrupted apply showed %d error(s): %q", len(errs), distinct(errs))
 	time.Sleep(latency + 500*time.Millisecond) // requests the emulator had already taken finish
 	atStop, inState := roomCount(slow), len(readStateRooms(t, ws))
 	figure(t, "after the interrupt: %d rooms in the emulator, %d in the state file", atStop, inState)
@@ -140,4 +142,17 @@ func (r *reliability) testCancellation(t *testing.T) {
 	assertConverged(t, fast, ws, n, roomsSpec(prefix, "v1"))
 	assertPlanEmpty(t, ws, parallelism)
 	figure(t, "next apply: exit 0, %d rooms adopted, converged to %d rooms; %s", atStop-inState, n, cost)
+}
+
+// distinct returns the different values of ss, in first-seen order.
+func distinct(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
