@@ -41,7 +41,14 @@ type kind string
 const (
 	kindRoom kind = "tencentlive_room"
 	kindData kind = "terraform_data"
+	// kindFast is tencentlive_room against a second emulator without latency or server-side rate
+	// limits (the provider's own limiter still holds each command under its documented rate):
+	// what latency adds, and the provider's and the plugin protocol's own cost.
+	kindFast kind = "tencentlive_room-instant-api"
 )
+
+// usesProvider reports whether a kind runs the provider (and so needs an emulator).
+func (k kind) usesProvider() bool { return k != kindData }
 
 func main() {
 	if err := run(); err != nil {
@@ -56,7 +63,7 @@ func run() error {
 	var emuArgs, env listFlag
 	flag.StringVar(&ns, "n", "100,500,1000", "comma-separated resource counts")
 	flag.StringVar(&ps, "p", "10,50", "comma-separated -parallelism values")
-	flag.StringVar(&kinds, "kinds", "room,data", "what to measure: room (tencentlive_room), data (terraform_data)")
+	flag.StringVar(&kinds, "kinds", "room,data", "what to measure: room (tencentlive_room), data (terraform_data), fast (tencentlive_room against an emulator with no latency or server-side rate limit)")
 	flag.DurationVar(&cfg.latency, "latency", 20*time.Millisecond, "emulator latency per request")
 	flag.StringVar(&cfg.work, "work", ".bench", "directory for working directories, binaries and logs")
 	flag.StringVar(&cfg.out, "out", "", "markdown results file (default WORK/results.md)")
@@ -81,6 +88,8 @@ func run() error {
 			cfg.kinds = append(cfg.kinds, kindRoom)
 		case "data":
 			cfg.kinds = append(cfg.kinds, kindData)
+		case "fast":
+			cfg.kinds = append(cfg.kinds, kindFast)
 		default:
 			return fmt.Errorf("-kinds: unknown %q", k)
 		}
@@ -122,7 +131,7 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 		return err
 	}
 	binDir := filepath.Join(cfg.work, "bin")
-	if !cfg.has(kindRoom) { // terraform_data alone needs neither the provider nor the emulator
+	if !cfg.needsProvider() { // terraform_data alone needs neither the provider nor the emulator
 		cfg.bins.Provider, cfg.bins.Emulator = "", ""
 	} else if cfg.profile != "" {
 		// The same provider, built with profiling (see internal/e2e/cmd/tencentlive-provider-pprof).
@@ -131,12 +140,12 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 			return err
 		}
 	}
-	if cfg.bins.Provider == "" && cfg.has(kindRoom) {
+	if cfg.bins.Provider == "" && cfg.needsProvider() {
 		if cfg.bins.Provider, err = e2e.BuildProvider(ctx, repo, binDir); err != nil {
 			return err
 		}
 	}
-	if cfg.bins.Emulator == "" && cfg.has(kindRoom) {
+	if cfg.bins.Emulator == "" && cfg.needsProvider() {
 		if cfg.bins.Emulator, err = e2e.BuildEmulator(ctx, repo, binDir); err != nil {
 			return err
 		}
@@ -166,7 +175,10 @@ type result struct {
 	phases []e2e.Stats // API requests per phase: before and after the CLI printed its plan
 	usage  e2e.Usage
 	cpu    time.Duration // CLI and provider processes, user+system
-	err    error
+	// otherLoad is the CPU other processes used during the step, in cores (2 = both of a
+	// two-core machine): the measure of how much a row was disturbed.
+	otherLoad float64
+	err       error
 }
 
 // planLine is the line Terraform prints when a plan is complete; in apply and destroy the apply
@@ -178,28 +190,39 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 	if err := os.MkdirAll(logs, 0o755); err != nil {
 		return nil, err
 	}
-	var emu *e2e.Emulator
-	var env []string
-	if cfg.has(kindRoom) {
-		emuLog, err := os.Create(filepath.Join(logs, "emulator.log"))
+	// One emulator per kind that runs the provider: documented limits and latency for rooms, none
+	// for the instant-API kind.
+	emus := map[kind]*e2e.Emulator{}
+	for _, k := range cfg.kinds {
+		if !k.usesProvider() {
+			continue
+		}
+		opts := e2e.EmulatorOptions{Latency: cfg.latency, QPS: -1, Args: cfg.emulatorArgs}
+		if k == kindFast {
+			opts = e2e.EmulatorOptions{Args: append([]string{"-qps", "0"}, cfg.emulatorArgs...)}
+		}
+		emuLog, err := os.Create(filepath.Join(logs, "emulator-"+string(k)+".log"))
 		if err != nil {
 			return nil, err
 		}
 		defer emuLog.Close()
-		emu, err = e2e.StartEmulator(ctx, cfg.bins.Emulator, e2e.EmulatorOptions{
-			Latency: cfg.latency, QPS: -1, Args: cfg.emulatorArgs, Log: emuLog,
-		})
+		opts.Log = emuLog
+		emu, err := e2e.StartEmulator(ctx, cfg.bins.Emulator, opts)
 		if err != nil {
 			return nil, err
 		}
 		defer emu.Stop()
-		env = emu.ProviderEnv()
+		emus[k] = emu
 	}
 
 	spaces := map[kind]*e2e.Workspace{}
 	for _, k := range cfg.kinds {
 		dir := filepath.Join(cfg.work, "ws", string(k))
 		_ = os.RemoveAll(dir)
+		var env []string
+		if emu := emus[k]; emu != nil {
+			env = emu.ProviderEnv()
+		}
 		ws, err := e2e.NewWorkspace(dir, cfg.bins, append(env, cfg.env...))
 		if err != nil {
 			return nil, err
@@ -220,26 +243,27 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 	var results []result
 	for _, n := range cfg.ns {
 		for _, p := range cfg.ps {
-			for _, k := range cfg.kinds {
-				rs, err := round(ctx, cfg, emu, spaces[k], k, n, p, logs)
-				results = append(results, rs...)
-				if err != nil {
-					return results, err
-				}
+			rs, err := round(ctx, cfg, emus, spaces, n, p, logs)
+			results = append(results, rs...)
+			if err != nil {
+				return results, err
 			}
 		}
 	}
 	return results, nil
 }
 
-// round runs plan, apply, refresh-only plan and destroy of n resources at parallelism p.
-func round(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, k kind, n, p int, logs string) ([]result, error) {
+// round runs plan, apply, refresh-only plan and destroy of n resources at parallelism p, each
+// step for every kind before the next step, so that both kinds of a row see the same load.
+func round(ctx context.Context, cfg config, emus map[kind]*e2e.Emulator, spaces map[kind]*e2e.Workspace, n, p int, logs string) ([]result, error) {
 	prefix := fmt.Sprintf("bench-n%d-p%d-", n, p) // fresh room IDs each round
-	if err := ws.RemoveState(); err != nil {
-		return nil, err
-	}
-	if err := ws.WriteConfig(hclFor(k, n, prefix)); err != nil {
-		return nil, err
+	for _, k := range cfg.kinds {
+		if err := spaces[k].RemoveState(); err != nil {
+			return nil, err
+		}
+		if err := spaces[k].WriteConfig(hclFor(k, n, prefix)); err != nil {
+			return nil, err
+		}
 	}
 	steps := []struct {
 		step e2e.Step
@@ -252,25 +276,26 @@ func round(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace
 	}
 	var out []result
 	for _, s := range steps {
-		fmt.Fprintf(os.Stderr, "%-16s N=%-5d P=%-3d %-18s ", k, n, p, s.step.Name)
-		r, err := measureStep(ctx, cfg, emu, ws, s.step, n, p)
-		r.kind = k
-		if err == nil && r.err == nil && !s.want.MatchString(r.stdout) {
-			r.err = fmt.Errorf("output lacks %q:\n%s", s.want, tailLines(r.stdout, 15))
-		}
-		name := fmt.Sprintf("%s-n%d-p%d-%s.log", k, n, p, strings.ReplaceAll(s.step.Name, " ", "-"))
-		_ = os.WriteFile(filepath.Join(logs, name), []byte(r.stdout+r.stderr), 0o644)
-		r.stdout, r.stderr = "", ""
-		if err != nil {
-			return out, err
-		}
-		if r.err != nil {
-			fmt.Fprintf(os.Stderr, "FAILED (%s)\n", filepath.Join(logs, name))
+		for _, k := range cfg.kinds {
+			fmt.Fprintf(os.Stderr, "%-28s N=%-5d P=%-3d %-18s ", k, n, p, s.step.Name)
+			r, err := measureStep(ctx, cfg, emus[k], emus, spaces[k], s.step, n, p)
+			r.kind = k
+			if err == nil && r.err == nil && !s.want.MatchString(r.stdout) {
+				r.err = fmt.Errorf("output lacks %q:\n%s", s.want, tailLines(r.stdout, 15))
+			}
+			name := fmt.Sprintf("%s-n%d-p%d-%s.log", k, n, p, strings.ReplaceAll(s.step.Name, " ", "-"))
+			_ = os.WriteFile(filepath.Join(logs, name), []byte(r.stdout+r.stderr), 0o644)
+			r.stdout, r.stderr = "", ""
+			if err != nil {
+				return out, err
+			}
 			out = append(out, r.result)
-			return out, fmt.Errorf("%s N=%d P=%d %s: %w", k, n, p, s.step.Name, r.err)
+			if r.err != nil {
+				fmt.Fprintf(os.Stderr, "FAILED (%s)\n", filepath.Join(logs, name))
+				return out, fmt.Errorf("%s N=%d P=%d %s: %w", k, n, p, s.step.Name, r.err)
+			}
+			fmt.Fprintf(os.Stderr, "%7.2fs  (other load %.1f cores)\n", r.wall.Seconds(), r.otherLoad)
 		}
-		fmt.Fprintf(os.Stderr, "%7.2fs\n", r.wall.Seconds())
-		out = append(out, r.result)
 	}
 	return out, nil
 }
@@ -280,7 +305,22 @@ type stepRun struct {
 	stdout, stderr string
 }
 
-func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
+// measureStep runs one step. emu, when set, is the emulator whose requests the step is charged
+// with; the CPU of every running emulator is not counted as other load.
+func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, running map[kind]*e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
+	before := sampleLoad(running)
+	r, err := runStep(ctx, cfg, emu, ws, s, n, p)
+	if r.wall > 0 {
+		// CPU that neither the CLI, its providers, the emulator nor this driver used during the
+		// step: other work on the machine, which slows the step (see the report's note).
+		after := sampleLoad(running)
+		other := after.busy - before.busy - (after.emulator - before.emulator) - (after.self - before.self) - r.cpu
+		r.otherLoad = max(0, other.Seconds()/r.wall.Seconds())
+	}
+	return r, err
+}
+
+func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
 	r := stepRun{result: result{step: s.Name, n: n, p: p}}
 	if emu == nil {
 		res, err := ws.Run(ctx, s)
@@ -344,9 +384,9 @@ func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Wor
 	return r, nil
 }
 
-func (c config) has(k kind) bool {
-	for _, have := range c.kinds {
-		if have == k {
+func (c config) needsProvider() bool {
+	for _, k := range c.kinds {
+		if k.usesProvider() {
 			return true
 		}
 	}
@@ -354,7 +394,7 @@ func (c config) has(k kind) bool {
 }
 
 func hclFor(k kind, n int, prefix string) string {
-	if k == kindRoom {
+	if k.usesProvider() {
 		return e2e.RoomsHCL(n, prefix)
 	}
 	return e2e.TerraformDataHCL(n, prefix)
@@ -392,6 +432,45 @@ func goBuild(ctx context.Context, repo, out, pkg string) error {
 		return fmt.Errorf("go build %s: %w\n%s", pkg, err, msg)
 	}
 	return nil
+}
+
+type loadSample struct {
+	busy     time.Duration // all CPUs, non-idle time since boot
+	emulator time.Duration // the emulator processes' user+system time
+	self     time.Duration // this process's: reading output and polling /proc
+}
+
+func sampleLoad(emus map[kind]*e2e.Emulator) loadSample {
+	var s loadSample
+	s.busy = machineBusy()
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		s.self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	for _, emu := range emus {
+		s.emulator += emu.CPU()
+	}
+	return s
+}
+
+// machineBusy sums the non-idle fields of the cpu line of /proc/stat (user, nice, system, irq,
+// softirq, steal), in USER_HZ ticks of 10 ms.
+func machineBusy() time.Duration {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0
+	}
+	var ticks int64
+	for _, i := range []int{1, 2, 3, 6, 7, 8} {
+		v, _ := strconv.ParseInt(f[i], 10, 64)
+		ticks += v
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond
 }
 
 // loadAverage is the first three fields of /proc/loadavg: other work on the machine skews

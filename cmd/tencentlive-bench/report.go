@@ -14,12 +14,15 @@ const (
 	targetRatio    = 1.2
 	targetRSSBytes = 100 << 20
 	targetRSSAtN   = 1000
+
+	// noisyLoad is the other load, in cores, above which a time is marked as disturbed.
+	noisyLoad = 0.5
 )
 
 type row struct {
-	n, p       int
-	step       string
-	room, data *result
+	n, p             int
+	step             string
+	room, data, fast *result
 }
 
 // rows pairs the two kinds' results of the same N, parallelism and step, in run order.
@@ -35,10 +38,13 @@ func rows(results []result) []row {
 			index[key] = j
 			out = append(out, row{n: r.n, p: r.p, step: r.step})
 		}
-		if r.kind == kindRoom {
+		switch r.kind {
+		case kindRoom:
 			out[j].room = r
-		} else {
+		case kindData:
 			out[j].data = r
+		case kindFast:
+			out[j].fast = r
 		}
 	}
 	return out
@@ -89,13 +95,21 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 	fmt.Fprintf(&b, "CLI: %s; %d CPUs (%s/%s); emulator: documented rate limits, %v latency per request; started %s; total runtime %s; load average %s before, %s after.\n\n",
 		cliVersion(cfg.bins.Terraform), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cfg.latency,
 		time.Now().Add(-took).UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), cfg.load[0], cfg.load[1])
-	b.WriteString("| N | P | step | tencentlive_room | terraform_data | API floor | ratio | target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
-	b.WriteString("|--:|--:|---|--:|--:|--:|--:|---|--:|--:|--:|\n")
 	all := rows(results)
+	withFast := false
+	for _, r := range all {
+		withFast = withFast || r.fast != nil
+	}
+	fastHead, fastRule := "", ""
+	if withFast {
+		fastHead, fastRule = " tencentlive_room, instant API |", "--:|"
+	}
+	b.WriteString("| N | P | step | tencentlive_room | terraform_data |" + fastHead + " API floor | ratio | target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
+	b.WriteString("|--:|--:|---|--:|--:|" + fastRule + "--:|--:|---|--:|--:|--:|\n")
 	for _, r := range all {
 		room, data, floor, ratio, perRoomTotal, refused, rss := "—", "—", "—", "—", "—", "—", "—"
 		if r.data != nil && r.data.err == nil {
-			data = secs(r.data.wall)
+			data = secs(r.data.wall) + noisy(r.data)
 		}
 		if r.room != nil {
 			total, ref, _ := sumStats(r.room.phases)
@@ -106,12 +120,19 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 			if r.room.err != nil {
 				room = "failed"
 			} else {
-				room = secs(r.room.wall)
+				room = secs(r.room.wall) + noisy(r.room)
 				ratio = fmt.Sprintf("%.2f", r.ratio())
 			}
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			r.n, r.p, r.step, room, data, floor, ratio, r.verdict(), perRoomTotal, refused, rss)
+		fast := ""
+		if withFast {
+			fast = " — |"
+			if r.fast != nil && r.fast.err == nil {
+				fast = " " + secs(r.fast.wall) + noisy(r.fast) + " |"
+			}
+		}
+		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s |%s %s | %s | %s | %s | %s | %s |\n",
+			r.n, r.p, r.step, room, data, fast, floor, ratio, r.verdict(), perRoomTotal, refused, rss)
 	}
 	b.WriteString(`
 Times are wall-clock seconds of one CLI run each. API floor: for each phase of the step (the plan,
@@ -120,29 +141,40 @@ busiest command's measured requests divided by its documented rate (200/s for ro
 summed over the phases. Ratio: tencentlive_room time / max(terraform_data time, API floor); the
 target is ≤ 1.2 at -parallelism=50, with no 60007 refusal and, at N = 1000, provider peak RSS
 under 100 MB (VmHWM of the provider process, polled every 50 ms; the highest of all provider
-processes the step started). CPU is user+system time: of the provider processes as last polled,
-and of the CLI with every process it waited for. Other load on the machine (see the load average
-above) slows both kinds; compare rows of one run, not runs on different machines.
+processes the step started). "Instant API", when measured (-kinds room,data,fast), is the same
+provider against a second emulator with no latency and no server-side rate limit; the provider's
+own limiter still holds each command under its documented rate. CPU is user+system time: of the
+provider processes as last polled, and of the CLI with every process it waited for. The kinds run step by step in
+turn, so the times of a row see similar conditions; a time marked † ran while other processes
+used more than 0.5 of a core on average (machine CPU time during the step, less the CLI's, its
+providers', the emulators' and this driver's), and is slower for it.
 `)
 	b.WriteString("\n### Requests per room, by phase and command\n\n")
-	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) |\n")
-	b.WriteString("|--:|--:|---|---|--:|--:|--:|\n")
+	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) | other load, cores (room / data) |\n")
+	b.WriteString("|--:|--:|---|---|--:|--:|--:|--:|\n")
 	for _, r := range all {
 		if r.room == nil {
 			continue
 		}
-		dataRSS, dataCPU := "—", "—"
+		dataRSS, dataCPU, dataLoad := "—", "—", "—"
 		if r.data != nil {
-			dataRSS, dataCPU = mb(r.data.usage.CLIPeakRSS), secs(r.data.cpu)
+			dataRSS, dataCPU, dataLoad = mb(r.data.usage.CLIPeakRSS), secs(r.data.cpu), fmt.Sprintf("%.1f", r.data.otherLoad)
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s / %s | %s / %s |\n", r.n, r.p, r.step,
+		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s / %s | %s / %s | %.1f / %s |\n", r.n, r.p, r.step,
 			perRoom(r.room.phases, r.n), secs(r.room.usage.ProviderCPU), secs(r.room.cpu), dataCPU,
-			mb(r.room.usage.CLIPeakRSS), dataRSS)
+			mb(r.room.usage.CLIPeakRSS), dataRSS, r.room.otherLoad, dataLoad)
 	}
 	if runErr != nil {
 		fmt.Fprintf(&b, "\n**The run stopped early:** %v\n", firstLine(runErr.Error()))
 	}
 	return b.String()
+}
+
+func noisy(r *result) string {
+	if r.otherLoad > noisyLoad {
+		return " †"
+	}
+	return ""
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }

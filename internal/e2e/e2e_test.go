@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -228,7 +229,7 @@ func TestWaitForOutputEnds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := inv.WaitForOutput(context.Background(), regexp.MustCompile(`two`), 1); err != ErrOutputEnded {
+	if _, err := inv.WaitForOutput(context.Background(), regexp.MustCompile(`two`), 1); !errors.Is(err, ErrOutputEnded) {
 		t.Fatalf("WaitForOutput = %v, want ErrOutputEnded", err)
 	}
 	if _, err := inv.Wait(); err != nil {

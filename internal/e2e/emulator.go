@@ -116,6 +116,18 @@ func (e *Emulator) Stop() {
 	})
 }
 
+// Pid is the emulator's process id.
+func (e *Emulator) Pid() int { return e.cmd.Process.Pid }
+
+// CPU is the user+system time the emulator process has used so far.
+func (e *Emulator) CPU() time.Duration {
+	if e.cmd == nil {
+		return 0
+	}
+	st, _ := readStat(e.cmd.Process.Pid)
+	return st.cpu
+}
+
 // ProviderEnv is the environment that points the provider at this emulator, with its default
 // application and admin (a run that changes them with -sdkappid/-secret-key/-admin sets its own).
 func (e *Emulator) ProviderEnv() []string {

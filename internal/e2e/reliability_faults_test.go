@@ -76,18 +76,19 @@ func (r *reliability) testFaultSoak(t *testing.T) {
 }
 
 func addStats(a, b Stats) Stats {
-	sum := func(x, y map[string]int64) map[string]int64 {
-		out := map[string]int64{}
-		for k, v := range x {
-			out[k] += v
-		}
-		for k, v := range y {
-			out[k] += v
-		}
-		return out
+	return Stats{Total: a.Total + b.Total, Commands: addCounts(a.Commands, b.Commands), ErrorCodes: addCounts(a.ErrorCodes, b.ErrorCodes),
+		Faults: a.Faults + b.Faults, FaultKinds: addCounts(a.FaultKinds, b.FaultKinds), RateRefused: a.RateRefused + b.RateRefused}
+}
+
+func addCounts[K comparable](x, y map[K]int64) map[K]int64 {
+	out := map[K]int64{}
+	for k, v := range x {
+		out[k] += v
 	}
-	return Stats{Total: a.Total + b.Total, Commands: sum(a.Commands, b.Commands), Faults: a.Faults + b.Faults,
-		FaultKinds: sum(a.FaultKinds, b.FaultKinds), RateRefused: a.RateRefused + b.RateRefused}
+	for k, v := range y {
+		out[k] += v
+	}
+	return out
 }
 
 // testRate applies 300 rooms at -parallelism=50 against the documented limits (create_room

@@ -421,9 +421,9 @@ type stepCost struct {
 }
 
 func (c stepCost) String() string {
-	return fmt.Sprintf("wall %.1fs; emulator: %d requests %s, %d faults injected %s, %d refused with 60007; provider: %d attempts (%d failed), %d retries, %d logical calls",
-		c.Wall.Seconds(), c.Emulator.Total, sortedCounts(c.Emulator.Commands), c.Emulator.Faults,
-		sortedCounts(c.Emulator.FaultKinds), c.Emulator.RateRefused,
+	return fmt.Sprintf("wall %.1fs; emulator: %d requests %s, answers by ErrorCode %s, %d faults injected %s, %d refused with 60007; provider: %d attempts (%d failed), %d retries, %d logical calls",
+		c.Wall.Seconds(), c.Emulator.Total, sortedCounts(c.Emulator.Commands), sortedCounts(c.Emulator.ErrorCodes),
+		c.Emulator.Faults, sortedCounts(c.Emulator.FaultKinds), c.Emulator.RateRefused,
 		c.Provider.Attempts, c.Provider.Failed, c.Provider.Retries, c.Provider.Calls())
 }
 

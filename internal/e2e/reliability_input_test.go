@@ -7,9 +7,12 @@ import (
 	"testing"
 )
 
-// badInputConfig is a provider block with providerLines and one tencentlive_room "bad" with
-// roomLines, plus extra HCL.
-func badInputConfig(providerLines, roomLines []string, extra string) string {
+// badInputConfig is a provider block with providerLines and one block "bad" of kind (default
+// resource "tencentlive_room") with lines, plus extra HCL.
+func badInputConfig(providerLines []string, kind string, lines []string, extra string) string {
+	if kind == "" {
+		kind = `resource "tencentlive_room"`
+	}
 	return fmt.Sprintf(`terraform {
   required_providers {
     tencentlive = {
@@ -22,10 +25,10 @@ provider "tencentlive" {
   %s
 }
 
-resource "tencentlive_room" "bad" {
+%s "bad" {
   %s
 }
-%s`, strings.Join(providerLines, "\n  "), strings.Join(roomLines, "\n  "), extra)
+%s`, strings.Join(providerLines, "\n  "), kind, strings.Join(lines, "\n  "), extra)
 }
 
 // testBadInput runs `terraform plan` on configurations with one invalid value each: every
@@ -33,6 +36,7 @@ resource "tencentlive_room" "bad" {
 // API request (the emulator counts every request it receives).
 func (r *reliability) testBadInput(t *testing.T) {
 	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1})
+	const account = `resource "tencentlive_account"`
 	video := []string{`room_id = "bad-input"`, `seat_template = "VideoDynamicGrid9Seats"`}
 	with := func(line string) []string { return append(append([]string{}, video...), line) }
 	goodRooms := `
@@ -45,6 +49,7 @@ resource "tencentlive_room" "good" {
 	cases := []struct {
 		name          string
 		provider, rm  []string
+		kind          string // of the "bad" block; default resource "tencentlive_room"
 		extra         string
 		want          string // the diagnostic's detail
 		wantSummaries int    // error diagnostics; 0 means 1
@@ -81,6 +86,16 @@ resource "tencentlive_room" "good" {
 			want: "max_member_count is -5; the vendor requires at least 1 (it would answer 100002)."},
 		{name: "owner_account over 32 bytes", rm: with(`owner_account = "` + strings.Repeat("o", 33) + `"`),
 			want: "owner_account is 33 bytes; the vendor allows at most 32 bytes (it would answer 100002)."},
+		{name: "account user_id over 32 bytes", kind: account, rm: []string{`user_id = "` + strings.Repeat("u", 33) + `"`},
+			want: "user_id is 33 bytes; the vendor allows at most 32 bytes (it would answer 70402)."},
+		{name: "account user_id empty", kind: account, rm: []string{`user_id = ""`},
+			want: "user_id is empty; the vendor requires at least 1 byte (it would answer 70402)."},
+		{name: "account nick over 500 bytes", kind: account, rm: []string{`user_id = "host-1"`, `nick = "` + strings.Repeat("昵", 167) + `"`},
+			want: "nick is 501 bytes; the vendor allows at most 500 bytes (it would answer 40601)."},
+		{name: "account face_url over 500 bytes", kind: account, rm: []string{`user_id = "host-1"`, `face_url = "https://` + strings.Repeat("f", 493) + `"`},
+			want: "face_url is 501 bytes; the vendor allows at most 500 bytes (it would answer 40601)."},
+		{name: "room data source room_id too long", kind: `data "tencentlive_room"`, rm: []string{`room_id = "` + strings.Repeat("r", 49) + `"`},
+			want: "room_id is 49 bytes; the vendor allows at most 48 bytes (it would answer 100002)."},
 		{name: "identifier over 32 bytes", provider: []string{`identifier = "` + strings.Repeat("i", 33) + `"`}, rm: video,
 			want: "identifier (TENCENTLIVE_IDENTIFIER) is 33 bytes; a UserID is at most 32 bytes."},
 		{name: "sdk_app_id zero", provider: []string{`sdk_app_id = 0`}, rm: video,
@@ -98,7 +113,7 @@ resource "tencentlive_room" "good" {
 	}
 
 	ctx := context.Background()
-	ws := r.workspace(t, emu.ProviderEnv(), badInputConfig(nil, video, ""))
+	ws := r.workspace(t, emu.ProviderEnv(), badInputConfig(nil, "", video, ""))
 	// The counter counts: a valid plan asks the service whether the room exists.
 	before, err := emu.Stats(ctx)
 	if err != nil {
@@ -115,7 +130,7 @@ resource "tencentlive_room" "good" {
 
 	for _, tc := range cases {
 		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
-			writeConfig(t, ws, badInputConfig(tc.provider, tc.rm, tc.extra))
+			writeConfig(t, ws, badInputConfig(tc.provider, tc.kind, tc.rm, tc.extra))
 			before, err := emu.Stats(ctx)
 			if err != nil {
 				t.Fatal(err)

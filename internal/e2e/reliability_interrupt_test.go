@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -29,7 +31,7 @@ func startApply(t *testing.T, ws *Workspace, parallelism int) (*Invocation, <-ch
 		res, waitErr = inv.Wait()
 		close(done)
 	}()
-	t.Cleanup(func() { _ = syscall.Kill(-inv.Pid(), syscall.SIGKILL); <-done })
+	t.Cleanup(func() { _ = inv.Signal(syscall.SIGKILL); <-done }) // Wait then kills the rest of its group
 	return inv, done, func() *Result {
 		<-done
 		if waitErr != nil {
@@ -60,6 +62,7 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 	if len(providers) == 0 {
 		t.Fatal("no provider process mid-apply")
 	}
+	// The CLI is not reaped before done closes, so its process group id is still its own.
 	if err := syscall.Kill(-inv.Pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +70,9 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 		t.Fatalf("apply exit %d, want -1 (killed)", res.ExitCode)
 	}
 	for _, pid := range providers {
-		assertGone(t, pid)
+		if !processGone(pid) {
+			t.Fatalf("provider process %d survived the kill", pid)
+		}
 	}
 	time.Sleep(2 * latency) // a create_room already received finishes on the emulator
 	atKill, inState := roomCount(emu), len(readStateRooms(t, ws))
@@ -107,9 +112,13 @@ func (r *reliability) testCancellation(t *testing.T) {
 	slow, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: -1, Args: []string{"-state", statePath}})
 	ws := r.workspace(t, slow.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 
-	inv, done, wait := startApply(t, ws, parallelism)
-	waitFor(t, "room in the emulator", 3*time.Minute, 50*time.Millisecond, done,
-		func() bool { return roomCount(slow) >= 1 })
+	// Interrupt once a room is complete (in Terraform's state) and others are in flight.
+	inv, _, wait := startApply(t, ws, parallelism)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if _, err := inv.WaitForOutput(ctx, regexp.MustCompile(`: Creation complete after`), 1); err != nil {
+		t.Fatalf("waiting for a created room: %v", err)
+	}
 	interrupted := time.Now()
 	if err := inv.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -129,6 +138,9 @@ func (r *reliability) testCancellation(t *testing.T) {
 	time.Sleep(latency + 500*time.Millisecond) // requests the emulator had already taken finish
 	atStop, inState := roomCount(slow), len(readStateRooms(t, ws))
 	figure(t, "after the interrupt: %d rooms in the emulator, %d in the state file", atStop, inState)
+	if inState == 0 || atStop >= n {
+		t.Fatalf("%d rooms in the state, %d in the emulator: the interrupt did not land mid-apply", inState, atStop)
+	}
 
 	// The same rooms (the emulator's state file) at normal speed.
 	slow.Stop()
@@ -155,4 +167,19 @@ func distinct(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// processGone waits up to 2 s for pid to exit (or be a zombie awaiting its reaper).
+func processGone(pid int) bool {
+	for i := 0; i < 200; i++ {
+		data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return true
+		}
+		if st := string(data); strings.HasPrefix(st[strings.LastIndexByte(st, ')')+1:], " Z") {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return false
 }

@@ -290,7 +290,7 @@ func TestAccountImportState(t *testing.T) {
 // accountPlan returns a plan of tencentlive_account holding attrs.
 func accountPlan(t *testing.T, attrs map[string]any) tfsdk.Plan {
 	s := accountState(t, attrs)
-	return tfsdk.Plan{Schema: s.Schema, Raw: s.Raw}
+	return tfsdk.Plan(s)
 }
 
 func TestAccountModifyPlanWarnsWhenAProfileValueIsRemoved(t *testing.T) {
