@@ -2,13 +2,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/serve"
 )
 
 // version is set at build time: -ldflags "-X main.version=1.2.3".
@@ -22,12 +20,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run with support for debuggers such as delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         Address,
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	if err := serve.Serve(Address, provider.New(version), debug); err != nil {
 		log.Fatal(err.Error())
 	}
 }

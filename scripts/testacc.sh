@@ -5,12 +5,15 @@
 #
 # Usage: scripts/testacc.sh [terraform|tofu] [extra go test args...]
 # Env:   TESTACC_PARALLEL (default 4), TESTACC_TIMEOUT (default 30m), TESTACC_PACKAGES
+#        (default: provider acceptance tests, plus the reliability suite with Terraform)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 cli="${1:-terraform}"
 shift || true
 
+# With Terraform, also the reliability suite (internal/e2e: the CLI against the emulator process).
+packages="./internal/provider/... ./internal/e2e/..."
 case "$cli" in
 terraform) TF_ACC_TERRAFORM_PATH="$(scripts/ensure-terraform.sh | tail -n 1)" ;;
 tofu)
@@ -19,6 +22,7 @@ tofu)
 	# resolves it on its own registry host, so it must be a real-looking namespace.
 	export TF_ACC_PROVIDER_NAMESPACE="${TF_ACC_PROVIDER_NAMESPACE:-tencentlive}"
 	export TF_ACC_PROVIDER_HOST="${TF_ACC_PROVIDER_HOST:-registry.opentofu.org}"
+	packages="./internal/provider/..."
 	;;
 *) echo "usage: $0 [terraform|tofu]" >&2; exit 2 ;;
 esac
@@ -31,4 +35,4 @@ echo "acceptance tests with $("$TF_ACC_TERRAFORM_PATH" version | head -n 1)" >&2
 
 # shellcheck disable=SC2086
 go test -count=1 -timeout "${TESTACC_TIMEOUT:-30m}" -parallel "${TESTACC_PARALLEL:-4}" \
-	-run '^TestAcc' ${TESTACC_PACKAGES:-./internal/provider/...} "$@"
+	-run '^Test(Acc|Reliability)' ${TESTACC_PACKAGES:-$packages} "$@"

@@ -5,11 +5,10 @@
 // writes DIR/heap-PID-peakK.pprof (live heap; diff two with pprof -base) and
 // DIR/goroutines-PID-peakK.txt. Terraform shuts
 // providers down gracefully, so the profiles are complete. It serves what the real main.go
-// serves.
+// serves, through the same internal/serve.
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -18,26 +17,14 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/serve"
 )
 
 func main() {
 	stop := startProfiles(os.Getenv("TENCENTLIVE_PPROF_DIR"))
 	const address = "registry.terraform.io/tencentlive/tencentlive"
-	var err error
-	if os.Getenv("TENCENTLIVE_DETACH_CONTEXTS") == "1" {
-		framework := providerserver.NewProtocol6(provider.New("0.1.0")())
-		err = tf6server.Serve(address, func() tfprotov6.ProviderServer { return detachServer{framework()} })
-	} else {
-		err = providerserver.Serve(context.Background(), provider.New("0.1.0"), providerserver.ServeOpts{
-			Address:         address,
-			ProtocolVersion: 6,
-		})
-	}
+	err := serve.Serve(address, provider.New("0.1.0"), false)
 	stop()
 	if err != nil {
 		log.Fatal(err.Error())
