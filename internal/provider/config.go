@@ -25,6 +25,7 @@ const (
 	EnvEndpoint          = "TENCENTLIVE_ENDPOINT"
 	EnvMaxRetries        = "TENCENTLIVE_MAX_RETRIES"
 	EnvRequestsPerSecond = "TENCENTLIVE_REQUESTS_PER_SECOND"
+	EnvPlanChecks        = "TENCENTLIVE_PLAN_CHECKS"
 )
 
 // Configuration defaults.
@@ -66,6 +67,7 @@ type providerModel struct {
 	Endpoint          types.String  `tfsdk:"endpoint"`
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	PlanChecks        types.Bool    `tfsdk:"plan_checks"`
 }
 
 // resolvedConfig is the provider configuration after environment fallbacks and defaults.
@@ -76,6 +78,7 @@ type resolvedConfig struct {
 	BaseURL           string
 	MaxRetries        int
 	RequestsPerSecond float64 // 0 = the documented per-command rates
+	PlanChecks        bool    // look planned rooms up at plan time (100003 / 100010)
 }
 
 // resolveConfig applies environment fallbacks and defaults to m and checks every value. It
@@ -86,7 +89,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"sdk_app_id": m.SDKAppID, "secret_key": m.SecretKey, "identifier": m.Identifier,
 		"region": m.Region, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
-		"requests_per_second": m.RequestsPerSecond,
+		"requests_per_second": m.RequestsPerSecond, "plan_checks": m.PlanChecks,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -181,6 +184,19 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 				fmt.Sprintf("a number above 0 and at most %d, the documented per-command rate (60007 above it)", livespec.DefaultCommandRate))
 		}
 		cfg.RequestsPerSecond = f
+	}
+
+	// plan_checks
+	cfg.PlanChecks = true
+	switch {
+	case !m.PlanChecks.IsNull():
+		cfg.PlanChecks = m.PlanChecks.ValueBool()
+	case getenv(EnvPlanChecks) != "":
+		b, err := strconv.ParseBool(strings.TrimSpace(getenv(EnvPlanChecks)))
+		if err != nil {
+			unparsable("plan_checks", EnvPlanChecks, "true or false")
+		}
+		cfg.PlanChecks = b
 	}
 	return cfg, nil, diags
 }

@@ -14,7 +14,7 @@ func nullModel() providerModel {
 	return providerModel{
 		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
 		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
-		RequestsPerSecond: types.Float64Null(),
+		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(),
 	}
 }
 
@@ -30,7 +30,7 @@ func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
 	}
 	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
-		BaseURL: "https://console.tim.qq.com", MaxRetries: 8}
+		BaseURL: "https://console.tim.qq.com", MaxRetries: 8, PlanChecks: true}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}
@@ -44,9 +44,10 @@ func TestResolveConfigPrefersConfigOverEnv(t *testing.T) {
 	m.Region = types.StringValue("singapore")
 	m.MaxRetries = types.Int64Value(0)
 	m.RequestsPerSecond = types.Float64Value(20)
+	m.PlanChecks = types.BoolValue(false)
 	cfg, _, diags := resolveConfig(m, envOf(map[string]string{
 		EnvSDKAppID: "9", EnvSecretKey: "from-env", EnvIdentifier: "envadmin", EnvRegion: "usa",
-		EnvMaxRetries: "3", EnvRequestsPerSecond: "5",
+		EnvMaxRetries: "3", EnvRequestsPerSecond: "5", EnvPlanChecks: "true",
 	}))
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -178,5 +179,28 @@ func TestWireConfig(t *testing.T) {
 	cfg.MaxRetries = 3
 	if w := wireConfig(cfg, "", ""); w.MaxRetries != 3 {
 		t.Errorf("max_retries 3 became %d", w.MaxRetries)
+	}
+}
+
+func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
+	base := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret"}
+	with := func(v string) map[string]string {
+		env := map[string]string{EnvPlanChecks: v}
+		for k, val := range base {
+			env[k] = val
+		}
+		return env
+	}
+	cfg, _, diags := resolveConfig(nullModel(), envOf(with("false")))
+	if diags.HasError() || cfg.PlanChecks {
+		t.Fatalf("TENCENTLIVE_PLAN_CHECKS=false: PlanChecks %v, diags %v", cfg.PlanChecks, diags)
+	}
+	_, _, diags = resolveConfig(nullModel(), envOf(with("maybe")))
+	if !diags.HasError() {
+		t.Fatal("an unparsable TENCENTLIVE_PLAN_CHECKS was accepted")
+	}
+	detail := diags.Errors()[0].Summary() + " " + diags.Errors()[0].Detail()
+	if !strings.Contains(detail, "plan_checks") || !strings.Contains(detail, EnvPlanChecks) {
+		t.Errorf("the diagnostic must name plan_checks and %s: %s", EnvPlanChecks, detail)
 	}
 }

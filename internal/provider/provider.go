@@ -42,6 +42,7 @@ type providerData struct {
 	client     *wire.Client
 	identifier string // the App Admin UserID; the default room owner
 	notReady   string
+	planChecks bool // look planned rooms up at plan time
 }
 
 // apiClient returns the API client, or adds a "provider not configured" error and returns nil.
@@ -107,6 +108,11 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					livespec.DefaultCommandRate, EnvRequestsPerSecond),
 				Validators: []validator.Float64{settingValidator{env: EnvRequestsPerSecond, float: checkRate, format: "must be above 0 and at most 200"}},
 			},
+			"plan_checks": schema.BoolAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Whether plan looks up each room about to be created (one get_room_info each, at plan and again at apply), to report an ID taken by another owner (100003) as a plan error and a room that apply will adopt (100010) as a warning. With false, apply still adopts or reports them; plans of many new rooms make no API calls. Falls back to %s, then true.",
+					EnvPlanChecks),
+			},
 		},
 	}
 }
@@ -142,7 +148,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"sdk_app_id": cfg.SDKAppID, "identifier": cfg.Identifier, "base_url": cfg.BaseURL,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
-	data := &providerData{client: client, identifier: cfg.Identifier}
+	data := &providerData{client: client, identifier: cfg.Identifier, planChecks: cfg.PlanChecks}
 	resp.ResourceData, resp.DataSourceData = data, data
 }
 

@@ -101,11 +101,12 @@ func roomReplaced(state, plan roomModel) bool {
 }
 
 // checkExisting looks the planned room up before it is created. Not found is the normal case.
-// Under another owner, create_room would answer 100003: an error now rather than at apply. Under
+// Skipped when plan_checks is false (large states: it costs a request per new room at plan and
+// again at apply). Under another owner, create_room would answer 100003: an error now rather than at apply. Under
 // the same owner apply will adopt the room (100010): a warning, unless its create-only fields
 // differ from the plan, which no update can fix.
 func (r *roomResource) checkExisting(ctx context.Context, plan roomModel, resp *resource.ModifyPlanResponse) {
-	if !known(plan.RoomID) || !known(plan.OwnerAccount) || r.data == nil || r.data.client == nil {
+	if !known(plan.RoomID) || !known(plan.OwnerAccount) || r.data == nil || r.data.client == nil || !r.data.planChecks {
 		return // unknown until apply: create_room will tell
 	}
 	roomID := plan.RoomID.ValueString()

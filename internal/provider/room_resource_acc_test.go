@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -751,4 +752,49 @@ resource "tencentlive_room" "default_owner" {
 			{ResourceName: room, ImportState: true, ImportStateVerify: true},
 		},
 	})
+}
+
+// With plan_checks = false, planning new rooms makes no API call at all; apply still adopts a
+// same-owner room (100010).
+func TestAccRoom_planChecksOff(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	e.requireEmulator(t, "counts the requests a plan makes")
+	id := roomID("nocheck")
+	var before int64
+	config := strings.Replace(e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`, `room_name = "Adopted"`),
+		`provider "tencentlive" {`, "provider \"tencentlive\" {\n  plan_checks = false", 1)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("Karaoke")}, "")
+				before = e.emu.Stats().Commands["get_room_info"]
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(room, plancheck.ResourceActionCreate),
+				planCheckFunc(func(resp *plancheck.CheckPlanResponse) {
+					if n := e.emu.Stats().Commands["get_room_info"] - before; n != 0 {
+						resp.Error = fmt.Errorf("the plan made %d get_room_info calls with plan_checks = false", n)
+					}
+				}),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{stateIs(room, "room_name", knownvalue.StringExact("Adopted"))},
+			Check: func(*terraform.State) error {
+				if e.answered(livespec.CodeRoomExistsSameOwner) == 0 {
+					return fmt.Errorf("create_room never answered 100010: the room was not adopted")
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// planCheckFunc adapts a function to plancheck.PlanCheck.
+type planCheckFunc func(resp *plancheck.CheckPlanResponse)
+
+func (f planCheckFunc) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	f(resp)
 }
