@@ -238,7 +238,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	err := c.CreateRoom(ctx, create)
 	adopted := isCode(err, livespec.CodeRoomExistsSameOwner)
 	if err != nil && !adopted {
-		fail(create, err, "")
+		fail(create, err, unknownOutcomeNote(err))
 		return
 	}
 
@@ -410,4 +410,13 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 	if seatTemplate != "" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("seat_template"), seatTemplate)...)
 	}
+}
+
+// unknownOutcomeNote tells the user that a create_room without a vendor answer (interrupted,
+// timed out, connection lost) may still have created the room, and that apply recovers it.
+func unknownOutcomeNote(err error) string {
+	if wire.CodeOf(err) != 0 {
+		return "" // the vendor answered: the room was not created
+	}
+	return "The request ended without an answer from the service, so the room may have been created. Apply again: the provider finds the room (100010) and adopts it."
 }

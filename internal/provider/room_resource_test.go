@@ -161,3 +161,17 @@ func TestCreateRefusesToAdoptADifferentTemplate(t *testing.T) {
 		t.Fatal("nothing may be recorded in state")
 	}
 }
+
+func TestUnknownOutcomeNoteOnlyWithoutAVendorAnswer(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	interrupted := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "interrupted", SeatTemplate: ptr("Karaoke")})
+	if interrupted == nil || !strings.Contains(unknownOutcomeNote(interrupted), "may have been created") {
+		t.Fatalf("interrupted create (%v): note %q", interrupted, unknownOutcomeNote(interrupted))
+	}
+	refused := c.CreateRoom(context.Background(), wire.RoomInfo{RoomID: "refused", SeatTemplate: ptr("NoSuchTemplate")})
+	if wire.CodeOf(refused) == 0 || unknownOutcomeNote(refused) != "" {
+		t.Fatalf("a vendor refusal (%v) must not claim the room may exist: %q", refused, unknownOutcomeNote(refused))
+	}
+}
