@@ -104,19 +104,6 @@ func (a *accountResource) Configure(_ context.Context, req resource.ConfigureReq
 	a.data = providerDataOf(req.ProviderData, &resp.Diagnostics)
 }
 
-// providerDataOf takes the data the provider's Configure handed over; nil before it has run.
-func providerDataOf(v any, diags *diag.Diagnostics) *providerData {
-	if v == nil {
-		return nil
-	}
-	data, ok := v.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *providerData, got %T. This is a provider bug; please report it.", v))
-	}
-	return data
-}
-
 // accountSubject names an account in the detail of a diagnostic.
 func accountSubject(userID string) string { return fmt.Sprintf("Account %q", userID) }
 

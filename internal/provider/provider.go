@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -43,6 +44,19 @@ type providerData struct {
 	identifier string // the App Admin UserID; the default room owner
 	notReady   string
 	planChecks bool // look planned rooms up at plan time
+}
+
+// providerDataOf takes the data the provider's Configure handed over; nil before it has run.
+func providerDataOf(v any, diags *diag.Diagnostics) *providerData {
+	if v == nil {
+		return nil
+	}
+	data, ok := v.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a provider bug; please report it.", v))
+	}
+	return data
 }
 
 // apiClient returns the API client, or adds a "provider not configured" error and returns nil.
