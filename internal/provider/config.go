@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"math"
-	"net"
 	"net/url"
 	"sort"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 // Environment variables the provider configuration falls back to.
@@ -267,20 +267,11 @@ func checkEndpoint(raw string) (string, string) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
+		if !wire.IsLoopbackHost(u.Hostname()) {
 			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.", raw)
 		}
 	default:
 		return "", fmt.Sprintf("is %q; the scheme must be https (or http for a loopback host).", raw)
 	}
 	return strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/"), ""
-}
-
-// isLoopback reports whether host is localhost or a loopback address.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 // The fuzz tests below take every validator from the live schemas of the provider, its
@@ -137,7 +138,7 @@ func endpointRule(s string) bool {
 	if err != nil || u.Hostname() == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
 		return false
 	}
-	return u.Scheme == "https" || u.Scheme == "http" && isLoopback(u.Hostname())
+	return u.Scheme == "https" || u.Scheme == "http" && wire.IsLoopbackHost(u.Hostname())
 }
 
 // checkDiags fails on any problem with the diagnostics of one validation: an error exactly when

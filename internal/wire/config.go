@@ -160,7 +160,7 @@ func checkBaseURL(raw string) (string, error) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
+		if !IsLoopbackHost(u.Hostname()) {
 			return "", fmt.Errorf("%q: plain http is allowed only for loopback hosts", shown)
 		}
 	default:
@@ -169,7 +169,9 @@ func checkBaseURL(raw string) (string, error) {
 	return strings.TrimRight(raw, "/"), nil
 }
 
-func isLoopback(host string) bool {
+// IsLoopbackHost reports whether host is localhost or a loopback address: the only hosts plain
+// http may reach, since every request carries a UserSig. The provider's endpoint check uses it too.
+func IsLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
