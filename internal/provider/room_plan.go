@@ -36,19 +36,15 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	var plan, config roomModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	plan, diags := roomFrom(ctx, req.Plan.Raw)
+	resp.Diagnostics.Append(diags...)
+	config, diags := roomFrom(ctx, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	creating := req.State.Raw.IsNull()
+	state, diags := roomFrom(ctx, req.State.Raw)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	creating := req.State.Raw.IsNull()
-	var state roomModel
-	if !creating {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
 
 	plan.ID = plan.RoomID
@@ -64,7 +60,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	// No need to unknown the server-computed values of a replacement here: Terraform plans the
 	// new room again from a null prior state, where UseStateForUnknown keeps nothing.
 	replacing := !creating && roomReplaced(state, plan)
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	setRoom(ctx, &resp.Plan.Raw, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

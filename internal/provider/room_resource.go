@@ -203,8 +203,8 @@ func (r *roomResource) Configure(_ context.Context, req resource.ConfigureReques
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to create live room"
-	var plan roomModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan, diags := roomFrom(ctx, req.Plan.Raw)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -266,8 +266,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		fail(wire.RoomInfo{}, err, rerun)
 		return
 	}
-	state := flatten(info, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
 }
 
 // adoptionConflict compares the create-only fields of an existing room with the plan and says
@@ -288,8 +287,8 @@ func adoptionConflict(existing, plan roomModel) string {
 
 func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to read live room"
-	var state roomModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, diags := roomFrom(ctx, req.State.Raw)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -317,15 +316,15 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "read"}, err)
 		return
 	}
-	newState := flatten(info, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+	setRoom(ctx, &resp.State.Raw, flatten(info, state), &resp.Diagnostics)
 }
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to update live room"
-	var plan, state roomModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	plan, diags := roomFrom(ctx, req.Plan.Raw)
+	resp.Diagnostics.Append(diags...)
+	state, diags := roomFrom(ctx, req.State.Raw)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -353,14 +352,13 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "update"}, err)
 		return
 	}
-	newState := flatten(info, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to destroy live room"
-	var state roomModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, diags := roomFrom(ctx, req.State.Raw)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

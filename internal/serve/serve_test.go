@@ -1,6 +1,10 @@
 package serve
 
-import "testing"
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
 
 func TestQuietUnlessAsked(t *testing.T) {
 	cases := []struct {
@@ -33,5 +37,28 @@ func TestQuietUnlessAsked(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTuneGC(t *testing.T) {
+	restore := func() { debug.SetGCPercent(100); debug.SetMemoryLimit(math.MaxInt64) }
+	t.Cleanup(restore)
+
+	restore()
+	tuneGC(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("GOGC unset: GC percent %d, want %d", got, gcPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != memoryLimit {
+		t.Errorf("GOMEMLIMIT unset: memory limit %d, want %d", got, memoryLimit)
+	}
+
+	restore()
+	tuneGC(func(k string) string { return map[string]string{"GOGC": "50", "GOMEMLIMIT": "1GiB"}[k] })
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC set by the user: GC percent changed to %d", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("GOMEMLIMIT set by the user: memory limit changed to %d", got)
 	}
 }

@@ -11,9 +11,17 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
-// defaultRatePercent of a command's documented rate is the default client-side cap; the burst
-// is sized so that no one-second window holds more than the documented rate (burst + ⌊rate⌋).
+// defaultRatePercent of a command's documented rate is the default client-side cap. The vendor
+// meters each command with a token bucket holding one second of its rate (reference §1.5); the
+// 5% left over refills that bucket while this client runs flat out, for other callers and for
+// the next provider process Terraform starts.
 const defaultRatePercent = 95
+
+// burstDivisor: a client may spend a third of a second's requests at once. Terraform starts
+// provider processes back to back (plan, then apply), each with a full client bucket; with a
+// third, three of them in a row, each starting with its burst, still find the vendor's bucket
+// non-empty. A burst is what keeps a step of a hundred rooms from waiting on the limiter.
+const burstDivisor = 3
 
 // limiter keeps each command under its rate, for every request one Client sends. The vendor
 // counts per command per SDKAppID (60007 beyond it), so the buckets are per command.
@@ -30,14 +38,13 @@ func newLimiter(clock Clock, configured float64) *limiter {
 }
 
 // CommandLimit returns the client-side rate and burst used for command: 95% of its documented
-// rate, or the configured rate when lower; burst = max(1, ⌊rate × 5/95⌋).
+// rate, or the configured rate when lower; burst = max(1, ⌊rate / 3⌋).
 func CommandLimit(command string, configured float64) (perSecond float64, burst int) {
 	perSecond = float64(livespec.CommandRate(command)*defaultRatePercent) / 100
 	if configured > 0 && configured < perSecond {
 		perSecond = configured
 	}
-	burst = int(math.Floor(perSecond * (100 - defaultRatePercent) / defaultRatePercent))
-	return perSecond, max(1, burst)
+	return perSecond, max(1, int(math.Floor(perSecond/burstDivisor)))
 }
 
 func (l *limiter) bucket(command string) *rate.Limiter {

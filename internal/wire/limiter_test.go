@@ -16,11 +16,11 @@ func TestCommandLimit(t *testing.T) {
 		rate       float64
 		burst      int
 	}{
-		{"create_room", 0, 190, 10},
-		{"get_room_list", 0, 9.5, 1},
-		{"account_check", 0, 95, 5},
-		{"create_room", 50, 50, 2},
-		{"create_room", 1000, 190, 10}, // a configured value never exceeds the default
+		{"create_room", 0, 190, 63},
+		{"get_room_list", 0, 9.5, 3},
+		{"account_check", 0, 95, 31},
+		{"create_room", 50, 50, 16},
+		{"create_room", 1000, 190, 63}, // a configured value never exceeds the default
 		{"get_room_list", 0.5, 0.5, 1},
 	}
 	for _, tt := range tests {
@@ -28,11 +28,50 @@ func TestCommandLimit(t *testing.T) {
 		if rate != tt.rate || burst != tt.burst {
 			t.Errorf("CommandLimit(%s, %v) = %v, %d; want %v, %d", tt.command, tt.configured, rate, burst, tt.rate, tt.burst)
 		}
-		// At most burst + ⌊rate⌋ requests fit in any one-second window.
-		if burst+int(rate) > livespec.CommandRate(tt.command) {
-			t.Errorf("%s: a second can hold %d requests, documented limit %d", tt.command, burst+int(rate), livespec.CommandRate(tt.command))
+		// Three clients back to back, no pause between them, each sending flat out from a
+		// full bucket for two seconds: the vendor's one-second bucket never runs dry.
+		documented := livespec.CommandRate(tt.command)
+		var times []time.Time
+		start := time.Unix(0, 0)
+		for range 3 {
+			sent := limiterSchedule(start, rate, burst, int(2*rate)+burst)
+			times = append(times, sent...)
+			start = sent[len(sent)-1]
+		}
+		if refused := vendorRefusals(times, documented); refused != 0 {
+			t.Errorf("%s at %v/s, burst %d: the vendor's bucket (%d/s) would refuse %d requests", tt.command, rate, burst, documented, refused)
 		}
 	}
+}
+
+// limiterSchedule returns when a client limiter of rate and burst, starting full at start, lets
+// n back-to-back requests go.
+func limiterSchedule(start time.Time, rate float64, burst, n int) []time.Time {
+	out := make([]time.Time, n)
+	for k := range out {
+		wait := max(0, float64(k+1-burst)/rate)
+		out[k] = start.Add(time.Duration(wait * float64(time.Second)))
+	}
+	return out
+}
+
+// vendorRefusals counts the requests a token bucket holding one second of rate (the vendor's
+// meter, reference §1.5), full at the first request, refuses among times (ascending).
+func vendorRefusals(times []time.Time, rate int) int {
+	if len(times) == 0 {
+		return 0
+	}
+	tokens, last, refused := float64(rate), times[0], 0
+	for _, at := range times {
+		tokens = min(float64(rate), tokens+at.Sub(last).Seconds()*float64(rate))
+		last = at
+		if tokens < 1-1e-9 {
+			refused++
+			continue
+		}
+		tokens--
+	}
+	return refused
 }
 
 // maxInWindow returns the most request times that fall in any window of length w.
@@ -84,14 +123,15 @@ func TestLimiterKeepsEachCommandUnderItsRate(t *testing.T) {
 	reqs := api.Requests()
 	list, destroy := requestTimes(reqs, "get_room_list"), requestTimes(reqs, "destroy_room")
 
-	if got := maxInWindow(list, time.Second); got > 10 {
-		t.Errorf("get_room_list: %d requests within one second, documented limit 10", got)
+	if refused := vendorRefusals(list, 10); refused != 0 {
+		t.Errorf("get_room_list: the vendor's bucket (10/s) would refuse %d of %d requests", refused, len(list))
 	}
-	if span := list[len(list)-1].Sub(list[0]); span < time.Duration(float64(len(list)-1)/9.5*float64(time.Second))-time.Millisecond {
-		t.Errorf("get_room_list: 40 requests within %v, faster than 9.5/s", span)
+	_, listBurst := CommandLimit("get_room_list", 0)
+	if span, least := list[len(list)-1].Sub(list[0]), time.Duration(float64(len(list)-listBurst)/9.5*float64(time.Second)); span < least-time.Millisecond {
+		t.Errorf("get_room_list: 40 requests within %v, faster than 9.5/s after a burst of %d (%v)", span, listBurst, least)
 	}
-	if got := maxInWindow(destroy, time.Second); got > 200 {
-		t.Errorf("destroy_room: %d requests within one second, documented limit 200", got)
+	if refused := vendorRefusals(destroy, 200); refused != 0 {
+		t.Errorf("destroy_room: the vendor's bucket (200/s) would refuse %d of %d requests", refused, len(destroy))
 	}
 	if got := maxInWindow(destroy, time.Second); got < 190 {
 		t.Errorf("destroy_room: only %d requests in the busiest second; the limiter is too strict", got)
@@ -132,8 +172,8 @@ func TestLimiterIsSharedAcrossGoroutines(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	// 200 requests at 190/s with a burst of 10 take at least a second of (fake) time.
-	if elapsed := clock.Now().Sub(start); elapsed < time.Second-time.Millisecond {
+	// 200 requests at 190/s after a burst of 63 take at least 137/190 s of (fake) time.
+	if elapsed := clock.Now().Sub(start); elapsed < 137*time.Second/190-time.Millisecond {
 		t.Errorf("200 concurrent requests passed in %v of limiter time", elapsed)
 	}
 	if s := c.Stats(); s.Requests != 200 || s.ByCommand["destroy_room"].Calls != 200 {
