@@ -80,7 +80,7 @@ func TestSelectCodes(t *testing.T) {
 
 func TestTablesFollowTheCode(t *testing.T) {
 	rates := ratesTable([]string{"get_room_list", "create_room"})
-	if !strings.Contains(rates, "| `get_room_list` | 10 | 9.5, 3 |") || !strings.Contains(rates, "| `create_room` | 200 | 190, 63 |") {
+	if !strings.Contains(rates, "| `get_room_list` | 10 | 9.7, 3 |") || !strings.Contains(rates, "| `create_room` | 200 | 194, 64 |") {
 		t.Errorf("rates table:\n%s", rates)
 	}
 	seats := seatTemplatesTable()

@@ -121,7 +121,7 @@ func (r *reliability) testRate(t *testing.T) {
 
 // testRateSharedQuota is testRate with the service stricter than documented, as when other
 // clients spend the same SDKAppID's budget: the emulator allows 20 requests/s per command while
-// the provider paces itself for 190/s, so 60007s are certain. The client's retries must absorb
+// the provider paces itself for 194/s, so 60007s are certain. The client's retries must absorb
 // every one of them: the apply succeeds with no diagnostic.
 func (r *reliability) testRateSharedQuota(t *testing.T) {
 	const (

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -44,6 +45,8 @@ type providerData struct {
 	identifier string // the App Admin UserID; the default room owner
 	notReady   string
 	planChecks bool // look planned rooms up at plan time
+
+	plannedChecks atomic.Int64 // plan-time checks so far (see plannedChecksAlways)
 }
 
 // providerDataOf takes the data the provider's Configure handed over; nil before it has run.

@@ -21,7 +21,7 @@ import (
 // Direct calls into the resource against an in-process emulator, for the paths the Terraform
 // CLI cannot reach on purpose (a refresh always runs before a destroy).
 
-func newTestRoomResource(t *testing.T) (*roomResource, *wire.Client) {
+func newTestRoomResource(t *testing.T, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
 	t.Helper()
 	emu, err := emulator.New(emulator.Options{})
 	if err != nil {
@@ -29,8 +29,12 @@ func newTestRoomResource(t *testing.T) (*roomResource, *wire.Client) {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+	cfg := wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL}
+	for _, rps := range requestsPerSecond {
+		cfg.RequestsPerSecond = rps
+	}
+	c, err := wire.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,4 +178,61 @@ func TestUnknownOutcomeNoteOnlyWithoutAVendorAnswer(t *testing.T) {
 	if wire.CodeOf(refused) == 0 || unknownOutcomeNote(refused) != "" {
 		t.Fatalf("a vendor refusal (%v) must not claim the room may exist: %q", refused, unknownOutcomeNote(refused))
 	}
+}
+
+// The first plannedChecksAlways checks wait for the limiter; later ones run only with a
+// get_room_info slot free within plannedCheckWait, and without one leave the room to
+// create_room at apply.
+func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
+	ctx := context.Background()
+	setup := func(t *testing.T) (*roomResource, *wire.Client) {
+		// At 5 requests a second (burst 1), the slot after a spent one is 200 ms away: more
+		// than plannedCheckWait.
+		r, c := newTestRoomResource(t, 5)
+		r.data.planChecks = true
+		if err := c.ImportAccount(ctx, wire.Account{UserID: "someone-else"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "taken", SeatTemplate: ptr("Karaoke"), OwnerAccount: ptr("someone-else")}); err != nil {
+			t.Fatal(err)
+		}
+		return r, c
+	}
+	check := func(r *roomResource) *resource.ModifyPlanResponse {
+		resp := &resource.ModifyPlanResponse{}
+		r.checkExisting(ctx, defaultsPlan("taken", "Karaoke"), resp)
+		return resp
+	}
+	drain := func(c *wire.Client) { // until an optional call finds no free slot
+		for c.Stats().NotIdle == 0 {
+			_, _ = c.GetRoomInfo(wire.WhenIdle(ctx, 0), "taken")
+		}
+	}
+
+	t.Run("within the first checks, a busy limiter is waited for", func(t *testing.T) {
+		r, c := setup(t)
+		drain(c)
+		if resp := check(r); !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "100003") {
+			t.Fatalf("want the 100003 plan error, got %v", resp.Diagnostics)
+		}
+	})
+	t.Run("beyond them, with a free slot, the room is checked", func(t *testing.T) {
+		r, _ := setup(t)
+		r.data.plannedChecks.Store(plannedChecksAlways)
+		if resp := check(r); !resp.Diagnostics.HasError() {
+			t.Fatalf("want the 100003 plan error, got %v", resp.Diagnostics)
+		}
+	})
+	t.Run("beyond them, with no free slot, nothing is sent", func(t *testing.T) {
+		r, c := setup(t)
+		r.data.plannedChecks.Store(plannedChecksAlways)
+		drain(c)
+		before := c.Stats()
+		if resp := check(r); len(resp.Diagnostics) != 0 {
+			t.Fatalf("an unchecked room gets no diagnostics, got %v", resp.Diagnostics)
+		}
+		if after := c.Stats(); after.Requests != before.Requests || after.NotIdle != before.NotIdle+1 {
+			t.Fatalf("requests %d → %d, not idle %d → %d; want no request and one more not-idle", before.Requests, after.Requests, before.NotIdle, after.NotIdle)
+		}
+	})
 }

@@ -57,6 +57,19 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
+// ErrNotIdle is what a call made with a WhenIdle context returns when its command had no slot
+// free within the allowed wait: nothing was sent.
+var ErrNotIdle = errors.New("wire: no idle request slot; the optional call was not sent")
+
+type whenIdleKey struct{}
+
+// WhenIdle marks calls made with ctx as optional: each is sent only if its command's limiter
+// has a slot free within wait, so optional calls use the rate that required ones leave idle
+// and hold those up by at most wait. Once sent, a call is retried like any other.
+func WhenIdle(ctx context.Context, wait time.Duration) context.Context {
+	return context.WithValue(ctx, whenIdleKey{}, max(wait, 0))
+}
+
 // Call sends req (JSON; nil sends {}) to /v4/<service>/<command> and decodes the payload into
 // resp (nil discards it): the Response object for live_engine_http_srv, the top-level fields
 // for im_open_login_svc. Transient failures are retried; a failure the service answered is an
@@ -76,16 +89,31 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		}
 	}
 
+	firstWait := waitAsLong // how long the first attempt may wait for a slot
+	if wait, optional := ctx.Value(whenIdleKey{}).(time.Duration); optional {
+		firstWait = wait
+	}
+
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "usersig", "secret_key")
 	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
-	c.stats.call(command)
 
 	var last error
 	retries, refreshedSig := 0, false
 	for attempt := 1; ; attempt++ {
-		waited, err := c.limiter.wait(ctx, command)
+		limit := waitAsLong
+		if attempt == 1 {
+			limit = firstWait
+		}
+		waited, got, err := c.limiter.wait(ctx, command, limit)
 		if err != nil {
 			return c.canceled(command, err, last)
+		}
+		if !got {
+			c.stats.notIdle(command)
+			return ErrNotIdle
+		}
+		if attempt == 1 {
+			c.stats.call(command)
 		}
 		c.stats.limiterWait(waited)
 		sig, gen, err := c.sigs.current(c.cfg.Clock.Now())

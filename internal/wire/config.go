@@ -45,7 +45,7 @@ type Config struct {
 	MaxRetries int
 
 	// RequestsPerSecond caps each command separately. The default, and the ceiling a configured
-	// value is clamped to, is 95% of the command's documented rate (livespec.CommandRate).
+	// value is clamped to, is 97% of the command's documented rate (livespec.CommandRate).
 	RequestsPerSecond float64
 
 	RequestTimeout time.Duration // per attempt, including reading the body

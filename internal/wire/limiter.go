@@ -13,9 +13,9 @@ import (
 
 // defaultRatePercent of a command's documented rate is the default client-side cap. The vendor
 // meters each command with a token bucket holding one second of its rate (reference §1.5); the
-// 5% left over refills that bucket while this client runs flat out, for other callers and for
+// 3% left over refills that bucket while this client runs flat out, for other callers and for
 // the next provider process Terraform starts.
-const defaultRatePercent = 95
+const defaultRatePercent = 97
 
 // burstDivisor: a client may spend a third of a second's requests at once. Terraform starts
 // provider processes back to back (plan, then apply), each with a full client bucket; with a
@@ -37,7 +37,7 @@ func newLimiter(clock Clock, configured float64) *limiter {
 	return &limiter{clock: clock, configured: configured, buckets: map[string]*rate.Limiter{}}
 }
 
-// CommandLimit returns the client-side rate and burst used for command: 95% of its documented
+// CommandLimit returns the client-side rate and burst used for command: 97% of its documented
 // rate, or the configured rate when lower; burst = max(1, ⌊rate / 3⌋).
 func CommandLimit(command string, configured float64) (perSecond float64, burst int) {
 	perSecond = float64(livespec.CommandRate(command)*defaultRatePercent) / 100
@@ -59,22 +59,31 @@ func (l *limiter) bucket(command string) *rate.Limiter {
 	return b
 }
 
+// waitAsLong as a wait limit: no limit.
+const waitAsLong time.Duration = -1
+
 // wait blocks until command may send one request, through the Client's clock, and returns how
-// long it waited. On ctx cancellation the reserved slot is given back.
-func (l *limiter) wait(ctx context.Context, command string) (time.Duration, error) {
+// long it waited. With limit ≥ 0 it takes a slot only if one frees up within limit, and
+// otherwise returns got = false at once, reserving nothing. On ctx cancellation the reserved
+// slot is given back.
+func (l *limiter) wait(ctx context.Context, command string, limit time.Duration) (waited time.Duration, got bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	b := l.bucket(command)
 	now := l.clock.Now()
 	r := b.ReserveN(now, 1)
 	delay := r.DelayFrom(now)
+	if limit >= 0 && delay > limit {
+		r.CancelAt(now)
+		return 0, false, nil
+	}
 	if delay <= 0 {
-		return 0, nil
+		return 0, true, nil
 	}
 	if err := l.clock.Sleep(ctx, delay); err != nil {
 		r.CancelAt(l.clock.Now())
-		return 0, err
+		return 0, false, err
 	}
-	return delay, nil
+	return delay, true, nil
 }

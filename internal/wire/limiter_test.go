@@ -2,6 +2,8 @@ package wire
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -16,11 +18,11 @@ func TestCommandLimit(t *testing.T) {
 		rate       float64
 		burst      int
 	}{
-		{"create_room", 0, 190, 63},
-		{"get_room_list", 0, 9.5, 3},
-		{"account_check", 0, 95, 31},
+		{"create_room", 0, 194, 64},
+		{"get_room_list", 0, 9.7, 3},
+		{"account_check", 0, 97, 32},
 		{"create_room", 50, 50, 16},
-		{"create_room", 1000, 190, 63}, // a configured value never exceeds the default
+		{"create_room", 1000, 194, 64}, // a configured value never exceeds the default
 		{"get_room_list", 0.5, 0.5, 1},
 	}
 	for _, tt := range tests {
@@ -127,8 +129,8 @@ func TestLimiterKeepsEachCommandUnderItsRate(t *testing.T) {
 		t.Errorf("get_room_list: the vendor's bucket (10/s) would refuse %d of %d requests", refused, len(list))
 	}
 	_, listBurst := CommandLimit("get_room_list", 0)
-	if span, least := list[len(list)-1].Sub(list[0]), time.Duration(float64(len(list)-listBurst)/9.5*float64(time.Second)); span < least-time.Millisecond {
-		t.Errorf("get_room_list: 40 requests within %v, faster than 9.5/s after a burst of %d (%v)", span, listBurst, least)
+	if span, least := list[len(list)-1].Sub(list[0]), time.Duration(float64(len(list)-listBurst)/9.7*float64(time.Second)); span < least-time.Millisecond {
+		t.Errorf("get_room_list: 40 requests within %v, faster than 9.7/s after a burst of %d (%v)", span, listBurst, least)
 	}
 	if refused := vendorRefusals(destroy, 200); refused != 0 {
 		t.Errorf("destroy_room: the vendor's bucket (200/s) would refuse %d of %d requests", refused, len(destroy))
@@ -172,11 +174,64 @@ func TestLimiterIsSharedAcrossGoroutines(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	// 200 requests at 190/s after a burst of 63 take at least 137/190 s of (fake) time.
-	if elapsed := clock.Now().Sub(start); elapsed < 137*time.Second/190-time.Millisecond {
+	// 200 requests at 194/s after a burst of 64 take at least 136/194 s of (fake) time.
+	if elapsed := clock.Now().Sub(start); elapsed < 136*time.Second/194-time.Millisecond {
 		t.Errorf("200 concurrent requests passed in %v of limiter time", elapsed)
 	}
 	if s := c.Stats(); s.Requests != 200 || s.ByCommand["destroy_room"].Calls != 200 {
 		t.Errorf("stats %+v", s)
+	}
+}
+
+// An optional call goes only when its command has a slot free within its wait: it never sends
+// once the slots are spent; a required call still waits its turn.
+func TestWhenIdleSendsOnlyWithAFreeSlot(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, clock, func(n int, req recorded, w http.ResponseWriter, r *http.Request) {
+		if n == 0 {
+			writeFail(w, n, int(livespec.CodeRateLimited), "over the rate")
+			return
+		}
+		writeOK(w, n, nil)
+	})
+	// The longest backoff: the bucket, one slot short, is full again when the retry takes its slot.
+	c := newTestClient(t, api, clock, func(cfg *Config) { cfg.Rand = func() uint32 { return 1<<32 - 1 } })
+	optional := WhenIdle(context.Background(), 0)
+	_, burst := CommandLimit("destroy_room", 0)
+
+	// The first optional call is answered 60007 and retried like any call.
+	for i := range burst {
+		if err := c.DestroyRoom(optional, "r"); err != nil {
+			t.Fatalf("optional call %d with a free slot: %v", i+1, err)
+		}
+	}
+	sent := len(api.Requests())
+	if sent != burst+1 {
+		t.Fatalf("%d requests for %d optional calls (one retried), want %d", sent, burst, burst+1)
+	}
+	if err := c.DestroyRoom(optional, "r"); !errors.Is(err, ErrNotIdle) {
+		t.Fatalf("optional call with no free slot: err = %v, want ErrNotIdle", err)
+	}
+	if len(api.Requests()) != sent {
+		t.Fatal("an optional call without a free slot was sent")
+	}
+	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
+		t.Fatalf("required call: %v", err)
+	}
+	// The next slot is 1/194 s away: an optional call allowed to wait that long takes it.
+	before := clock.Now()
+	if err := c.DestroyRoom(WhenIdle(context.Background(), 10*time.Millisecond), "r"); err != nil {
+		t.Fatalf("optional call allowed to wait for the next slot: %v", err)
+	}
+	if waited := clock.Now().Sub(before); waited <= 0 || waited > 10*time.Millisecond {
+		t.Errorf("optional call waited %v, want (0, 10ms]", waited)
+	}
+	clock.Advance(time.Second)
+	if err := c.DestroyRoom(optional, "r"); err != nil {
+		t.Fatalf("optional call after the bucket refilled: %v", err)
+	}
+	s := c.Stats()
+	if s.NotIdle != 1 || s.ByCommand["destroy_room"].NotIdle != 1 || s.Calls != int64(burst)+3 {
+		t.Errorf("stats: NotIdle %d (destroy_room %d), Calls %d; want 1, 1, %d", s.NotIdle, s.ByCommand["destroy_room"].NotIdle, s.Calls, burst+3)
 	}
 }

@@ -18,6 +18,7 @@ type Stats struct {
 	UserSigsSigned   int64
 	LimiterWaits     int64         // requests the client-side limiter held back
 	LimiterWaited    time.Duration // their total wait, by the Client's clock
+	NotIdle          int64         // optional (WhenIdle) calls not sent: no free slot
 	ByCommand        map[string]CommandStats
 	ByCode           map[livespec.Code]int64 // envelope ErrorCodes seen, 0 = success
 	ByHTTPStatus     map[int]int64
@@ -29,6 +30,7 @@ type CommandStats struct {
 	Requests int64
 	Retries  int64
 	Failures int64         // attempts that did not succeed
+	NotIdle  int64         // optional calls not sent
 	Latency  time.Duration // total wall time of all attempts
 }
 
@@ -57,6 +59,10 @@ func (r *statsRecorder) update(command string, f func(s *Stats, cs *CommandStats
 
 func (r *statsRecorder) call(command string) {
 	r.update(command, func(s *Stats, cs *CommandStats) { s.Calls++; cs.Calls++ })
+}
+
+func (r *statsRecorder) notIdle(command string) {
+	r.update(command, func(s *Stats, cs *CommandStats) { s.NotIdle++; cs.NotIdle++ })
 }
 
 func (r *statsRecorder) retry(command string) {
