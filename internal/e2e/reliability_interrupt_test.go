@@ -13,9 +13,10 @@ import (
 	"time"
 )
 
-// adoptionWarning is the plan-time warning for a room that exists but is not in the state: what
-// a crash or an interrupt between create_room and the state write leaves behind.
-const adoptionWarning = "Live room already exists"
+// adoptionWarnings are the plan-time and apply-time warnings for a room that exists but is not
+// in the state: what a crash or an interrupt between create_room and the state write leaves
+// behind.
+var adoptionWarnings = []string{"Live room already exists", "Live room adopted"}
 
 // startApply starts an apply and returns it with a channel closed when it has exited.
 func startApply(t *testing.T, ws *Workspace, parallelism int) (*Invocation, <-chan struct{}, func() *Result) {
@@ -83,7 +84,7 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 		len(providers), n, latency, parallelism, atKill, inState)
 
 	res, cost := measured(t, emu, ws, Apply(parallelism))
-	warnings := assertOnlyWarnings(t, res, adoptionWarning)
+	warnings := assertOnlyWarnings(t, res, adoptionWarnings...)
 	want := fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", n-inState)
 	if !strings.Contains(res.Stdout, want) {
 		t.Fatalf("recovery apply output lacks %q:\n%s", want, tail(res.Stdout, 3000))
@@ -150,7 +151,7 @@ func (r *reliability) testCancellation(t *testing.T) {
 	}
 	ws = withEnv(ws, "TENCENTLIVE_ENDPOINT="+fast.URL)
 	next, cost := measured(t, fast, ws, Apply(parallelism))
-	assertOnlyWarnings(t, next, adoptionWarning)
+	assertOnlyWarnings(t, next, adoptionWarnings...)
 	assertConverged(t, fast, ws, n, roomsSpec(prefix, "v1"))
 	assertPlanEmpty(t, ws, parallelism)
 	figure(t, "next apply: exit 0, %d rooms adopted, converged to %d rooms; %s", atStop-inState, n, cost)

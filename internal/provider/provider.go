@@ -127,8 +127,8 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			},
 			"plan_checks": schema.BoolAttribute{
 				Optional: true,
-				Description: fmt.Sprintf("Whether plan looks up each room about to be created (one get_room_info each, at plan and again at apply), to report an ID taken by another owner (100003) as a plan error and a room that apply will adopt (100010) as a warning. With false, apply still adopts or reports them; plans of many new rooms make no API calls. Falls back to %s, then true.",
-					EnvPlanChecks),
+				Description: fmt.Sprintf("Whether plan looks up rooms about to be created (one get_room_info each), to report an ID taken by another owner (100003) as a plan error and a room that apply will adopt (100010) as a warning. The first %d rooms of a plan are always looked up; beyond them a room is looked up only when get_room_info has a request slot free, so a plan of many new rooms is not slowed down, and create_room reports the rest at apply. With false, no room is looked up; apply still adopts or reports them. Falls back to %s, then true.",
+					plannedChecksAlways, EnvPlanChecks),
 			},
 		},
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -102,14 +101,10 @@ func roomReplaced(state, plan roomModel) bool {
 
 // plannedChecksAlways: the first rooms a provider process checks at plan are always looked up,
 // waiting for the limiter like any request. Beyond them a check is sent only when get_room_info
-// has a slot free within plannedCheckWait (wire.WhenIdle): checks then use the rate a plan
-// leaves idle and hardly slow it, whether it creates a thousand rooms or refreshes a large
-// state. Checking every room of a bulk create made its plan and apply each take N/190 s
-// longer (issue #6).
-const (
-	plannedChecksAlways = 50
-	plannedCheckWait    = 50 * time.Millisecond
-)
+// has a slot free at once (wire.WhenIdle): checks then use the rate a plan leaves idle and do
+// not hold it up, whether it creates a thousand rooms or refreshes a large state. Checking
+// every room of a bulk create made its plan and its apply each take N/194 s longer (issue #6).
+const plannedChecksAlways = 50
 
 // checkExisting looks the planned room up before it is created. Not found is the normal case.
 // Skipped when plan_checks is false. Under another owner, create_room would answer 100003: an
@@ -123,7 +118,7 @@ func (r *roomResource) checkExisting(ctx context.Context, plan roomModel, resp *
 	roomID := plan.RoomID.ValueString()
 	callCtx := ctx
 	if r.data.plannedChecks.Add(1) > plannedChecksAlways {
-		callCtx = wire.WhenIdle(ctx, plannedCheckWait)
+		callCtx = wire.WhenIdle(ctx)
 	}
 	info, err := r.data.client.GetRoomInfo(callCtx, roomID)
 	if errors.Is(err, wire.ErrNotIdle) {

@@ -248,12 +248,15 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 				fmt.Sprintf("Room %q already exists under the same owner (100010) but cannot be adopted: %s", roomID, msg))
 			return
 		}
-		tflog.Info(ctx, "room already exists with the same owner; adopting it", map[string]any{"room_id": roomID})
 		converge := expandConverge(plan)
 		if err := c.UpdateRoomInfo(ctx, converge); err != nil {
 			fail(converge, err, "The room already existed under the same owner (100010); the provider could not bring it to the configuration.")
 			return
 		}
+		// Said again at apply: the plan may not have looked this room up (plannedChecksAlways).
+		resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room adopted", fmt.Sprintf(
+			"Room %q already existed under owner %q (%d); apply adopted it and set its updatable attributes to this configuration.",
+			roomID, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomExistsSameOwner)))
 	} else if update, ok := expandUpdateOnly(plan); ok {
 		if err := c.UpdateRoomInfo(ctx, update); err != nil {
 			fail(update, err, rerun)

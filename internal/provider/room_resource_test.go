@@ -180,14 +180,12 @@ func TestUnknownOutcomeNoteOnlyWithoutAVendorAnswer(t *testing.T) {
 	}
 }
 
-// The first plannedChecksAlways checks wait for the limiter; later ones run only with a
-// get_room_info slot free within plannedCheckWait, and without one leave the room to
-// create_room at apply.
+// The first plannedChecksAlways checks wait for the limiter; later ones run only with a free
+// get_room_info slot, and without one leave the room to create_room at apply.
 func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 	ctx := context.Background()
 	setup := func(t *testing.T) (*roomResource, *wire.Client) {
-		// At 5 requests a second (burst 1), the slot after a spent one is 200 ms away: more
-		// than plannedCheckWait.
+		// At 5 requests a second (burst 1), one call spends the bucket.
 		r, c := newTestRoomResource(t, 5)
 		r.data.planChecks = true
 		if err := c.ImportAccount(ctx, wire.Account{UserID: "someone-else"}); err != nil {
@@ -205,7 +203,7 @@ func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 	}
 	drain := func(c *wire.Client) { // until an optional call finds no free slot
 		for c.Stats().NotIdle == 0 {
-			_, _ = c.GetRoomInfo(wire.WhenIdle(ctx, 0), "taken")
+			_, _ = c.GetRoomInfo(wire.WhenIdle(ctx), "taken")
 		}
 	}
 
@@ -235,4 +233,28 @@ func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 			t.Fatalf("requests %d → %d, not idle %d → %d; want no request and one more not-idle", before.Requests, after.Requests, before.NotIdle, after.NotIdle)
 		}
 	})
+}
+
+// A room found under the same owner at apply is adopted with a warning, whether or not the
+// plan looked it up.
+func TestCreateAdoptsASameOwnerRoomWithAWarning(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	ctx := context.Background()
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "ours", SeatTemplate: ptr("Karaoke"), RoomName: ptr("old name")}); err != nil {
+		t.Fatal(err)
+	}
+	p := defaultsPlan("ours", "Karaoke")
+	p.RoomName = types.StringValue("new name")
+	plan := planOf(t, r, p)
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
+	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != "Live room adopted" {
+		t.Fatalf("want one \"Live room adopted\" warning, got %v", resp.Diagnostics)
+	}
+	if info, _ := c.GetRoomInfo(ctx, "ours"); str(info.RoomName) != "new name" {
+		t.Fatalf("the adopted room was not converged: RoomName %s", str(info.RoomName))
+	}
+	if resp.State.Raw.IsNull() {
+		t.Fatal("the adopted room is not in state")
+	}
 }

@@ -57,17 +57,17 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
-// ErrNotIdle is what a call made with a WhenIdle context returns when its command had no slot
-// free within the allowed wait: nothing was sent.
+// ErrNotIdle is what a call made with a WhenIdle context returns when its command had no free
+// request slot: nothing was sent.
 var ErrNotIdle = errors.New("wire: no idle request slot; the optional call was not sent")
 
 type whenIdleKey struct{}
 
 // WhenIdle marks calls made with ctx as optional: each is sent only if its command's limiter
-// has a slot free within wait, so optional calls use the rate that required ones leave idle
-// and hold those up by at most wait. Once sent, a call is retried like any other.
-func WhenIdle(ctx context.Context, wait time.Duration) context.Context {
-	return context.WithValue(ctx, whenIdleKey{}, max(wait, 0))
+// has a slot free at once, so optional calls use the rate that required ones leave idle and
+// never wait, or make anyone wait. Once sent, a call is retried like any other.
+func WhenIdle(ctx context.Context) context.Context {
+	return context.WithValue(ctx, whenIdleKey{}, true)
 }
 
 // Call sends req (JSON; nil sends {}) to /v4/<service>/<command> and decodes the payload into
@@ -90,8 +90,8 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	}
 
 	firstWait := waitAsLong // how long the first attempt may wait for a slot
-	if wait, optional := ctx.Value(whenIdleKey{}).(time.Duration); optional {
-		firstWait = wait
+	if optional, _ := ctx.Value(whenIdleKey{}).(bool); optional {
+		firstWait = 0
 	}
 
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "usersig", "secret_key")
