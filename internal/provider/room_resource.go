@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -228,6 +229,10 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	create := expandCreate(plan)
 	err := c.CreateRoom(ctx, create)
 	adopted := isCode(err, livespec.CodeRoomExistsSameOwner)
+	var apiErr *wire.Error
+	// A retry that finds the room most likely found this call's own earlier attempt, whose
+	// answer was lost: not a room that existed before.
+	foundByRetry := errors.As(err, &apiErr) && apiErr.Attempts > 1
 	if err != nil && !adopted {
 		fail(create, err, unknownOutcomeNote(err))
 		return
@@ -253,10 +258,14 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 			fail(converge, err, "The room already existed under the same owner (100010); the provider could not bring it to the configuration.")
 			return
 		}
-		// Said again at apply: the plan may not have looked this room up (plannedChecksAlways).
-		resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room adopted", fmt.Sprintf(
-			"Room %q already existed under owner %q (%d); apply adopted it and set its updatable attributes to this configuration.",
-			roomID, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomExistsSameOwner)))
+		if foundByRetry {
+			tflog.Info(ctx, "create_room retry found the room under the same owner; adopting it", map[string]any{"room_id": roomID})
+		} else {
+			// Said at apply too: the plan may not have looked this room up (plannedChecksAlways).
+			resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room adopted", fmt.Sprintf(
+				"Room %q already existed under owner %q (%d); apply adopted it and set its updatable attributes to this configuration.",
+				roomID, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomExistsSameOwner)))
+		}
 	} else if update, ok := expandUpdateOnly(plan); ok {
 		if err := c.UpdateRoomInfo(ctx, update); err != nil {
 			fail(update, err, rerun)

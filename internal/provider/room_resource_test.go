@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -256,5 +258,41 @@ func TestCreateAdoptsASameOwnerRoomWithAWarning(t *testing.T) {
 	}
 	if resp.State.Raw.IsNull() {
 		t.Fatal("the adopted room is not in state")
+	}
+}
+
+// When create_room's answer is lost and its retry finds the room (100010), the room is this
+// apply's own: adopted without a warning.
+func TestCreateRetryFindingItsOwnRoomDoesNotWarn(t *testing.T) {
+	emu, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lost atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if strings.HasSuffix(req.URL.Path, "/create_room") && lost.CompareAndSwap(false, true) {
+			emu.ServeHTTP(httptest.NewRecorder(), req) // the room is created; its answer is lost
+			http.Error(w, "bad gateway", http.StatusBadGateway)
+			return
+		}
+		emu.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}
+
+	plan := planOf(t, r, defaultsPlan("mine", "Karaoke"))
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
+	r.Create(context.Background(), resource.CreateRequest{Plan: plan}, resp)
+	if !lost.Load() || len(resp.Diagnostics) != 0 || resp.State.Raw.IsNull() {
+		t.Fatalf("answer lost: %v; want the room in state without diagnostics, got %v", lost.Load(), resp.Diagnostics)
+	}
+	// The lost answer, 100012 (the same ID again within a second), then 100010.
+	if s := c.Stats().ByCommand["create_room"]; s.Requests != 3 {
+		t.Fatalf("create_room sent %d times, want 3", s.Requests)
 	}
 }
