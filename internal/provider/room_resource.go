@@ -230,9 +230,9 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	err := c.CreateRoom(ctx, create)
 	adopted := isCode(err, livespec.CodeRoomExistsSameOwner)
 	var apiErr *wire.Error
-	// A retry that finds the room most likely found this call's own earlier attempt, whose
-	// answer was lost: not a room that existed before.
-	foundByRetry := errors.As(err, &apiErr) && apiErr.Attempts > 1
+	// A room found after an attempt whose answer was lost is most likely that attempt's own,
+	// not one that existed before.
+	foundByRetry := errors.As(err, &apiErr) && apiErr.UnansweredBefore
 	if err != nil && !adopted {
 		fail(create, err, unknownOutcomeNote(err))
 		return

@@ -98,7 +98,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
 
 	var last error
-	retries, refreshedSig := 0, false
+	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
 		limit := waitAsLong
 		if attempt == 1 {
@@ -133,7 +133,8 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
 			return c.canceled(command, ctx.Err(), last)
 		}
-		setAttempts(out.err, attempt)
+		setAttempts(out.err, attempt, unanswered)
+		unanswered = unanswered || !out.enveloped
 		last = out.err
 
 		switch out.retry {
@@ -292,10 +293,11 @@ func (c *Client) canceled(command string, ctxErr, last error) error {
 	return fmt.Errorf("%s: %w", command, ctxErr)
 }
 
-func setAttempts(err error, attempts int) {
+func setAttempts(err error, attempts int, unansweredBefore bool) {
 	var e *Error
 	if errors.As(err, &e) {
 		e.Attempts = attempts
+		e.UnansweredBefore = unansweredBefore
 	}
 	var ce *ConnectionError
 	if errors.As(err, &ce) {

@@ -22,6 +22,9 @@ type Error struct {
 	RequestID  string // the vendor's RequestId; quote it to Tencent support
 	HTTPStatus int
 	Attempts   int // requests sent for this call, retries included
+	// UnansweredBefore: an earlier attempt of this call got no answer from the service (a lost
+	// connection, a timeout, a gateway error), so it may have taken effect.
+	UnansweredBefore bool
 }
 
 // Error reads like "create_room: 100003 room id already exists (RequestId Id-…)".

@@ -399,3 +399,35 @@ func TestGarbledBodyIsAnErrorNotARetry(t *testing.T) {
 		t.Errorf("%d requests", n)
 	}
 }
+
+// An error says whether an earlier attempt went unanswered (and so may have taken effect).
+func TestErrorSaysWhetherAnEarlierAttemptWentUnanswered(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		first func(w http.ResponseWriter, n int)
+		want  bool
+	}{
+		{"a gateway error first", func(w http.ResponseWriter, _ int) { http.Error(w, "bad gateway", http.StatusBadGateway) }, true},
+		{"a vendor refusal first", func(w http.ResponseWriter, n int) { writeFail(w, n, int(livespec.CodeRateLimited), "too fast") }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := newFakeClock()
+			api := newFakeAPI(t, clock, func(n int, _ recorded, w http.ResponseWriter, _ *http.Request) {
+				if n == 0 {
+					tc.first(w, n)
+					return
+				}
+				writeFail(w, n, int(livespec.CodeRoomExistsSameOwner), "exists")
+			})
+			c := newTestClient(t, api, clock, nil)
+			err := c.CreateRoom(context.Background(), RoomInfo{RoomID: "r"})
+			var e *Error
+			if !errors.As(err, &e) || e.Code != livespec.CodeRoomExistsSameOwner || e.Attempts != 2 {
+				t.Fatalf("err = %v, want 100010 after 2 attempts", err)
+			}
+			if e.UnansweredBefore != tc.want {
+				t.Errorf("UnansweredBefore = %v, want %v", e.UnansweredBefore, tc.want)
+			}
+		})
+	}
+}
