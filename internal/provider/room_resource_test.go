@@ -143,6 +143,15 @@ func planOf(t *testing.T, r *roomResource, m roomModel) tfsdk.Plan {
 	return plan
 }
 
+// createFromPlan runs Create for the planned model m and returns its response.
+func createFromPlan(t *testing.T, r *roomResource, m roomModel) *resource.CreateResponse {
+	t.Helper()
+	plan := planOf(t, r, m)
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
+	r.Create(context.Background(), resource.CreateRequest{Plan: plan}, resp)
+	return resp
+}
+
 // Between plan and apply someone created the room with another template: apply refuses to
 // adopt it and leaves it untouched.
 func TestCreateRefusesToAdoptADifferentTemplate(t *testing.T) {
@@ -153,9 +162,7 @@ func TestCreateRefusesToAdoptADifferentTemplate(t *testing.T) {
 	}
 	p := defaultsPlan("clash", "AudioSalon")
 	p.RoomName = types.StringValue("ours")
-	plan := planOf(t, r, p)
-	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
-	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+	resp := createFromPlan(t, r, p)
 	want := `Room "clash" already exists under the same owner (100010) but cannot be adopted: seat_template is Karaoke, the configuration says AudioSalon.`
 	if !resp.Diagnostics.HasError() || !strings.HasPrefix(resp.Diagnostics.Errors()[0].Detail(), want) {
 		t.Fatalf("got %v", resp.Diagnostics)
@@ -247,9 +254,7 @@ func TestCreateAdoptsASameOwnerRoomWithAWarning(t *testing.T) {
 	}
 	p := defaultsPlan("ours", "Karaoke")
 	p.RoomName = types.StringValue("new name")
-	plan := planOf(t, r, p)
-	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
-	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+	resp := createFromPlan(t, r, p)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != "Live room adopted" {
 		t.Fatalf("want one \"Live room adopted\" warning, got %v", resp.Diagnostics)
 	}
@@ -285,9 +290,7 @@ func TestCreateRetryFindingItsOwnRoomDoesNotWarn(t *testing.T) {
 	}
 	r := &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}
 
-	plan := planOf(t, r, defaultsPlan("mine", "Karaoke"))
-	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
-	r.Create(context.Background(), resource.CreateRequest{Plan: plan}, resp)
+	resp := createFromPlan(t, r, defaultsPlan("mine", "Karaoke"))
 	if !lost.Load() || len(resp.Diagnostics) != 0 || resp.State.Raw.IsNull() {
 		t.Fatalf("answer lost: %v; want the room in state without diagnostics, got %v", lost.Load(), resp.Diagnostics)
 	}

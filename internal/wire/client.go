@@ -89,10 +89,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		}
 	}
 
-	firstWait := waitAsLong // how long the first attempt may wait for a slot
-	if optional, _ := ctx.Value(whenIdleKey{}).(bool); optional {
-		firstWait = 0
-	}
+	optional, _ := ctx.Value(whenIdleKey{}).(bool)
 
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "usersig", "secret_key")
 	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
@@ -100,11 +97,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	var last error
 	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
-		limit := waitAsLong
-		if attempt == 1 {
-			limit = firstWait
-		}
-		waited, got, err := c.limiter.wait(ctx, command, limit)
+		waited, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
 		if err != nil {
 			return c.canceled(command, err, last)
 		}

@@ -59,14 +59,10 @@ func (l *limiter) bucket(command string) *rate.Limiter {
 	return b
 }
 
-// waitAsLong as a wait limit: no limit.
-const waitAsLong time.Duration = -1
-
 // wait blocks until command may send one request, through the Client's clock, and returns how
-// long it waited. With limit ≥ 0 it takes a slot only if one frees up within limit, and
-// otherwise returns got = false at once, reserving nothing. On ctx cancellation the reserved
-// slot is given back.
-func (l *limiter) wait(ctx context.Context, command string, limit time.Duration) (waited time.Duration, got bool, err error) {
+// long it waited. With onlyIfFree it takes a slot only if one is free now, and otherwise returns
+// got = false at once, reserving nothing. On ctx cancellation the reserved slot is given back.
+func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (waited time.Duration, got bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return 0, false, err
 	}
@@ -74,7 +70,7 @@ func (l *limiter) wait(ctx context.Context, command string, limit time.Duration)
 	now := l.clock.Now()
 	r := b.ReserveN(now, 1)
 	delay := r.DelayFrom(now)
-	if limit >= 0 && delay > limit {
+	if onlyIfFree && delay > 0 {
 		r.CancelAt(now)
 		return 0, false, nil
 	}
