@@ -44,8 +44,11 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	config, diags := roomFrom(ctx, req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
 	creating := req.State.Raw.IsNull()
-	state, diags := roomFrom(ctx, req.State.Raw)
-	resp.Diagnostics.Append(diags...)
+	var state roomModel
+	if !creating {
+		state, diags = roomFrom(ctx, req.State.Raw)
+		resp.Diagnostics.Append(diags...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
