@@ -31,6 +31,10 @@ type limiter struct {
 
 	mu      sync.Mutex
 	buckets map[string]*rate.Limiter
+
+	// reserving pairs each clock read with its reservation: rate.Limiter handed a time older
+	// than one it has seen moves its clock back and grants the elapsed tokens twice.
+	reserving sync.Mutex
 }
 
 func newLimiter(clock Clock, configured float64) *limiter {
@@ -67,8 +71,10 @@ func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (wa
 		return 0, false, err
 	}
 	b := l.bucket(command)
+	l.reserving.Lock()
 	now := l.clock.Now()
 	r := b.ReserveN(now, 1)
+	l.reserving.Unlock()
 	delay := r.DelayFrom(now)
 	if onlyIfFree && delay > 0 {
 		r.CancelAt(now)
