@@ -14,9 +14,49 @@ import (
 )
 
 // adoptionWarnings are the plan-time and apply-time warnings for a room that exists but is not
-// in the state: what a crash or an interrupt between create_room and the state write leaves
-// behind.
+// in the state (what a crash or an interrupt between create_room and the state write leaves
+// behind) when adopt_existing_rooms is on.
 var adoptionWarnings = []string{"Live room already exists", "Live room adopted"}
+
+// adoptOnce is the environment of the one recovery apply that may take such rooms over.
+const adoptOnce = "TENCENTLIVE_ADOPT_EXISTING_ROOMS=true"
+
+// assertOrphansRefused runs a plan after an interruption left orphan rooms in the emulator
+// but not in the state: without adopt_existing_rooms it must fail, each error printing the
+// import block, and change no room.
+func assertOrphansRefused(t *testing.T, emu *Emulator, ws *Workspace, orphans, parallelism int) {
+	t.Helper()
+	if orphans == 0 {
+		return
+	}
+	if err := emu.ResetStats(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res := runStep(t, ws, Plan(parallelism), RunOptions{})
+	errs, _ := diagnostics(res)
+	if res.ExitCode == 0 || len(errs) == 0 {
+		t.Fatalf("with %d orphan rooms, a plan without adopt_existing_rooms exited %d with errors %q", orphans, res.ExitCode, errs)
+	}
+	for _, e := range distinct(errs) {
+		if e != "Live room already exists" {
+			t.Fatalf("unexpected error %q:\n%s", e, tail(res.Stdout+res.Stderr, 3000))
+		}
+	}
+	if !strings.Contains(normalized(res.Stdout+res.Stderr), "import { to = ADDRESS") {
+		t.Fatalf("the refusal does not print the import block:\n%s", tail(res.Stdout+res.Stderr, 3000))
+	}
+	stats, err := emu.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, write := range []string{"create_room", "update_room_info", "destroy_room"} {
+		if n := stats.Commands[write]; n != 0 {
+			t.Fatalf("the refused plan sent %s %d times", write, n)
+		}
+	}
+	figure(t, "plan without adopt_existing_rooms: exit %d, %d \"Live room already exists\" errors for %d orphan rooms, each with its import block",
+		res.ExitCode, len(errs), orphans)
+}
 
 // startApply starts an apply and returns it with a channel closed when it has exited.
 func startApply(t *testing.T, ws *Workspace, parallelism int) (*Invocation, <-chan struct{}, func() *Result) {
@@ -43,8 +83,9 @@ func startApply(t *testing.T, ws *Workspace, parallelism int) (*Invocation, <-ch
 }
 
 // testCrashSafety kills Terraform and its provider (SIGKILL, the whole process group at once,
-// as a lost CI runner would) in the middle of an apply of 100 rooms. The next apply must exit 0
-// and converge: exactly the 100 rooms, in the emulator and in the state, no duplicate, no
+// as a lost CI runner would) in the middle of an apply of 100 rooms. The next plan must refuse
+// the rooms created but not recorded (they could as well be another workspace's), printing the
+// import blocks; the next apply with adopt_existing_rooms must exit 0 and converge: exactly the 100 rooms, in the emulator and in the state, no duplicate, no
 // orphan, and an empty re-plan.
 func (r *reliability) testCrashSafety(t *testing.T) {
 	const (
@@ -83,7 +124,8 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 	figure(t, "SIGKILL of terraform and %d provider process(es) mid-apply of %d rooms (-latency %v, -parallelism=%d): %d rooms in the emulator, %d in the state file",
 		len(providers), n, latency, parallelism, atKill, inState)
 
-	res, cost := measured(t, emu, ws, Apply(parallelism))
+	assertOrphansRefused(t, emu, ws, atKill-inState, parallelism)
+	res, cost := measured(t, emu, withEnv(ws, adoptOnce), Apply(parallelism))
 	warnings := assertOnlyWarnings(t, res, adoptionWarnings...)
 	want := fmt.Sprintf("Apply complete! Resources: %d added, 0 changed, 0 destroyed.", n-inState)
 	if !strings.Contains(res.Stdout, want) {
@@ -94,8 +136,8 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 	}
 	assertConverged(t, emu, ws, n, roomsSpec(prefix, "v1"))
 	assertPlanEmpty(t, ws, parallelism)
-	figure(t, "recovery apply: exit 0, %d rooms adopted (created before the kill, missing from the state), %d created; %s",
-		atKill-inState, n-atKill, cost)
+	figure(t, "recovery apply with %s: exit 0, %d rooms adopted (created before the kill, missing from the state), %d created; %s",
+		adoptOnce, atKill-inState, n-atKill, cost)
 }
 
 // testCancellation interrupts (SIGINT, Terraform's graceful stop) a slow apply: every request
@@ -150,7 +192,8 @@ func (r *reliability) testCancellation(t *testing.T) {
 		t.Fatalf("the restarted emulator holds %d rooms, the slow one held %d", got, atStop)
 	}
 	ws = withEnv(ws, "TENCENTLIVE_ENDPOINT="+fast.URL)
-	next, cost := measured(t, fast, ws, Apply(parallelism))
+	assertOrphansRefused(t, fast, ws, atStop-inState, parallelism)
+	next, cost := measured(t, fast, withEnv(ws, adoptOnce), Apply(parallelism))
 	assertOnlyWarnings(t, next, adoptionWarnings...)
 	assertConverged(t, fast, ws, n, roomsSpec(prefix, "v1"))
 	assertPlanEmpty(t, ws, parallelism)

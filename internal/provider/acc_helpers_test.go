@@ -258,3 +258,8 @@ func defaultsChecks(address, roomID, owner string) []statecheck.StateCheck {
 		stateIs(address, "max_member_count", knownvalue.NotNull()),
 	}
 }
+
+// withProviderSettings adds attribute lines to the provider block of config.
+func withProviderSettings(config string, lines ...string) string {
+	return strings.Replace(config, `provider "tencentlive" {`, "provider \"tencentlive\" {\n  "+strings.Join(lines, "\n  "), 1)
+}

@@ -26,6 +26,7 @@ const (
 	EnvMaxRetries        = "TENCENTLIVE_MAX_RETRIES"
 	EnvRequestsPerSecond = "TENCENTLIVE_REQUESTS_PER_SECOND"
 	EnvPlanChecks        = "TENCENTLIVE_PLAN_CHECKS"
+	EnvAdoptExisting     = "TENCENTLIVE_ADOPT_EXISTING_ROOMS"
 )
 
 // Configuration defaults.
@@ -68,6 +69,7 @@ type providerModel struct {
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 	PlanChecks        types.Bool    `tfsdk:"plan_checks"`
+	AdoptExisting     types.Bool    `tfsdk:"adopt_existing_rooms"`
 }
 
 // resolvedConfig is the provider configuration after environment fallbacks and defaults.
@@ -79,6 +81,7 @@ type resolvedConfig struct {
 	MaxRetries        int
 	RequestsPerSecond float64 // 0 = the documented per-command rates
 	PlanChecks        bool    // look planned rooms up at plan time (100003 / 100010)
+	AdoptExisting     bool    // take over same-owner rooms that create_room finds (100010)
 }
 
 // resolveConfig applies environment fallbacks and defaults to m and checks every value. It
@@ -90,6 +93,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		"sdk_app_id": m.SDKAppID, "secret_key": m.SecretKey, "identifier": m.Identifier,
 		"region": m.Region, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
 		"requests_per_second": m.RequestsPerSecond, "plan_checks": m.PlanChecks,
+		"adopt_existing_rooms": m.AdoptExisting,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -186,18 +190,8 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		cfg.RequestsPerSecond = f
 	}
 
-	// plan_checks
-	cfg.PlanChecks = true
-	switch {
-	case !m.PlanChecks.IsNull():
-		cfg.PlanChecks = m.PlanChecks.ValueBool()
-	case getenv(EnvPlanChecks) != "":
-		b, err := strconv.ParseBool(strings.TrimSpace(getenv(EnvPlanChecks)))
-		if err != nil {
-			unparsable("plan_checks", EnvPlanChecks, "true or false")
-		}
-		cfg.PlanChecks = b
-	}
+	cfg.PlanChecks = boolSetting(m.PlanChecks, "plan_checks", EnvPlanChecks, true, getenv, unparsable)
+	cfg.AdoptExisting = boolSetting(m.AdoptExisting, "adopt_existing_rooms", EnvAdoptExisting, false, getenv, unparsable)
 	return cfg, nil, diags
 }
 
@@ -210,6 +204,24 @@ func stringSetting(v types.String, env, def string) string {
 		return env
 	}
 	return def
+}
+
+// boolSetting returns the configured value, else the parsed environment value, else def; an
+// environment value that is not a bool is reported through unparsable.
+func boolSetting(v types.Bool, attribute, env string, def bool, getenv func(string) string, unparsable func(attribute, env, want string)) bool {
+	if !v.IsNull() {
+		return v.ValueBool()
+	}
+	raw := strings.TrimSpace(getenv(env))
+	if raw == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(raw)
+	if err != nil {
+		unparsable(attribute, env, "true or false")
+		return def
+	}
+	return b
 }
 
 // The check functions below return what is wrong with a value, starting with "is …", to follow

@@ -14,7 +14,7 @@ func nullModel() providerModel {
 	return providerModel{
 		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
 		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
-		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(),
+		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(), AdoptExisting: types.BoolNull(),
 	}
 }
 
@@ -202,5 +202,28 @@ func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
 	detail := diags.Errors()[0].Summary() + " " + diags.Errors()[0].Detail()
 	if !strings.Contains(detail, "plan_checks") || !strings.Contains(detail, EnvPlanChecks) {
 		t.Errorf("the diagnostic must name plan_checks and %s: %s", EnvPlanChecks, detail)
+	}
+}
+
+// adopt_existing_rooms is off unless the block or the environment turns it on; a value that is
+// not a bool names the variable.
+func TestResolveConfigAdoptExistingRooms(t *testing.T) {
+	env := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret"}
+	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); cfg.AdoptExisting {
+		t.Fatal("adopt_existing_rooms must default to false")
+	}
+	env[EnvAdoptExisting] = "true"
+	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !cfg.AdoptExisting {
+		t.Fatalf("%s=true must turn it on", EnvAdoptExisting)
+	}
+	m := nullModel()
+	m.AdoptExisting = types.BoolValue(false)
+	if cfg, _, _ := resolveConfig(m, envOf(env)); cfg.AdoptExisting {
+		t.Fatal("the provider block overrides the environment")
+	}
+	env[EnvAdoptExisting] = "yes please"
+	_, _, diags := resolveConfig(nullModel(), envOf(env))
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), EnvAdoptExisting) {
+		t.Fatalf("want an error naming %s, got %v", EnvAdoptExisting, diags)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -45,8 +46,13 @@ type providerData struct {
 	identifier string // the App Admin UserID; the default room owner
 	notReady   string
 	planChecks bool // look planned rooms up at plan time
+	// adoptExisting lets create take over a same-owner room it did not make (100010); off by
+	// default, since that room may be another configuration's.
+	adoptExisting bool
 
 	plannedChecks atomic.Int64 // plan-time checks so far (see plannedChecksAlways)
+	claims        roomClaims   // room IDs planned by this process's resources
+	halfCreated   sync.Map     // room IDs of tainted half-created rooms seen by Read (privateHalfCreated)
 }
 
 // providerDataOf takes the data the provider's Configure handed over; nil before it has run.
@@ -127,8 +133,13 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			},
 			"plan_checks": schema.BoolAttribute{
 				Optional: true,
-				Description: fmt.Sprintf("Whether plan looks up rooms about to be created (one get_room_info each), to report an ID taken by another owner (100003) as a plan error and a room that apply will adopt (100010) as a warning. The first %d rooms of a plan are always looked up; beyond them a room is looked up only when get_room_info has a request slot free, so a plan of many new rooms is not slowed down, and create_room reports the rest at apply. With false, no room is looked up; apply still adopts or reports them. Falls back to %s, then true.",
+				Description: fmt.Sprintf("Whether plan looks up rooms about to be created (one get_room_info each), to report a room ID that already exists (100003 under another owner, 100010 under the same one) as a plan error instead of an apply error. The first %d rooms of a plan are always looked up; beyond them a room is looked up only when get_room_info has a request slot free, so a plan of many new rooms is not slowed down, and create_room reports the rest at apply. With false, no room is looked up. Falls back to %s, then true.",
 					plannedChecksAlways, EnvPlanChecks),
+			},
+			"adopt_existing_rooms": schema.BoolAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Whether a tencentlive_room about to be created may take over a room that already exists under the same owner (100010), setting its updatable attributes to the configuration. Off by default: such a room may belong to another configuration or workspace of the same application, and after a takeover both manage it and destroying either dismisses it. Without it the plan (or the apply) fails and prints the import block that adopts the room on purpose. Turn it on for one apply to recover rooms an interrupted apply created but did not record. Falls back to %s, then false.",
+					EnvAdoptExisting),
 			},
 		},
 	}
@@ -165,7 +176,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"sdk_app_id": cfg.SDKAppID, "identifier": cfg.Identifier, "base_url": cfg.BaseURL,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
-	data := &providerData{client: client, identifier: cfg.Identifier, planChecks: cfg.PlanChecks}
+	data := &providerData{client: client, identifier: cfg.Identifier, planChecks: cfg.PlanChecks, adoptExisting: cfg.AdoptExisting}
 	resp.ResourceData, resp.DataSourceData = data, data
 }
 

@@ -65,32 +65,55 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	// No need to unknown the server-computed values of a replacement here: Terraform plans the
 	// new room again from a null prior state, where UseStateForUnknown keeps nothing.
-	replacing := !creating && roomReplaced(state, plan)
 	setRoom(ctx, &resp.Plan.Raw, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	// For a replacement Terraform plans the new room a second time with a null prior state,
-	// handing over this call's private data; the mark says the room found under the same ID is
-	// the one about to be destroyed, not one to adopt.
-	switch {
-	case replacing:
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateReplacing, []byte("true"))...)
-		if !plan.RoomID.Equal(state.RoomID) {
+	if !creating {
+		// Terraform plans a replacement (a changed create-only attribute, -replace) a second
+		// time with a null prior state, handing over this call's private data: the mark says
+		// the room found then is this resource's own, neither a duplicate nor one to adopt.
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateOwnRoom, []byte("true"))...)
+		r.claimRoomID(plan, true, resp)
+		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
-	case creating:
-		mark, diags := req.Private.GetKey(ctx, privateReplacing)
-		resp.Diagnostics.Append(diags...)
-		if mark == nil {
-			r.checkExisting(ctx, plan, resp)
-		}
+		return
+	}
+	mark, diags := req.Private.GetKey(ctx, privateOwnRoom)
+	resp.Diagnostics.Append(diags...)
+	if mark != nil {
+		return // the second plan call of a replacement planned from the state above
+	}
+	r.claimRoomID(plan, false, resp)
+	if !r.data.halfCreatedRoom(plan.RoomID) {
+		r.checkExisting(ctx, plan, resp)
 	}
 }
 
-// privateReplacing is the private-state key marking the plan of a replacement.
-const privateReplacing = "replacing"
+// privateOwnRoom is the private-state key saying that the room under the planned room_id is
+// this resource's own: set by a plan from a prior state, which Terraform hands to the second
+// plan call of a replacement (a changed create-only attribute, -replace).
+const privateOwnRoom = "own_room"
+
+// claimRoomID refuses a second resource of this plan with the same room_id (see roomClaims).
+func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || !known(plan.RoomID) {
+		return // unknown until apply, where the apply's own plan call claims it
+	}
+	roomID := plan.RoomID.ValueString()
+	earlier := r.data.claims.claim(roomID, claimantOf(plan, inState))
+	if earlier == "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Duplicate live room ID", fmt.Sprintf(
+		"Another tencentlive_room of this configuration, %s, also has room_id %q. Two resources cannot manage one room: "+
+			"each plan would set the room to one resource's values and then the other's, and destroying either would dismiss the room for both.\n\n"+
+			"Give each resource its own room_id (for_each keys or a prefix help), or remove one of them. If one was renamed, a moved block keeps its room.",
+		earlier, roomID))
+}
+
 
 // roomReplaced reports whether plan differs from state in a create-only attribute, mirroring the
 // attributes' RequiresReplace modifiers.
@@ -111,9 +134,11 @@ const plannedChecksAlways = 50
 
 // checkExisting looks the planned room up before it is created. Not found is the normal case.
 // Skipped when plan_checks is false. Under another owner, create_room would answer 100003: an
-// error now rather than at apply. Under the same owner apply will adopt the room (100010): a
-// warning, unless its create-only fields differ from the plan, which no update can fix. A room
-// left unchecked (see plannedChecksAlways) gets the same answers from create_room at apply.
+// error now rather than at apply. Under the same owner (100010) it is an error too, with the
+// import block that adopts the room on purpose, unless adopt_existing_rooms is on: then a
+// warning, or an error when its create-only fields differ from the plan, which no update can
+// fix. A room left unchecked (see plannedChecksAlways) gets the same answers from create_room
+// at apply.
 func (r *roomResource) checkExisting(ctx context.Context, plan roomModel, resp *resource.ModifyPlanResponse) {
 	if !known(plan.RoomID) || !known(plan.OwnerAccount) || r.data == nil || r.data.client == nil || !r.data.planChecks {
 		return // unknown until apply: create_room will tell
@@ -146,11 +171,40 @@ func (r *roomResource) checkExisting(ctx context.Context, plan roomModel, resp *
 	}
 	if msg := adoptionConflict(existing, plan); msg != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Live room cannot be adopted", fmt.Sprintf(
-			"Room %q already exists under owner %q, so apply would adopt it (%d), but %s",
+			"Room %q already exists under owner %q, so create_room would answer %d, but %s",
 			roomID, owner, int(livespec.CodeRoomExistsSameOwner), msg))
 		return
 	}
+	if !r.data.adoptExisting {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Live room already exists", notAdoptedDetail(roomID, owner, "create_room would answer"))
+		return
+	}
 	resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room already exists", fmt.Sprintf(
-		"Room %q already exists under owner %q; create_room will answer %d (%s) and apply will adopt the room, setting its updatable attributes to this configuration.",
+		"Room %q already exists under owner %q; create_room will answer %d (%s) and, as adopt_existing_rooms is on, apply will take the room over, setting its updatable attributes to this configuration.",
 		roomID, owner, int(livespec.CodeRoomExistsSameOwner), livespec.CodeRoomExistsSameOwner.Info().Meaning))
+}
+
+// notAdoptedDetail explains why an existing same-owner room is not taken over and prints the
+// import block that adopts it on purpose. answer says where 100010 comes from ("create_room
+// answered"). The plugin protocol does not tell the provider the resource's address; Terraform
+// shows it in the diagnostic's "with" line.
+func notAdoptedDetail(roomID, owner, answer string) string {
+	return fmt.Sprintf("Room %q already exists under owner %q (%s %d, %s), and this configuration's state does not hold it. "+
+		"The provider does not take such a room over on its own: it may belong to another configuration or workspace of the application, "+
+		"and once two manage one room, destroying either dismisses it for both.\n\n"+
+		"To manage this room here, import it: add this block with the address from this message's \"with\" line, then plan again.\n\n"+
+		"import {\n  to = ADDRESS # e.g. tencentlive_room.example or tencentlive_room.rooms[\"key\"]\n  id = %q\n}\n\n"+
+		"If an interrupted apply of this configuration left the room behind, importing it is right too; for many rooms, "+
+		"set adopt_existing_rooms = true in the provider block (or %s=true) for one apply. Otherwise choose another room_id.",
+		roomID, owner, answer, int(livespec.CodeRoomExistsSameOwner), livespec.CodeRoomExistsSameOwner.Info().Meaning, roomID, EnvAdoptExisting)
+}
+
+// halfCreatedRoom reports whether Read saw roomID as a tainted half-created room of this
+// configuration in this plan's refresh (see privateHalfCreated).
+func (d *providerData) halfCreatedRoom(roomID types.String) bool {
+	if d == nil || !known(roomID) {
+		return false
+	}
+	_, ok := d.halfCreated.Load(roomID.ValueString())
+	return ok
 }

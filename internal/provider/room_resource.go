@@ -228,57 +228,99 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	create := expandCreate(plan)
 	err := c.CreateRoom(ctx, create)
-	adopted := isCode(err, livespec.CodeRoomExistsSameOwner)
-	var apiErr *wire.Error
-	// A room found after an attempt whose answer was lost is most likely that attempt's own,
-	// not one that existed before.
-	foundByRetry := errors.As(err, &apiErr) && apiErr.UnansweredBefore
-	if err != nil && !adopted {
+	exists := isCode(err, livespec.CodeRoomExistsSameOwner)
+	if err != nil && !exists {
 		fail(create, err, unknownOutcomeNote(err))
 		return
 	}
-
-	// The room exists now. If a later step fails it is not recorded in state: the next apply
-	// finds it (100010) and adopts it, so running apply again finishes the job.
-	const rerun = "The room was created. Fix the problem and apply again: the provider adopts the existing room."
-	if adopted {
-		// Plan time checked this too, but the room may have changed since.
-		existing, err := c.GetRoomInfo(ctx, roomID)
-		if err != nil {
-			fail(wire.RoomInfo{}, err, "")
+	if exists {
+		var apiErr *wire.Error
+		// A room found after an attempt whose answer was lost is that attempt's own: the
+		// vendor answers 100010 at once for a room that existed before.
+		ownAttempt := errors.As(err, &apiErr) && apiErr.UnansweredBefore
+		if !r.adopt(ctx, c, plan, ownAttempt, resp) {
 			return
-		}
-		if msg := adoptionConflict(flatten(existing, plan), plan); msg != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("room_id"), summary,
-				fmt.Sprintf("Room %q already exists under the same owner (100010) but cannot be adopted: %s", roomID, msg))
-			return
-		}
-		converge := expandConverge(plan)
-		if err := c.UpdateRoomInfo(ctx, converge); err != nil {
-			fail(converge, err, "The room already existed under the same owner (100010); the provider could not bring it to the configuration.")
-			return
-		}
-		if foundByRetry {
-			tflog.Info(ctx, "create_room retry found the room under the same owner; adopting it", map[string]any{"room_id": roomID})
-		} else {
-			// Said at apply too: the plan may not have looked this room up (plannedChecksAlways).
-			resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room adopted", fmt.Sprintf(
-				"Room %q already existed under owner %q (%d); apply adopted it and set its updatable attributes to this configuration.",
-				roomID, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomExistsSameOwner)))
 		}
 	} else if update, ok := expandUpdateOnly(plan); ok {
 		if err := c.UpdateRoomInfo(ctx, update); err != nil {
-			fail(update, err, rerun)
+			fail(update, err, createdNote)
+			// The room exists: record what it holds, so the next plan shows it (Terraform
+			// marks it tainted) instead of meeting 100010.
+			r.recordCreated(ctx, c, create, plan, resp)
 			return
 		}
 	}
 
 	info, err := c.GetRoomInfo(ctx, roomID)
 	if err != nil {
-		fail(wire.RoomInfo{}, err, rerun)
+		fail(wire.RoomInfo{}, err, createdNote)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateHalfCreated, []byte("true"))...)
+		setRoom(ctx, &resp.State.Raw, flatten(create, plan), &resp.Diagnostics)
 		return
 	}
 	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
+}
+
+// createdNote ends the diagnostic of a create whose room exists but whose later step failed.
+const createdNote = "The room was created and is recorded in the state; Terraform marks it tainted, so the next apply " +
+	"replaces it with a room built from the configuration. To have the next apply update it in place instead, " +
+	"run `terraform untaint` on its address first."
+
+// privateHalfCreated marks, in the private state, a room whose Create failed after create_room
+// succeeded. Terraform taints it and plans its replacement from a null prior state without
+// private data; Read, which still sees the mark in the refresh before that plan, tells the
+// plan (providerData.halfCreated) that the room under that ID is this resource's own.
+const privateHalfCreated = "half_created"
+
+// recordCreated puts a created room in the state after a later step of Create failed: what
+// get_room_info reports, else what create_room was sent (update-only fields at their defaults).
+func (r *roomResource) recordCreated(ctx context.Context, c *wire.Client, create wire.RoomInfo, plan roomModel, resp *resource.CreateResponse) {
+	prior := plan
+	prior.MaxMemberCount = types.Int64Null() // not sent by create_room; unknown if not read back
+	room := flatten(create, prior)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateHalfCreated, []byte("true"))...)
+	if info, err := c.GetRoomInfo(ctx, create.RoomID); err == nil {
+		room = flatten(info, prior)
+	}
+	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
+}
+
+// adopt brings a same-owner room that create_room found (100010) to the plan, when the room is
+// this create's own (ownAttempt: an unanswered attempt made it) or adopt_existing_rooms allows
+// it. It reports false, with the error, when the room stays as it is.
+func (r *roomResource) adopt(ctx context.Context, c *wire.Client, plan roomModel, ownAttempt bool, resp *resource.CreateResponse) bool {
+	const summary = "Unable to create live room"
+	roomID := plan.RoomID.ValueString()
+	// Plan time checked this too, but the room may have changed since.
+	existing, err := c.GetRoomInfo(ctx, roomID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "create"}, err)
+		return false
+	}
+	if msg := adoptionConflict(flatten(existing, plan), plan); msg != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), summary,
+			fmt.Sprintf("Room %q already exists under the same owner (100010) but cannot be adopted: %s", roomID, msg))
+		return false
+	}
+	if !ownAttempt && !r.data.adoptExisting {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Live room already exists",
+			notAdoptedDetail(roomID, plan.OwnerAccount.ValueString(), "create_room answered"))
+		return false
+	}
+	converge := expandConverge(plan)
+	if err := c.UpdateRoomInfo(ctx, converge); err != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Sent: sentAttributes(converge), Timeout: "create",
+			Note: "The room already existed under the same owner (100010); the provider could not bring it to the configuration."}, err)
+		return false
+	}
+	if ownAttempt {
+		tflog.Info(ctx, "create_room retry found the room its unanswered attempt made; keeping it", map[string]any{"room_id": roomID})
+		return true
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room adopted", fmt.Sprintf(
+		"Room %q already existed under owner %q (%d); as adopt_existing_rooms is on, apply took it over and set its updatable attributes to this configuration.",
+		roomID, plan.OwnerAccount.ValueString(), int(livespec.CodeRoomExistsSameOwner)))
+	return true
 }
 
 // adoptionConflict compares the create-only fields of an existing room with the plan and says
@@ -317,6 +359,9 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	defer cancel()
 
 	roomID := state.RoomID.ValueString()
+	if mark, _ := req.Private.GetKey(ctx, privateHalfCreated); mark != nil {
+		r.data.halfCreated.Store(roomID, true)
+	}
 	info, err := c.GetRoomInfo(ctx, roomID)
 	if isCode(err, livespec.CodeRoomNotFound) {
 		resp.Diagnostics.AddWarning("Live room no longer exists",
@@ -419,5 +464,6 @@ func unknownOutcomeNote(err error) string {
 	if wire.CodeOf(err) != 0 {
 		return "" // the vendor answered: the room was not created
 	}
-	return "The request ended without an answer from the service, so the room may have been created. Apply again: the provider finds the room (100010) and adopts it."
+	return "The request ended without an answer from the service, so the room may have been created. If the next plan reports it as existing (100010), " +
+		"it is most likely this attempt's: import it with the block that plan prints, or apply once with adopt_existing_rooms = true (" + EnvAdoptExisting + "=true)."
 }

@@ -472,49 +472,6 @@ func TestAccRoom_disappears(t *testing.T) {
 	})
 }
 
-// A room that already exists under the same owner (an earlier apply died half-way, or someone
-// made it by hand) is adopted: create_room answers 100010 and apply converges its updatable
-// fields to the configuration.
-func TestAccRoom_adoptExistingRoom(t *testing.T) {
-	t.Parallel()
-	e := newAccEnv(t, emulator.Options{})
-	id := roomID("adopt")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		CheckDestroy:             e.checkDestroyed,
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("AudioSalon"), MaxSeatCount: ptr(int64(6)),
-					RoomName: ptr("stale name"), Category: &[]int64{9}, IsPublicVisible: ptr(false)}, "stale notice")
-			},
-			Config: e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 6`,
-				`room_name = "Fresh name"`, `notice = "fresh notice"`),
-			ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{
-				stateIs(room, "room_name", knownvalue.StringExact("Fresh name")),
-				stateIs(room, "notice", knownvalue.StringExact("fresh notice")),
-				stateIs(room, "category", knownvalue.ListSizeExact(0)),
-				stateIs(room, "is_public_visible", knownvalue.Bool(true)),
-			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				e.checkRemote(id, func(info wire.RoomInfo) error {
-					if str(info.RoomName) != "Fresh name" || str(info.Notice) != "fresh notice" ||
-						len(*info.Category) != 0 || !*info.IsPublicVisible {
-						return fmt.Errorf("adopted room not converged: %+v", info)
-					}
-					return nil
-				}),
-				func(*terraform.State) error {
-					if e.emu != nil && e.answered(livespec.CodeRoomExistsSameOwner) == 0 {
-						return fmt.Errorf("create_room never answered 100010: the room was not adopted")
-					}
-					return nil
-				},
-			),
-		}},
-	})
-}
-
 // A room ID held by another owner is an error at plan time (100003), before anything is
 // created; a same-owner room whose create-only fields differ cannot be adopted.
 func TestAccRoom_existingRoomConflicts(t *testing.T) {
@@ -541,7 +498,7 @@ func TestAccRoom_existingRoomConflicts(t *testing.T) {
 				Config:   e.roomConfig("room_id = "+hcl(karaoke), `seat_template = "AudioSalon"`),
 				PlanOnly: true,
 				ExpectError: diagnostic("Error: Live room cannot be adopted", "room_id = "+hcl(karaoke),
-					fmt.Sprintf(`Room %q already exists under owner %q, so apply would adopt it (100010), but seat_template is Karaoke, the configuration says AudioSalon. These cannot change in place: choose another room_id, or destroy the existing room first.`, karaoke, e.identifier)),
+					fmt.Sprintf(`Room %q already exists under owner %q, so create_room would answer 100010, but seat_template is Karaoke, the configuration says AudioSalon. These cannot change in place: choose another room_id, or destroy the existing room first.`, karaoke, e.identifier)),
 			},
 		},
 	})
@@ -664,12 +621,13 @@ func TestAccRoom_applyTimeVendorErrors(t *testing.T) {
 				ExpectError: diagnostic(createFailed, `notice = "forbidden words here"`,
 					fmt.Sprintf(`Room %q: update_room_info failed with 100026 (content contains sensitive words): Notice contains sensitive content.`, id),
 					requestID, "Attribute: notice", "Change the wording of the named attribute.",
-					"The room was created. Fix the problem and apply again: the provider adopts the existing room."),
+					"The room was created and is recorded in the state; Terraform marks it tainted, so the next apply replaces it"),
 			},
 			{
-				// Run again with the wording fixed: the half-created room is adopted.
+				// Run again with the wording fixed: the half-created room is in the state
+				// (tainted) and replaced, with no 100010 on the way.
 				Config:           with(`notice = "all fine now"`),
-				ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionDestroyBeforeCreate),
 				Check: e.checkRemote(id, func(info wire.RoomInfo) error {
 					if str(info.Notice) != "all fine now" {
 						return fmt.Errorf("Notice %s", str(info.Notice))
@@ -754,42 +712,41 @@ resource "tencentlive_room" "default_owner" {
 	})
 }
 
-// With plan_checks = false, planning new rooms makes no API call at all; apply still adopts a
-// same-owner room (100010).
+// With plan_checks = false, planning new rooms makes no API call at all; create_room's 100010
+// then stops the apply with the import block, and the room is left as it was.
 func TestAccRoom_planChecksOff(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
 	e.requireEmulator(t, "counts the requests a plan makes")
 	id := roomID("nocheck")
 	var before int64
-	config := strings.Replace(e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`, `room_name = "Adopted"`),
-		`provider "tencentlive" {`, "provider \"tencentlive\" {\n  plan_checks = false", 1)
+	config := withProviderSettings(e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`, `room_name = "Ours"`), "plan_checks = false")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
-		CheckDestroy:             e.checkDestroyed,
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("Karaoke")}, "")
-				before = e.emu.Stats().Commands["get_room_info"]
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.mustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: ptr("Karaoke"), RoomName: ptr("Theirs")}, "")
+					before = e.emu.Stats().Commands["get_room_info"]
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(room, plancheck.ResourceActionCreate),
+					planCheckFunc(func(resp *plancheck.CheckPlanResponse) {
+						if n := e.emu.Stats().Commands["get_room_info"] - before; n != 0 {
+							resp.Error = fmt.Errorf("the plan made %d get_room_info calls with plan_checks = false", n)
+						}
+					}),
+				}},
+				ExpectError: diagnostic("Error: Live room already exists", "room_id = "+hcl(id),
+					fmt.Sprintf(`Room %q already exists under owner %q (create_room answered 100010`, id, e.identifier),
+					"import {", fmt.Sprintf(`id = %q`, id)),
 			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(room, plancheck.ResourceActionCreate),
-				planCheckFunc(func(resp *plancheck.CheckPlanResponse) {
-					if n := e.emu.Stats().Commands["get_room_info"] - before; n != 0 {
-						resp.Error = fmt.Errorf("the plan made %d get_room_info calls with plan_checks = false", n)
-					}
-				}),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{stateIs(room, "room_name", knownvalue.StringExact("Adopted"))},
-			Check: func(*terraform.State) error {
-				if e.answered(livespec.CodeRoomExistsSameOwner) == 0 {
-					return fmt.Errorf("create_room never answered 100010: the room was not adopted")
-				}
-				return nil
-			},
-		}},
+		},
 	})
+	if info, err := e.remote(id); err != nil || str(info.RoomName) != "Theirs" {
+		t.Errorf("the existing room must be left as it was: RoomName %s, err %v", str(info.RoomName), err)
+	}
 }
 
 // planCheckFunc adapts a function to plancheck.PlanCheck.

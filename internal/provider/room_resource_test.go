@@ -25,7 +25,13 @@ import (
 
 func newTestRoomResource(t *testing.T, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{})
+	return newTestRoomResourceOn(t, emulator.Options{}, requestsPerSecond...)
+}
+
+// newTestRoomResourceOn is newTestRoomResource against an emulator with opts.
+func newTestRoomResourceOn(t *testing.T, opts emulator.Options, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
+	t.Helper()
+	emu, err := emulator.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,10 +250,38 @@ func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 	})
 }
 
-// A room found under the same owner at apply is adopted with a warning, whether or not the
-// plan looked it up.
-func TestCreateAdoptsASameOwnerRoomWithAWarning(t *testing.T) {
+// A room found under the same owner at apply is not taken over: it may be another
+// configuration's. The error carries the import block and the room is left as it was.
+func TestCreateRefusesASameOwnerRoomItDidNotMake(t *testing.T) {
 	r, c := newTestRoomResource(t)
+	ctx := context.Background()
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "theirs", SeatTemplate: ptr("Karaoke"), RoomName: ptr("their name")}); err != nil {
+		t.Fatal(err)
+	}
+	p := defaultsPlan("theirs", "Karaoke")
+	p.RoomName = types.StringValue("our name")
+	resp := createFromPlan(t, r, p)
+	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Live room already exists" {
+		t.Fatalf("want one \"Live room already exists\" error, got %v", resp.Diagnostics)
+	}
+	for _, want := range []string{"create_room answered 100010", "import {", `id = "theirs"`, EnvAdoptExisting} {
+		if detail := resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(detail, want) {
+			t.Fatalf("detail lacks %q:\n%s", want, detail)
+		}
+	}
+	if info, _ := c.GetRoomInfo(ctx, "theirs"); str(info.RoomName) != "their name" {
+		t.Fatalf("the room was changed: RoomName %s", str(info.RoomName))
+	}
+	if !resp.State.Raw.IsNull() {
+		t.Fatal("a room the provider did not make may not be recorded in state")
+	}
+}
+
+// With adopt_existing_rooms on, a room found under the same owner at apply is taken over
+// with a warning.
+func TestCreateAdoptsASameOwnerRoomOnlyWhenAllowed(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	r.data.adoptExisting = true
 	ctx := context.Background()
 	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "ours", SeatTemplate: ptr("Karaoke"), RoomName: ptr("old name")}); err != nil {
 		t.Fatal(err)
@@ -263,6 +297,29 @@ func TestCreateAdoptsASameOwnerRoomWithAWarning(t *testing.T) {
 	}
 	if resp.State.Raw.IsNull() {
 		t.Fatal("the adopted room is not in state")
+	}
+}
+
+// When the step after create_room fails, the room is in the state with what it really holds,
+// so the next plan sees it (Terraform taints it) instead of meeting 100010.
+func TestCreateRecordsTheRoomWhenALaterStepFails(t *testing.T) {
+	r, _ := newTestRoomResourceOn(t, emulator.Options{SensitiveWords: []string{"forbidden"}})
+	p := defaultsPlan("half", "Karaoke")
+	p.Notice = types.StringValue("forbidden words")
+	p.RoomName = types.StringValue("Half made")
+	resp := createFromPlan(t, r, p)
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "recorded in the state") {
+		t.Fatalf("want the update error with the note, got %v", resp.Diagnostics)
+	}
+	if !resp.State.Raw.IsFullyKnown() {
+		t.Fatalf("Terraform rejects a state with unknown values: %v", resp.State.Raw)
+	}
+	got, diags := roomFrom(context.Background(), resp.State.Raw)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got.RoomID.ValueString() != "half" || got.RoomName.ValueString() != "Half made" || got.Notice.ValueString() != "" {
+		t.Fatalf("state %+v; want the room as created, without the refused notice", got)
 	}
 }
 
@@ -297,5 +354,41 @@ func TestCreateRetryFindingItsOwnRoomDoesNotWarn(t *testing.T) {
 	// The lost answer, 100012 (the same ID again within a second), then 100010.
 	if s := c.Stats().ByCommand["create_room"]; s.Requests != 3 {
 		t.Fatalf("create_room sent %d times, want 3", s.Requests)
+	}
+}
+
+// Two resources of one plan with the same room_id: the second is refused at plan, told what the
+// first one is; a replacement's second plan call (marked private state) is the same resource.
+func TestPlanRefusesADuplicateRoomID(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	first, second := defaultsPlan("same", "Karaoke"), defaultsPlan("same", "AudioSalon")
+	first.RoomName = types.StringValue("First")
+
+	resp := &resource.ModifyPlanResponse{}
+	r.claimRoomID(first, true, resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("the first claim must pass: %v", resp.Diagnostics)
+	}
+	before := c.Stats().Requests
+	r.claimRoomID(second, false, resp)
+	if resp.Diagnostics.ErrorsCount() != 1 {
+		t.Fatalf("want one error, got %v", resp.Diagnostics)
+	}
+	want := `Another tencentlive_room of this configuration, a room already in the state with seat_template "Karaoke", owner_account "administrator" and room_name "First", also has room_id "same".`
+	if d := resp.Diagnostics.Errors()[0]; d.Summary() != "Duplicate live room ID" || !strings.HasPrefix(d.Detail(), want) {
+		t.Fatalf("got %q / %q\nwant prefix %q", d.Summary(), d.Detail(), want)
+	}
+	if c.Stats().Requests != before {
+		t.Fatal("the duplicate check must not call the API")
+	}
+
+	other := &resource.ModifyPlanResponse{}
+	r.claimRoomID(defaultsPlan("different", "Karaoke"), false, other)
+	unknownID := defaultsPlan("", "Karaoke")
+	unknownID.RoomID = types.StringUnknown()
+	r.claimRoomID(unknownID, false, other)
+	r.claimRoomID(unknownID, false, other)
+	if other.Diagnostics.HasError() {
+		t.Fatalf("other and unknown room IDs must pass: %v", other.Diagnostics)
 	}
 }
