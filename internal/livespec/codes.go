@@ -123,7 +123,7 @@ var Codes = map[Code]CodeInfo{
 	100007: {"no paid package", NoRetry, "Buy a TUILiveKit package for this application in the console."},
 	100008: {"room is full", NoRetry, ""},
 	100009: {"too many category tags", NoRetry, "Use at most 3 category values."},
-	100010: {"room ID already exists with the same owner", NoRetry, "The room can be used as it is."},
+	100010: {"room ID already exists with the same owner", NoRetry, "Import the room to manage it (the error prints the import block), or turn on adopt_existing_rooms for one apply."},
 	100011: {"room ID is taken by a Chat group", NoRetry, "Choose another room_id, or dismiss the Chat group that holds it."},
 	100012: {"the same room ID may be created at most once per second", RetryAfterSec, ""},
 	100013: {"exceeds the paid package limit", NoRetry, "Lower max_seat_count or upgrade the package."},

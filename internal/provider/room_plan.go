@@ -114,7 +114,6 @@ func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.
 		earlier, roomID))
 }
 
-
 // roomReplaced reports whether plan differs from state in a create-only attribute, mirroring the
 // attributes' RequiresReplace modifiers.
 func roomReplaced(state, plan roomModel) bool {
