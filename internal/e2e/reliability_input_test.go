@@ -77,7 +77,7 @@ resource "tencentlive_room" "good" {
 		{name: "unknown take_seat_mode", rm: with(`take_seat_mode = "Free"`),
 			want: `take_seat_mode is "Free"; the vendor accepts one of FreeToTake, ApplyToTake (it would answer 100002).`},
 		{name: "max_seat_count on a video template", rm: with(`max_seat_count = 4`),
-			want: "max_seat_count is set but seat_template is VideoDynamicGrid9Seats; the vendor accepts max_seat_count only with AudioSalon or Karaoke (it would answer 100002)."},
+			want: "max_seat_count is 4 but seat_template VideoDynamicGrid9Seats has a fixed 9 seats; the vendor accepts max_seat_count only with AudioSalon or Karaoke (it would answer 100002). Leave it out, or set it to 9."},
 		{name: "max_seat_count zero", rm: []string{`room_id = "bad-input"`, `seat_template = "AudioSalon"`, `max_seat_count = 0`},
 			want: "max_seat_count is 0; the vendor requires at least 1 (it would answer 100002)."},
 		{name: "max_seat_count negative", rm: []string{`room_id = "bad-input"`, `seat_template = "Karaoke"`, `max_seat_count = -2`},

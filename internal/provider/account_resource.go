@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -90,10 +90,13 @@ func (a *accountResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"delete_on_destroy": schema.BoolAttribute{
 				Optional: true,
 				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				Description: "Whether destroying the resource deletes the account with account_delete. Default true. " +
-					"Set it to false (and apply) to leave the account in place and only remove it from state, for example " +
-					"when the application's console forbids account deletion, as it does by default for non-trial applications.",
+				Description: "Whether destroying the resource deletes the account with account_delete. When unset: true for an " +
+					"account this resource created, false for one that already existed (imported with an import block or " +
+					"`terraform import`, or found by account_check when the resource was created), so Terraform never deletes " +
+					"an account it did not make unless told to. Set it to false (and apply) to leave an account in place and " +
+					"only remove it from state, for example when the application's console forbids account deletion, as it does " +
+					"by default for non-trial applications.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -152,8 +155,19 @@ func (a *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	userID := plan.UserID.ValueString()
+	if plan.DeleteOnDestroy.IsUnknown() {
+		// Unset: delete on destroy only what this resource makes, never an account that
+		// another configuration, the app or the console made.
+		existed, err := checkAccount(ctx, c, userID)
+		if err != nil {
+			addAccountError(&resp.Diagnostics, summary, userID, "create", err, "")
+			return
+		}
+		plan.DeleteOnDestroy = types.BoolValue(!existed)
+	}
 	if err := c.ImportAccount(ctx, expandAccount(plan)); err != nil {
-		addAccountError(&resp.Diagnostics, summary, plan.UserID.ValueString(), "create", err, "")
+		addAccountError(&resp.Diagnostics, summary, userID, "create", err, "")
 		return
 	}
 	plan.ID = plan.UserID
@@ -357,5 +371,6 @@ func (a *accountResource) ImportState(ctx context.Context, req resource.ImportSt
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delete_on_destroy"), true)...)
+	// An account that existed before Terraform knew it is not Terraform's to delete.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delete_on_destroy"), false)...)
 }

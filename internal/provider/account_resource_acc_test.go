@@ -128,11 +128,18 @@ func TestAccAccount_basic(t *testing.T) {
 				Check: e.checkProfile(id, "Jane Doe · 主播", face),
 			},
 			{
-				// The API has no profile read: nick and face_url are unknown after an import.
+				// The API has no profile read: nick and face_url are unknown after an import;
+				// an imported account is not Terraform's to delete (delete_on_destroy false).
 				ResourceName:            account,
 				ImportState:             true,
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"nick", "face_url"},
+				ImportStateVerifyIgnore: []string{"nick", "face_url", "delete_on_destroy"},
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if got := states[0].Attributes["delete_on_destroy"]; got != "false" {
+						return fmt.Errorf("imported delete_on_destroy = %s, want false", got)
+					}
+					return nil
+				},
 			},
 			{
 				ResourceName:  account,
@@ -179,6 +186,26 @@ func TestAccAccount_keepOnDestroy(t *testing.T) {
 			ConfigPlanChecks:  accountAction(plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{stateIs(account, "delete_on_destroy", knownvalue.Bool(false))},
 			Check:             e.checkImported(id, true),
+		}},
+	})
+}
+
+// An account that existed before this resource (made by the app, the console or another
+// configuration) is not deleted on destroy unless the configuration says so: with
+// delete_on_destroy unset the resource records false.
+func TestAccAccount_existingAccountIsNotDeletedOnDestroy(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := accountUserID("prior")
+	e.mustImportAccount(t, id)
+	e.forget(t, id)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkImported(id, true),
+		Steps: []resource.TestStep{{
+			Config:            e.accountConfig("user_id = "+hcl(id), `nick = "Host"`),
+			ConfigPlanChecks:  accountAction(plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{stateIs(account, "delete_on_destroy", knownvalue.Bool(false))},
 		}},
 	})
 }

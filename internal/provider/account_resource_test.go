@@ -271,7 +271,7 @@ func TestAccountImportState(t *testing.T) {
 	var m accountModel
 	resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() || m.UserID.ValueString() != "host-1" || m.ID.ValueString() != "host-1" ||
-		!m.DeleteOnDestroy.ValueBool() || !m.Nick.IsNull() || !m.FaceURL.IsNull() {
+		m.DeleteOnDestroy.ValueBool() || !m.Nick.IsNull() || !m.FaceURL.IsNull() {
 		t.Fatalf("%+v %v", m, resp.Diagnostics)
 	}
 

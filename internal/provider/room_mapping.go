@@ -99,8 +99,8 @@ func expandCreate(plan roomModel) wire.RoomInfo {
 	if known(plan.OwnerAccount) {
 		info.OwnerAccount = strPtr(plan.OwnerAccount)
 	}
-	if known(plan.MaxSeatCount) {
-		info.MaxSeatCount = int64Ptr(plan.MaxSeatCount)
+	if t, ok := livespec.LookupSeatTemplate(plan.SeatTemplate.ValueString()); known(plan.MaxSeatCount) && (!ok || t.Voice) {
+		info.MaxSeatCount = int64Ptr(plan.MaxSeatCount) // a video template's own count is implied, not sent
 	}
 	if known(plan.RoomName) {
 		info.RoomName = strPtr(plan.RoomName)

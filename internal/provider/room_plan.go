@@ -16,7 +16,9 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
-// ValidateConfig checks what spans attributes: max_seat_count belongs to voice templates only.
+// ValidateConfig checks what spans attributes: max_seat_count belongs to voice templates, except
+// that a video template's own seat count (what get_room_info reports, and so what
+// `terraform plan -generate-config-out` writes for an imported video room) is accepted.
 func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var seatTemplate types.String
 	var maxSeatCount types.Int64
@@ -25,11 +27,17 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	if resp.Diagnostics.HasError() || !known(seatTemplate) || maxSeatCount.IsNull() {
 		return
 	}
-	if t, ok := livespec.LookupSeatTemplate(seatTemplate.ValueString()); ok && !t.Voice {
-		resp.Diagnostics.AddAttributeError(path.Root("max_seat_count"), "Invalid max_seat_count", fmt.Sprintf(
-			"max_seat_count is set but seat_template is %s; the vendor accepts max_seat_count only with %s %s.",
-			t.Name, strings.Join(livespec.VoiceTemplateNames(), " or "), vendorSays(livespec.CodeInvalidParam)))
+	t, ok := livespec.LookupSeatTemplate(seatTemplate.ValueString())
+	if !ok || t.Voice || (known(maxSeatCount) && maxSeatCount.ValueInt64() == int64(t.Seats)) {
+		return
 	}
+	value := "set"
+	if known(maxSeatCount) {
+		value = fmt.Sprintf("%d", maxSeatCount.ValueInt64())
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("max_seat_count"), "Invalid max_seat_count", fmt.Sprintf(
+		"max_seat_count is %s but seat_template %s has a fixed %d seats; the vendor accepts max_seat_count only with %s %s. Leave it out, or set it to %d.",
+		value, t.Name, t.Seats, strings.Join(livespec.VoiceTemplateNames(), " or "), vendorSays(livespec.CodeInvalidParam), t.Seats))
 }
 
 // ModifyPlan fills in the defaults that depend on other values (id and room_name follow room_id,

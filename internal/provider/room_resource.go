@@ -107,6 +107,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional: true,
 				Computed: true,
 				Description: fmt.Sprintf("Number of seats, at least 1; only with %s (the vendor caps it at the package's seat limit). "+
+					"A video template has a fixed count (9, 7 or 4, as its name says): it may be written, as config generation does, but not changed. "+
 					"Read from the room when unset. Changing it creates a new room.", strings.Join(livespec.VoiceTemplateNames(), " or ")),
 				Validators: []validator.Int64{int64AtLeast{min: 1, code: livespec.CodeInvalidParam}},
 				PlanModifiers: []planmodifier.Int64{

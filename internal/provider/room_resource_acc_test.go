@@ -539,7 +539,7 @@ func TestAccRoom_planTimeDiagnostics(t *testing.T) {
 				"room_id = "+hcl(id), `seat_template = "Grid9"`),
 			invalid(`take_seat_mode is "Free"; the vendor accepts one of FreeToTake, ApplyToTake (it would answer 100002).`,
 				with(`take_seat_mode = "Free"`)...),
-			invalid("max_seat_count is set but seat_template is VideoDynamicGrid9Seats; the vendor accepts max_seat_count only with AudioSalon or Karaoke (it would answer 100002).",
+			invalid("max_seat_count is 4 but seat_template VideoDynamicGrid9Seats has a fixed 9 seats; the vendor accepts max_seat_count only with AudioSalon or Karaoke (it would answer 100002). Leave it out, or set it to 9.",
 				with(`max_seat_count = 4`)...),
 			invalid("max_seat_count is 0; the vendor requires at least 1 (it would answer 100002).",
 				"room_id = "+hcl(id), `seat_template = "AudioSalon"`, `max_seat_count = 0`),
