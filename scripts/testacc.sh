@@ -36,3 +36,7 @@ echo "acceptance tests with $("$TF_ACC_TERRAFORM_PATH" version | head -n 1)" >&2
 # shellcheck disable=SC2086
 go test -count=1 -timeout "${TESTACC_TIMEOUT:-30m}" -parallel "${TESTACC_PARALLEL:-4}" \
 	-run '^Test(Acc|Reliability)' ${TESTACC_PACKAGES:-$packages} "$@"
+# Under OpenTofu also the adoption walk-through (import blocks, generated config, bulk import).
+if [[ "$cli" == tofu && -z "${TESTACC_PACKAGES:-}" ]]; then
+	go test -count=1 -timeout "${TESTACC_TIMEOUT:-30m}" -run '^TestAccAdoption' ./internal/e2e/ "$@"
+fi

@@ -1,0 +1,247 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// The first hour of a team that already has rooms and hosts: import blocks, generated
+// configuration and bulk import, through the real CLI (Terraform, or OpenTofu under
+// make testacc-tofu) against the emulator process.
+
+// adoptionHeader names the provider by its full address, which both CLIs resolve to the
+// workspace's mirror.
+const adoptionHeader = `terraform {
+  required_providers {
+    tencentlive = { source = "` + ProviderSource + `" }
+  }
+}
+
+provider "tencentlive" {}
+`
+
+// adoptionSetup starts an emulator and a workspace against it, and returns a client for
+// making rooms and accounts behind Terraform's back.
+func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
+	t.Helper()
+	requireAcc(t)
+	repo, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bins, err := Build(context.Background(), repo, filepath.Join(t.TempDir(), "bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(emu.Stop)
+	ws, err := NewWorkspace(t.TempDir(), bins, emu.ProviderEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: emu.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return emu, ws, c
+}
+
+// run runs the CLI with args in ws and returns its exit code and output.
+func run(t *testing.T, ws *Workspace, args ...string) (int, string) {
+	t.Helper()
+	res, err := ws.Run(context.Background(), Step{Name: strings.Join(args[:1], " "), Args: append(args, "-no-color")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.ExitCode, res.Stdout + res.Stderr
+}
+
+// mustExit runs the CLI and fails unless it exits with want.
+func mustExit(t *testing.T, ws *Workspace, want int, args ...string) string {
+	t.Helper()
+	code, out := run(t, ws, args...)
+	if code != want {
+		t.Fatalf("%s exited %d, want %d:\n%s", strings.Join(args, " "), code, want, tail(out, 6000))
+	}
+	return out
+}
+
+// Import blocks for a room of every seat template and for two accounts (one the hosts' app
+// made, one with a profile), `plan -generate-config-out`, apply, then an empty plan: the
+// generated configuration is accepted as it is, and no imported account is armed for deletion.
+func TestAccAdoptionGeneratedConfig(t *testing.T) {
+	emu, ws, c := adoptionSetup(t)
+	ctx := context.Background()
+	var imports strings.Builder
+	for i, name := range livespec.SeatTemplateNames() {
+		id := fmt.Sprintf("gc-%d-%s", i, strings.ToLower(name))
+		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: id, SeatTemplate: &name}); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&imports, "import {\n  to = tencentlive_room.r%d\n  id = %q\n}\n", i, id)
+	}
+	for i, acc := range []wire.Account{{UserID: "gc-host-plain"}, {UserID: "gc-host-profile", Nick: "Anna"}} {
+		if err := c.ImportAccount(ctx, acc); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&imports, "import {\n  to = tencentlive_account.a%d\n  id = %q\n}\n", i, acc.UserID)
+	}
+	if err := ws.WriteConfig(adoptionHeader + imports.String()); err != nil {
+		t.Fatal(err)
+	}
+	mustExit(t, ws, 0, "init", "-input=false")
+	mustExit(t, ws, 0, "plan", "-input=false", "-generate-config-out=generated.tf")
+	generated, err := os.ReadFile(filepath.Join(ws.Dir, "generated.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, unwanted := range []string{"delete_on_destroy = true", "create_time", "  id "} {
+		if strings.Contains(string(generated), unwanted) {
+			t.Fatalf("generated.tf writes %q:\n%s", unwanted, generated)
+		}
+	}
+	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve")
+	mustExit(t, ws, 0, "plan", "-input=false", "-detailed-exitcode")
+
+	// Removing the imported accounts from the configuration deletes none of them.
+	var keep []string
+	for _, block := range strings.Split(string(generated), "\n\n") {
+		if !strings.Contains(block, `resource "tencentlive_account"`) {
+			keep = append(keep, block)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(ws.Dir, "generated.tf"), []byte(strings.Join(keep, "\n\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.WriteConfig(adoptionHeader); err != nil {
+		t.Fatal(err)
+	}
+	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve")
+	statuses, err := c.CheckAccounts(ctx, []string{"gc-host-plain", "gc-host-profile"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range statuses {
+		if !s.Imported {
+			t.Fatalf("account %s was deleted when its imported resource left the configuration", s.UserID)
+		}
+	}
+	if stats := emu.mustStats(t); stats.Commands["account_delete"] != 0 {
+		t.Fatalf("account_delete sent %d times", stats.Commands["account_delete"])
+	}
+}
+
+// Bulk adoption: import blocks with for_each over the tencentlive_rooms list, feeding a
+// for_each resource whose values come from the tencentlive_room data source; 200 public rooms
+// and one private room (not listed by get_room_list, so named by hand), then an empty plan.
+func TestAccAdoptionBulkImport(t *testing.T) {
+	_, ws, c := adoptionSetup(t)
+	if !supportsImportForEach(t, ws.Terraform) {
+		t.Skipf("%s has no for_each in import blocks (Terraform 1.7, OpenTofu 1.7)", ws.Terraform)
+	}
+	const n = 200
+	ctx := context.Background()
+	for i := 0; i < n; i++ {
+		name := fmt.Sprintf("Legacy room %d", i)
+		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: fmt.Sprintf("bulk-%03d", i), SeatTemplate: ptr("VideoDynamicGrid9Seats"), RoomName: &name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	private := false
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "bulk-private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.WriteConfig(adoptionHeader + bulkImportHCL); err != nil {
+		t.Fatal(err)
+	}
+	mustExit(t, ws, 0, "init", "-input=false")
+	out := mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve", "-parallelism=50")
+	if want := fmt.Sprintf("Resources: %d imported, 0 added, 0 changed, 0 destroyed.", n+1); !strings.Contains(out, want) {
+		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
+	}
+	mustExit(t, ws, 0, "plan", "-input=false", "-detailed-exitcode", "-parallelism=50")
+}
+
+// bulkImportHCL is the bulk adoption pattern of the "Adopt existing rooms" guide.
+const bulkImportHCL = `
+variable "private_room_ids" {
+  description = "Rooms with is_public_visible = false: get_room_list does not list them."
+  type        = list(string)
+  default     = ["bulk-private"]
+}
+
+data "tencentlive_rooms" "existing" {
+  room_id_prefix = "bulk-"
+}
+
+locals {
+  room_ids = toset(concat(data.tencentlive_rooms.existing.ids, var.private_room_ids))
+}
+
+data "tencentlive_room" "existing" {
+  for_each = local.room_ids
+  room_id  = each.key
+}
+
+import {
+  for_each = local.room_ids
+  to       = tencentlive_room.adopted[each.key]
+  id       = each.key
+}
+
+resource "tencentlive_room" "adopted" {
+  for_each = local.room_ids
+
+  room_id             = each.key
+  seat_template       = data.tencentlive_room.existing[each.key].seat_template
+  owner_account       = data.tencentlive_room.existing[each.key].owner_account
+  room_name           = data.tencentlive_room.existing[each.key].room_name
+  take_seat_mode      = data.tencentlive_room.existing[each.key].take_seat_mode
+  max_member_count    = data.tencentlive_room.existing[each.key].max_member_count
+  is_message_disabled = data.tencentlive_room.existing[each.key].is_message_disabled
+  is_public_visible   = data.tencentlive_room.existing[each.key].is_public_visible
+  cover_url           = data.tencentlive_room.existing[each.key].cover_url
+  category            = data.tencentlive_room.existing[each.key].category
+  activity_status     = data.tencentlive_room.existing[each.key].activity_status
+  notice              = data.tencentlive_room.existing[each.key].notice
+}
+`
+
+// supportsImportForEach reports whether the CLI is Terraform or OpenTofu 1.7 or later.
+func supportsImportForEach(t *testing.T, cli string) bool {
+	t.Helper()
+	out, err := exec.Command(cli, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var major, minor int
+	first := strings.SplitN(string(out), "\n", 2)[0] // "Terraform v1.11.4" / "OpenTofu v1.12.6"
+	if _, err := fmt.Sscanf(first[strings.Index(first, "v")+1:], "%d.%d", &major, &minor); err != nil {
+		t.Fatalf("version %q: %v", first, err)
+	}
+	return major > 1 || minor >= 7
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func (e *Emulator) mustStats(t *testing.T) Stats {
+	t.Helper()
+	s, err := e.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
