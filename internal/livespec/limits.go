@@ -4,6 +4,8 @@
 // construction. Sources: ../shared/api/tencent-live-api.md (project decisions first).
 package livespec
 
+import "strings"
+
 // Byte limits. The vendor counts UTF-8 bytes, not characters.
 const (
 	MaxRoomIDBytes   = 48
@@ -58,4 +60,18 @@ func IsPrintableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// RoomIDSymbols are the punctuation characters of TRTC's string room ID set (TRTCParams.strRoomId):
+// with letters, digits and space, the 89 characters a client can join a room by. A room whose ID
+// has another character is created by the REST API but cannot be entered.
+const RoomIDSymbols = "!#$%&()+-:;<=.>?@[]^_{}|~,"
+
+// IsRoomIDChar reports whether c belongs to the string room ID set.
+func IsRoomIDChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == ' ':
+		return true
+	}
+	return strings.IndexByte(RoomIDSymbols, c) >= 0
 }

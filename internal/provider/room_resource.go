@@ -67,11 +67,12 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"room_id": schema.StringAttribute{
 				Required: true,
-				Description: fmt.Sprintf("Unique room ID within the application: 1 to %d bytes of printable ASCII (0x20-0x7E). Changing it creates a new room.",
-					livespec.MaxRoomIDBytes),
+				Description: fmt.Sprintf("Unique room ID within the application: 1 to %d bytes of letters, digits, space and `%s` "+
+					"(TRTC's string room ID set: clients cannot join a room by another ID). Changing it creates a new room.",
+					livespec.MaxRoomIDBytes, strings.Join(strings.Split(livespec.RoomIDSymbols, ""), " ")),
 				Validators: []validator.String{
 					byteLength{min: 1, max: livespec.MaxRoomIDBytes, code: livespec.CodeInvalidParam},
-					printableASCII{},
+					roomIDChars{},
 				},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
