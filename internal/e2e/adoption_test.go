@@ -144,9 +144,10 @@ func TestAccAdoptionGeneratedConfig(t *testing.T) {
 	}
 }
 
-// Bulk adoption: import blocks with for_each over the tencentlive_rooms list, feeding a
-// for_each resource whose values come from the tencentlive_room data source; 200 public rooms
-// and one private room (not listed by get_room_list, so named by hand), then an empty plan.
+// Bulk adoption, as examples/adopt-existing-rooms (the guide's example) does it: import blocks
+// with for_each over the tencentlive_rooms list, feeding a for_each resource whose values come
+// from the tencentlive_room data source; 200 public rooms and one private room (not listed by
+// get_room_list, so named by hand), then an empty plan.
 func TestAccAdoptionBulkImport(t *testing.T) {
 	_, ws, c := adoptionSetup(t)
 	if !supportsImportForEach(t, ws.Terraform) {
@@ -164,61 +165,26 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "bulk-private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.WriteConfig(adoptionHeader + bulkImportHCL); err != nil {
+	// The guide's own example, as users copy it (its source spelled out for both CLIs).
+	repo, err := RepoRoot()
+	if err != nil {
 		t.Fatal(err)
 	}
+	example, err := os.ReadFile(filepath.Join(repo, "examples", "adopt-existing-rooms", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.WriteConfig(strings.Replace(string(example), `"tencentlive/tencentlive"`, `"`+ProviderSource+`"`, 1)); err != nil {
+		t.Fatal(err)
+	}
+	vars := []string{"-var", "room_id_prefix=bulk-", "-var", `private_room_ids=["bulk-private"]`}
 	mustExit(t, ws, 0, "init", "-input=false")
-	out := mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve", "-parallelism=50")
+	out := mustExit(t, ws, 0, append([]string{"apply", "-input=false", "-auto-approve", "-parallelism=50"}, vars...)...)
 	if want := fmt.Sprintf("Resources: %d imported, 0 added, 0 changed, 0 destroyed.", n+1); !strings.Contains(out, want) {
 		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
 	}
-	mustExit(t, ws, 0, "plan", "-input=false", "-detailed-exitcode", "-parallelism=50")
+	mustExit(t, ws, 0, append([]string{"plan", "-input=false", "-detailed-exitcode", "-parallelism=50"}, vars...)...)
 }
-
-// bulkImportHCL is the bulk adoption pattern of the "Adopt existing rooms" guide.
-const bulkImportHCL = `
-variable "private_room_ids" {
-  description = "Rooms with is_public_visible = false: get_room_list does not list them."
-  type        = list(string)
-  default     = ["bulk-private"]
-}
-
-data "tencentlive_rooms" "existing" {
-  room_id_prefix = "bulk-"
-}
-
-locals {
-  room_ids = toset(concat(data.tencentlive_rooms.existing.ids, var.private_room_ids))
-}
-
-data "tencentlive_room" "existing" {
-  for_each = local.room_ids
-  room_id  = each.key
-}
-
-import {
-  for_each = local.room_ids
-  to       = tencentlive_room.adopted[each.key]
-  id       = each.key
-}
-
-resource "tencentlive_room" "adopted" {
-  for_each = local.room_ids
-
-  room_id             = each.key
-  seat_template       = data.tencentlive_room.existing[each.key].seat_template
-  owner_account       = data.tencentlive_room.existing[each.key].owner_account
-  room_name           = data.tencentlive_room.existing[each.key].room_name
-  take_seat_mode      = data.tencentlive_room.existing[each.key].take_seat_mode
-  max_member_count    = data.tencentlive_room.existing[each.key].max_member_count
-  is_message_disabled = data.tencentlive_room.existing[each.key].is_message_disabled
-  is_public_visible   = data.tencentlive_room.existing[each.key].is_public_visible
-  cover_url           = data.tencentlive_room.existing[each.key].cover_url
-  category            = data.tencentlive_room.existing[each.key].category
-  activity_status     = data.tencentlive_room.existing[each.key].activity_status
-  notice              = data.tencentlive_room.existing[each.key].notice
-}
-`
 
 // supportsImportForEach reports whether the CLI is Terraform or OpenTofu 1.7 or later.
 func supportsImportForEach(t *testing.T, cli string) bool {

@@ -337,10 +337,20 @@ func deleteResultError(results []wire.AccountResult, userID string) error {
 	return nil
 }
 
-// ModifyPlan warns when a profile value is removed from the configuration: the service keeps
-// it, because account_import cannot clear a value.
+// ModifyPlan records the accounts this plan creates (see providerData.plannedAccounts) and warns
+// when a profile value is removed from the configuration: the service keeps it, because
+// account_import cannot clear a value.
 func (a *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		// Rooms of this plan that name the account must not be refused for its absence.
+		var userID types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("user_id"), &userID)...)
+		if a.data != nil && known(userID) {
+			a.data.plannedAccounts.Store(userID.ValueString(), true)
+		}
 		return
 	}
 	var plan, state accountModel

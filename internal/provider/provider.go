@@ -50,9 +50,14 @@ type providerData struct {
 	// default, since that room may be another configuration's.
 	adoptExisting bool
 
-	plannedChecks atomic.Int64 // plan-time checks so far (see plannedChecksAlways)
-	claims        roomClaims   // room IDs planned by this process's resources
-	halfCreated   sync.Map     // room IDs of tainted half-created rooms seen by Read (privateHalfCreated)
+	plannedChecks atomic.Int64  // plan-time checks so far (see plannedChecksAlways)
+	claims        roomClaims    // room IDs planned by this process's resources
+	halfCreated   sync.Map      // room IDs of tainted half-created rooms seen by Read (privateHalfCreated)
+	accounts      accountChecks // plan-time account_check look-ups
+	planningRooms atomic.Int64  // rooms in ModifyPlan now, for accountChecks' batches
+	// plannedAccounts holds the user IDs tencentlive_account resources of this plan create:
+	// a room naming one is not checked at plan, as the account does not exist yet.
+	plannedAccounts sync.Map
 }
 
 // providerDataOf takes the data the provider's Configure handed over; nil before it has run.

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -192,6 +193,57 @@ resource "tencentlive_room" "series" {
 					}
 					return nil
 				}),
+			},
+		},
+	})
+}
+
+// Owners are looked up at plan, in one account_check for all rooms: an owner that was never
+// imported fails the plan before any room is created; an owner a tencentlive_account of the
+// same plan creates (referenced) is not refused.
+func TestAccRoom_ownerCheckedAtPlan(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	e.requireEmulator(t, "counts account_check requests")
+	prefix := accountUserID("own")
+	e.mustImportAccount(t, prefix+"-anna")
+	e.mustImportAccount(t, prefix+"-ben")
+	rooms := func(owners ...string) string {
+		var b strings.Builder
+		for i, o := range owners {
+			fmt.Fprintf(&b, "\nresource \"tencentlive_room\" \"r%d\" {\n  room_id       = \"%s-%d\"\n  seat_template = \"Karaoke\"\n  owner_account = %s\n}\n", i, prefix, i, o)
+		}
+		return b.String()
+	}
+	var checksBefore, createsBefore int64
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					checksBefore = e.emu.Stats().Commands["account_check"]
+					createsBefore = e.emu.Stats().Commands["create_room"]
+				},
+				Config: e.provider() + rooms(hcl(prefix+"-anna"), hcl(prefix+"-ben"), hcl(prefix+"-anna"), hcl(prefix+"-ghost"), hcl(prefix+"-ben")),
+				ExpectError: diagnostic("Error: Owner account not imported", fmt.Sprintf(`owner_account = %q`, prefix+"-ghost"),
+					fmt.Sprintf(`Account %q is not imported (account_check), so create_room would answer 70107`, prefix+"-ghost"),
+					"owner_account = tencentlive_account.<name>.user_id"),
+			},
+			{
+				PreConfig: func() {
+					if n := e.emu.Stats().Commands["account_check"] - checksBefore; n != 1 {
+						t.Errorf("the plan of 5 rooms with 3 owners sent %d account_check requests, want 1", n)
+					}
+					if n := e.emu.Stats().Commands["create_room"] - createsBefore; n != 0 {
+						t.Errorf("a refused plan created %d rooms", n)
+					}
+				},
+				Config: e.provider() + fmt.Sprintf("\nresource \"tencentlive_account\" \"ghost\" {\n  user_id = %q\n}\n", prefix+"-ghost") +
+					rooms(hcl(prefix+"-anna"), "tencentlive_account.ghost.user_id"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("tencentlive_room.r1", "owner_account", knownvalue.StringExact(prefix+"-ghost")),
+				},
 			},
 		},
 	})

@@ -47,6 +47,10 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	if r.data != nil {
+		r.data.planningRooms.Add(1)
+		defer func() { r.data.planningRooms.Add(-1); r.data.accounts.roomPlanned() }()
+	}
 	plan, diags := roomFrom(ctx, req.Plan.Raw)
 	resp.Diagnostics.Append(diags...)
 	config, diags := roomFrom(ctx, req.Config.Raw)
@@ -87,6 +91,17 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
+		if !plan.OwnerAccount.Equal(state.OwnerAccount) {
+			r.checkOwner(ctx, plan, resp)
+		}
+		if known(plan.SeatTemplate) && !plan.SeatTemplate.Equal(state.SeatTemplate) && !seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) && !state.SeatTemplate.IsNull() {
+			// Terraform shows the new spelling as an in-place change: a planned value must
+			// equal the configuration. Say that nothing is sent for it.
+			resp.Diagnostics.AddAttributeWarning(path.Root("seat_template"), "Only the template's spelling changes", fmt.Sprintf(
+				"%s and %s name the same template (200). The plan shows seat_template as changed in place because Terraform "+
+					"records the configuration's spelling, but apply sends nothing for it and the room stays as it is.",
+				state.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()))
+		}
 		return
 	}
 	mark, diags := req.Private.GetKey(ctx, privateOwnRoom)
@@ -98,6 +113,36 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if !r.data.halfCreatedRoom(plan.RoomID) {
 		r.checkExisting(ctx, plan, resp)
 	}
+	r.checkOwner(ctx, plan, resp)
+}
+
+// checkOwner looks the planned owner up (account_check, batched with the other rooms' owners):
+// create_room would answer 70107 for an account that is not imported, after other rooms of the
+// same apply were created. Skipped for the identifier (an App Admin, imported by definition),
+// for accounts a tencentlive_account of this plan creates, and when plan_checks is false; a
+// look-up with no idle request slot beyond the first rooms is left to apply.
+func (r *roomResource) checkOwner(ctx context.Context, plan roomModel, resp *resource.ModifyPlanResponse) {
+	d := r.data
+	if d == nil || d.client == nil || !d.planChecks || !known(plan.OwnerAccount) {
+		return
+	}
+	owner := plan.OwnerAccount.ValueString()
+	if owner == d.identifier {
+		return
+	}
+	if _, planned := d.plannedAccounts.Load(owner); planned {
+		return
+	}
+	optional := func() bool { return d.plannedChecks.Load() > plannedChecksAlways }
+	imported, checked := d.accounts.lookup(ctx, d.client, owner, &d.planningRooms, optional)
+	if !checked || imported {
+		return
+	}
+	info := livespec.CodeAccountNotImported.Info()
+	resp.Diagnostics.AddAttributeError(path.Root("owner_account"), "Owner account not imported", fmt.Sprintf(
+		"Account %q is not imported (account_check), so create_room would answer %d (%s) at apply, after other rooms of the same apply were created.\n\n"+
+			"%s If a tencentlive_account of this configuration makes it, write owner_account = tencentlive_account.<name>.user_id: a literal user ID does not make Terraform import the account first.",
+		owner, int(livespec.CodeAccountNotImported), info.Meaning, info.Hint))
 }
 
 // privateOwnRoom is the private-state key saying that the room under the planned room_id is

@@ -1,0 +1,131 @@
+package provider
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// accountChecks looks up, at plan time, the accounts that planned rooms name (owner_account):
+// one account_check per batch of up to livespec.MaxAccountsPerOp user IDs, and each user ID at
+// most once per plan, so a thousand rooms of three hosts cost one request. A batch is sent after
+// accountBatchWindow, or at once when it is full or when every room being planned waits for it
+// (see accountBatchAllWaiting). A look-up that fails or finds no
+// idle request slot leaves the question to apply.
+type accountChecks struct {
+	mu       sync.Mutex
+	entries  map[string]*accountCheck
+	pending  []string
+	timer    *time.Timer
+	waiting  int64         // look-ups waiting for an answer
+	planning *atomic.Int64 // rooms in ModifyPlan now (providerData.planningRooms)
+	client   *wire.Client  // set with planning by the first look-up
+	optional func() bool   // whether a batch may use only an idle request slot
+}
+
+// accountCheck is the answer for one user ID; done is closed when it is known.
+type accountCheck struct {
+	done     chan struct{}
+	checked  bool // false: not looked up (busy limiter, failed request)
+	imported bool
+}
+
+// accountBatchWindow is how long the first look-up of a batch waits at most for others while
+// rooms that might add to it are still being planned.
+const accountBatchWindow = 50 * time.Millisecond
+
+// accountBatchAllWaiting is how many rooms must wait, all the rooms being planned, before a
+// batch goes out early. Terraform starts room plans one after another, so a few rooms in flight
+// say little (the window gathers them); Terraform's default -parallelism of 10 all waiting means
+// no more owners can arrive until the answer comes.
+const accountBatchAllWaiting = 10
+
+// accountCheckTimeout bounds one batch's request, retries included.
+const accountCheckTimeout = 30 * time.Second
+
+// lookup returns whether userID is imported, and whether that is known. optional says whether
+// the batch may use only an idle request slot (see plannedChecksAlways); planning counts the
+// rooms being planned.
+func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userID string, planning *atomic.Int64, optional func() bool) (imported, checked bool) {
+	a.mu.Lock()
+	a.client, a.planning, a.optional = c, planning, optional
+	e, seen := a.entries[userID]
+	if !seen {
+		if a.entries == nil {
+			a.entries = map[string]*accountCheck{}
+		}
+		e = &accountCheck{done: make(chan struct{})}
+		a.entries[userID] = e
+		a.pending = append(a.pending, userID)
+		if len(a.pending) == 1 {
+			a.timer = time.AfterFunc(accountBatchWindow, a.flush)
+		}
+	}
+	a.waiting++
+	a.sendIfAllWaitLocked()
+	a.mu.Unlock()
+	defer func() { a.mu.Lock(); a.waiting--; a.mu.Unlock() }()
+	select {
+	case <-e.done:
+		return e.imported, e.checked
+	case <-ctx.Done():
+		return false, false
+	}
+}
+
+// roomPlanned is called when a room's plan ends: the rooms still being planned may now all be
+// waiting for the pending batch.
+func (a *accountChecks) roomPlanned() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sendIfAllWaitLocked()
+}
+
+// sendIfAllWaitLocked sends the pending batch when it is full or when every room being planned
+// waits for an answer. a.mu is held.
+func (a *accountChecks) sendIfAllWaitLocked() {
+	if len(a.pending) == 0 || a.planning == nil {
+		return
+	}
+	allWait := a.waiting >= a.planning.Load() && a.waiting >= accountBatchAllWaiting
+	if len(a.pending) >= livespec.MaxAccountsPerOp || allWait {
+		a.timer.Stop()
+		go a.flush()
+	}
+}
+
+// flush sends one account_check for the pending user IDs and answers their look-ups.
+func (a *accountChecks) flush() {
+	a.mu.Lock()
+	ids, c, optional := a.pending, a.client, a.optional()
+	a.pending = nil
+	a.mu.Unlock()
+	if len(ids) == 0 {
+		return // the batch filled up and was sent before the timer fired
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), accountCheckTimeout)
+	defer cancel()
+	if optional {
+		ctx = wire.WhenIdle(ctx)
+	}
+	statuses, err := c.CheckAccounts(ctx, ids)
+	found := map[string]wire.AccountStatus{}
+	if err == nil {
+		for _, s := range statuses {
+			found[s.UserID] = s
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, id := range ids {
+		e := a.entries[id]
+		if s, ok := found[id]; ok && s.ResultCode == 0 {
+			e.checked, e.imported = true, s.Imported
+		}
+		close(e.done)
+	}
+}

@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// lookupAll runs one look-up per user ID concurrently, as rooms planned in parallel do, with
+// planning counting them in flight.
+func lookupAll(t *testing.T, a *accountChecks, c *wire.Client, ids []string) map[string][2]bool {
+	t.Helper()
+	var planning atomic.Int64
+	planning.Store(int64(len(ids)))
+	var mu sync.Mutex
+	got := map[string][2]bool{}
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			imported, checked := a.lookup(context.Background(), c, id, &planning, func() bool { return false })
+			mu.Lock()
+			got[id] = [2]bool{imported, checked}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return got
+}
+
+// Look-ups are answered correctly, each user ID once, in batches of at most 100.
+func TestAccountChecksBatchAndRemember(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	ctx := context.Background()
+	var ids []string
+	for i := 0; i < 250; i++ {
+		id := fmt.Sprintf("host-%03d", i)
+		ids = append(ids, id)
+		if i%2 == 0 {
+			if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a := &accountChecks{}
+	got := lookupAll(t, a, c, append(ids, ids[:50]...))
+	for i, id := range ids {
+		if want := [2]bool{i%2 == 0, true}; got[id] != want {
+			t.Fatalf("%s: (imported, checked) = %v, want %v", id, got[id], want)
+		}
+	}
+	// At least 3 (100 per request); a batch may go out before all 300 look-ups have arrived.
+	n := c.Stats().ByCommand["account_check"].Requests
+	if n < 3 || n > 6 {
+		t.Fatalf("250 user IDs (50 asked twice) took %d account_check requests, want 3 to 6", n)
+	}
+	lookupAll(t, a, c, ids[:10])
+	if c.Stats().ByCommand["account_check"].Requests != n {
+		t.Fatalf("user IDs already answered were asked again: %d requests", n)
+	}
+}
+
+// A look-up that finds no idle request slot is answered "not checked", never "not imported".
+func TestAccountChecksLeaveBusyLookupsToApply(t *testing.T) {
+	_, c := newTestRoomResource(t, 5) // one request spends the bucket
+	ctx := context.Background()
+	for c.Stats().NotIdle == 0 {
+		_, _ = c.CheckAccounts(wire.WhenIdle(ctx), []string{"drain"})
+	}
+	var planning atomic.Int64
+	planning.Store(1)
+	a := &accountChecks{}
+	imported, checked := a.lookup(ctx, c, "ghost", &planning, func() bool { return true })
+	if checked || imported {
+		t.Fatalf("(imported, checked) = (%v, %v), want (false, false)", imported, checked)
+	}
+}
