@@ -14,8 +14,8 @@ import (
 // one account_check per batch of up to livespec.MaxAccountsPerOp user IDs, and each user ID at
 // most once per plan, so a thousand rooms of three hosts cost one request. A batch is sent after
 // accountBatchWindow, or at once when it is full or when every room being planned waits for it
-// (see accountBatchAllWaiting). A look-up that fails or finds no
-// idle request slot leaves the question to apply.
+// (see accountBatchAllWaiting). A look-up that fails or finds no idle request slot leaves the
+// question to apply.
 type accountChecks struct {
 	mu       sync.Mutex
 	entries  map[string]*accountCheck
@@ -25,6 +25,8 @@ type accountChecks struct {
 	planning *atomic.Int64 // rooms in ModifyPlan now (providerData.planningRooms)
 	client   *wire.Client  // set with planning by the first look-up
 	optional func() bool   // whether a batch may use only an idle request slot
+	window   time.Duration // 0: accountBatchWindow
+	batch    int           // counts batches taken, so a late timer cannot take the next one
 }
 
 // accountCheck is the answer for one user ID; done is closed when it is known.
@@ -62,7 +64,12 @@ func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userID strin
 		a.entries[userID] = e
 		a.pending = append(a.pending, userID)
 		if len(a.pending) == 1 {
-			a.timer = time.AfterFunc(accountBatchWindow, a.flush)
+			window := a.window
+			if window == 0 {
+				window = accountBatchWindow
+			}
+			batch := a.batch
+			a.timer = time.AfterFunc(window, func() { a.flushBatch(batch) })
 		}
 	}
 	a.waiting++
@@ -94,19 +101,33 @@ func (a *accountChecks) sendIfAllWaitLocked() {
 	allWait := a.waiting >= a.planning.Load() && a.waiting >= accountBatchAllWaiting
 	if len(a.pending) >= livespec.MaxAccountsPerOp || allWait {
 		a.timer.Stop()
-		go a.flush()
+		ids, c, optional := a.takeBatchLocked()
+		go a.send(ids, c, optional)
 	}
 }
 
-// flush sends one account_check for the pending user IDs and answers their look-ups.
-func (a *accountChecks) flush() {
+// flushBatch sends batch when its window ends, unless it has been sent already.
+func (a *accountChecks) flushBatch(batch int) {
 	a.mu.Lock()
-	ids, c, optional := a.pending, a.client, a.optional()
-	a.pending = nil
-	a.mu.Unlock()
-	if len(ids) == 0 {
-		return // the batch filled up and was sent before the timer fired
+	if batch != a.batch {
+		a.mu.Unlock()
+		return
 	}
+	ids, c, optional := a.takeBatchLocked()
+	a.mu.Unlock()
+	a.send(ids, c, optional)
+}
+
+// takeBatchLocked takes the pending user IDs as one batch. a.mu is held.
+func (a *accountChecks) takeBatchLocked() ([]string, *wire.Client, bool) {
+	ids := a.pending
+	a.pending = nil
+	a.batch++
+	return ids, a.client, a.optional()
+}
+
+// send sends one account_check for ids and answers their look-ups.
+func (a *accountChecks) send(ids []string, c *wire.Client, optional bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), accountCheckTimeout)
 	defer cancel()
 	if optional {

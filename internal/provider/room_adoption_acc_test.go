@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -245,6 +246,60 @@ func TestAccRoom_ownerCheckedAtPlan(t *testing.T) {
 					stateIs("tencentlive_room.r1", "owner_account", knownvalue.StringExact(prefix+"-ghost")),
 				},
 			},
+		},
+	})
+}
+
+// deletion_protection refuses a destroy (removed from the configuration, or terraform destroy)
+// and a replacement at plan, sending nothing; turned off and applied, the room can go.
+func TestAccRoom_deletionProtection(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	e.requireEmulator(t, "counts destroy_room requests")
+	id := roomID("protect")
+	protected := e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`, `deletion_protection = true`)
+	destroys := func() int64 { return e.emu.Stats().Commands["destroy_room"] }
+	refused := func(action string) *regexp.Regexp {
+		return diagnostic("Error: Live room is protected from deletion",
+			fmt.Sprintf(`Room %q has deletion_protection = true, so this plan may not %s it`, id, action),
+			"Nothing was sent to the service.", "set deletion_protection = false on the resource (or remove the attribute), apply that change")
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{Config: protected},
+			{ // removed from the configuration
+				Config:      e.provider(),
+				ExpectError: refused("destroy"),
+			},
+			{ // terraform destroy
+				Config:      protected,
+				Destroy:     true,
+				ExpectError: refused("destroy"),
+			},
+			{ // a create-only change while still protected
+				Config:      e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`, `deletion_protection = true`),
+				ExpectError: refused("replace"),
+			},
+			{
+				PreConfig: func() {
+					if n := destroys(); n != 0 {
+						t.Fatalf("refused plans sent destroy_room %d times", n)
+					}
+					if _, err := e.remote(id); err != nil {
+						t.Fatalf("the protected room is gone: %v", err)
+					}
+				},
+				// Turned off and applied (nothing to send)...
+				Config:           e.roomConfig("room_id = "+hcl(id), `seat_template = "Karaoke"`),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+			},
+			{ // ... the replacement goes ahead.
+				Config:           e.roomConfig("room_id = "+hcl(id), `seat_template = "AudioSalon"`),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionDestroyBeforeCreate),
+			},
+			{ResourceName: room, ImportState: true, ImportStateVerify: true},
 		},
 	})
 }

@@ -54,6 +54,7 @@ func (m *roomModel) fields() []modelField {
 		field("activity_status", &m.ActivityStatus),
 		field("notice", &m.Notice),
 		field("create_time", &m.CreateTime),
+		field("deletion_protection", &m.DeletionProtected),
 		field("timeouts", &m.Timeouts),
 	}
 }

@@ -28,6 +28,7 @@ type roomModel struct {
 	ActivityStatus    types.Int64    `tfsdk:"activity_status"`
 	Notice            types.String   `tfsdk:"notice"`
 	CreateTime        types.Int64    `tfsdk:"create_time"`
+	DeletionProtected types.Bool     `tfsdk:"deletion_protection"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -228,6 +229,9 @@ func flatten(info wire.RoomInfo, prior roomModel) roomModel {
 	m.ActivityStatus = types.Int64Value(valueOr(info.ActivityStatus, defaultActivityStatus))
 	m.Notice = types.StringValue(valueOr(info.Notice, defaultNotice))
 	m.CreateTime = int64Or(info.CreateTime, prior.CreateTime)
+	if !known(m.DeletionProtected) { // Terraform's own setting: an import starts unprotected
+		m.DeletionProtected = types.BoolValue(false)
+	}
 	return m
 }
 

@@ -45,7 +45,8 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 // service.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
-		return // destroy
+		r.refuseProtectedDestroy(ctx, req, resp)
+		return
 	}
 	if r.data != nil {
 		r.data.planningRooms.Add(1)
@@ -88,6 +89,10 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		// the room found then is this resource's own, neither a duplicate nor one to adopt.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateOwnRoom, []byte("true"))...)
 		r.claimRoomID(plan, true, resp)
+		if roomReplaced(state, plan) && state.DeletionProtected.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Live room is protected from deletion",
+				deletionProtectedDetail(state.RoomID.ValueString(), "replace"))
+		}
 		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
@@ -143,6 +148,27 @@ func (r *roomResource) checkOwner(ctx context.Context, plan roomModel, resp *res
 		"Account %q is not imported (account_check), so create_room would answer %d (%s) at apply, after other rooms of the same apply were created.\n\n"+
 			"%s If a tencentlive_account of this configuration makes it, write owner_account = tencentlive_account.<name>.user_id: a literal user ID does not make Terraform import the account first.",
 		owner, int(livespec.CodeAccountNotImported), info.Meaning, info.Hint))
+}
+
+// refuseProtectedDestroy fails the plan of a destroy (the room removed from the configuration,
+// or terraform destroy) while the state says deletion_protection = true.
+func (r *roomResource) refuseProtectedDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	state, diags := roomFrom(ctx, req.State.Raw)
+	resp.Diagnostics.Append(diags...)
+	if state.DeletionProtected.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Live room is protected from deletion",
+			deletionProtectedDetail(state.RoomID.ValueString(), "destroy"))
+	}
+}
+
+// deletionProtectedDetail says why a protected room is not destroyed or replaced and how to go on.
+func deletionProtectedDetail(roomID, action string) string {
+	return fmt.Sprintf("Room %q has deletion_protection = true, so this plan may not %s it: a room that people are in would be dismissed. "+
+		"Nothing was sent to the service.\n\nTo %s it on purpose, set deletion_protection = false on the resource (or remove the attribute), "+
+		"apply that change, then run this plan again.", roomID, action, action)
 }
 
 // privateOwnRoom is the private-state key saying that the room under the planned room_id is

@@ -177,6 +177,14 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Description:   "When the room was created, in Unix seconds.",
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
+			"deletion_protection": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				Description: "While true, a plan that would destroy or replace the room fails, with no API call: rooms that people are in " +
+					"are dismissed by a destroy or a replacement. To destroy or replace a protected room, set it to false (or remove it) and " +
+					"apply that first. Default false.",
+			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
@@ -434,6 +442,10 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 
 	roomID := state.RoomID.ValueString()
+	if state.DeletionProtected.ValueBool() { // the plan refuses this; a plan saved by an older version may not
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), summary, deletionProtectedDetail(roomID, "destroy"))
+		return
+	}
 	err := c.DestroyRoom(ctx, roomID)
 	if isCode(err, livespec.CodeRoomNotFound) {
 		tflog.Info(ctx, "room already gone", map[string]any{"room_id": roomID})

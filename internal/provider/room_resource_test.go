@@ -392,3 +392,26 @@ func TestPlanRefusesADuplicateRoomID(t *testing.T) {
 		t.Fatalf("other and unknown room IDs must pass: %v", other.Diagnostics)
 	}
 }
+
+// Delete refuses a protected room even when the plan that got here did not (a plan saved by an
+// older provider version), and sends nothing.
+func TestDeleteRefusesAProtectedRoom(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	ctx := context.Background()
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "kept", SeatTemplate: ptr("Karaoke")}); err != nil {
+		t.Fatal(err)
+	}
+	state := stateWith(t, r, map[string]string{"room_id": "kept", "id": "kept", "seat_template": "Karaoke"})
+	if diags := state.SetAttribute(ctx, path.Root("deletion_protection"), true); diags.HasError() {
+		t.Fatal(diags)
+	}
+	before := c.Stats().ByCommand["destroy_room"].Requests
+	resp := &resource.DeleteResponse{State: state}
+	r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "deletion_protection = true") {
+		t.Fatalf("want the protection error, got %v", resp.Diagnostics)
+	}
+	if c.Stats().ByCommand["destroy_room"].Requests != before {
+		t.Fatal("destroy_room was sent for a protected room")
+	}
+}
