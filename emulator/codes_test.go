@@ -70,6 +70,24 @@ type codeCase struct {
 
 func withRoom(id string) func(h *harness) { return func(h *harness) { h.createRoom(id, nil) } }
 
+// withImportedRoom creates a room owned by the default admin and imports users.
+func withImportedRoom(id string, users ...string) func(h *harness) {
+	return func(h *harness) {
+		h.createRoom(id, nil)
+		for _, u := range users {
+			h.importAccount(u)
+		}
+	}
+}
+
+func adminBody(roomID, op string, users ...string) map[string]any {
+	return map[string]any{"RoomId": roomID, "OpType": op, "Admin_Account": append([]string{}, users...)}
+}
+
+func robotBody(roomID string, users ...string) map[string]any {
+	return map[string]any{"RoomId": roomID, "RobotList_Account": append([]string{}, users...)}
+}
+
 // TestErrorCodes drives every documented code through the wire and checks that a failed request
 // leaves rooms and accounts exactly as they were.
 func TestErrorCodes(t *testing.T) {
@@ -265,6 +283,61 @@ func TestErrorCodes(t *testing.T) {
 		{name: "metadata del on unknown room", command: "del_room_metadata", body: map[string]any{"RoomId": "r1", "Keys": []string{"a"}}, want: livespec.CodeRoomNotFound},
 		{name: "metadata get on unknown room", command: "get_room_metadata", body: map[string]any{"RoomId": "r1"}, want: livespec.CodeRoomNotFound},
 		{name: "metadata get Keys not strings", setup: withRoom("r1"), command: "get_room_metadata", body: map[string]any{"RoomId": "r1", "Keys": []int{1}}, want: livespec.CodeInvalidParam},
+
+		// Admins.
+		{name: "admin add ok", setup: withImportedRoom("r1", "alice"), command: "modify_admin",
+			body: adminBody("r1", "add", "alice"), want: 0,
+			check: func(t *testing.T, h *harness, _ envelope) {
+				if got := h.s.Rooms()[0].Admins; len(got) != 1 || got[0] != "alice" {
+					t.Fatalf("admins %v", got)
+				}
+			}},
+		{name: "admin add on unknown room", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r2", "add", "alice"), want: livespec.CodeRoomNotFound},
+		{name: "admin add without accounts", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: map[string]any{"RoomId": "r1", "OpType": "add"}, want: livespec.CodeInvalidParam},
+		{name: "admin add of an empty list", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "add"), want: livespec.CodeInvalidParam},
+		{name: "admin account a number", setup: withImportedRoom("r1", "alice"), command: "modify_admin",
+			body: map[string]any{"RoomId": "r1", "OpType": "add", "Admin_Account": []any{"alice", 7}}, want: livespec.CodeAccountNotString},
+		{name: "admin account 33 bytes", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "add", long(33)), want: livespec.CodeInvalidParam},
+		{name: "admin 101 accounts", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "delete", make([]string, 101)...), want: livespec.CodeInvalidParam},
+		{name: "admin OpType missing", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: map[string]any{"RoomId": "r1", "Admin_Account": []string{"alice"}}, want: livespec.CodeInvalidParam},
+		{name: "admin OpType unknown", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "Add", "alice"), want: livespec.CodeInvalidParam},
+		{name: "admin not imported", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "add", "alice", "ghost"), want: livespec.CodeAccountNotImported},
+		{name: "admin is the owner", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "add", DefaultAdmin), want: livespec.CodeInvalidParam},
+		{name: "admins over the cap in one call", opts: Options{AdminCap: 2}, setup: withImportedRoom("r1", "a", "b", "c"), command: "modify_admin",
+			body: adminBody("r1", "add", "a", "b", "c"), want: livespec.CodeTooManyAdmins},
+		{name: "admins at the cap, repeats not counted", opts: Options{AdminCap: 2}, setup: withImportedRoom("r1", "a", "b"), command: "modify_admin",
+			body: adminBody("r1", "add", "a", "b", "a"), want: 0},
+		{name: "admins over the cap in a second call", opts: Options{AdminCap: 2}, setup: func(h *harness) {
+			withImportedRoom("r1", "a", "b", "c")(h)
+			h.call("modify_admin", adminBody("r1", "add", "a", "b")).mustOK(h.t)
+		}, command: "modify_admin", body: adminBody("r1", "add", "c"), want: livespec.CodeTooManyAdmins},
+		{name: "admins over the default cap of 10", setup: func(h *harness) {
+			ids := []string{"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"}
+			withImportedRoom("r1", ids...)(h)
+			h.call("modify_admin", adminBody("r1", "add", ids[:10]...)).mustOK(h.t)
+		}, command: "modify_admin", body: adminBody("r1", "add", "a10"), want: livespec.CodeTooManyAdmins},
+		{name: "admin delete of a non-admin", setup: withImportedRoom("r1", "alice"), command: "modify_admin", body: adminBody("r1", "delete", "alice"), want: 0},
+		{name: "admin delete on unknown room", command: "modify_admin", body: adminBody("r1", "delete", "alice"), want: livespec.CodeRoomNotFound},
+		{name: "admin list on unknown room", command: "get_admin_list", body: map[string]any{"RoomId": "r1"}, want: livespec.CodeRoomNotFound},
+		{name: "admin list without RoomId", command: "get_admin_list", body: "{}", want: livespec.CodeInvalidParam},
+
+		// Robots.
+		{name: "robot add ok", setup: withImportedRoom("r1", "obs"), command: "add_robot", body: robotBody("r1", "obs"), want: 0,
+			check: func(t *testing.T, h *harness, _ envelope) {
+				if got := h.s.Rooms()[0].Robots; len(got) != 1 || got[0] != "obs" {
+					t.Fatalf("robots %v", got)
+				}
+			}},
+		{name: "robot add on unknown room", setup: withImportedRoom("r1", "obs"), command: "add_robot", body: robotBody("r2", "obs"), want: livespec.CodeRoomNotFound},
+		{name: "robot not imported", setup: withImportedRoom("r1", "obs"), command: "add_robot", body: robotBody("r1", "obs", "ghost"), want: livespec.CodeAccountNotImported},
+		{name: "robot add without accounts", setup: withImportedRoom("r1", "obs"), command: "add_robot", body: map[string]any{"RoomId": "r1"}, want: livespec.CodeInvalidParam},
+		{name: "robot account a number", setup: withImportedRoom("r1", "obs"), command: "add_robot",
+			body: map[string]any{"RoomId": "r1", "RobotList_Account": []any{1}}, want: livespec.CodeAccountNotString},
+		{name: "robot RoomId 49 bytes", setup: withImportedRoom("r1", "obs"), command: "add_robot", body: robotBody(long(49), "obs"), want: livespec.CodeInvalidParam},
+		{name: "robot get on unknown room", command: "get_robot", body: map[string]any{"RoomId": "r1"}, want: livespec.CodeRoomNotFound},
+		{name: "robot del on unknown room", command: "del_robot", body: robotBody("r1", "obs"), want: livespec.CodeRoomNotFound},
+		{name: "robot del without accounts", setup: withImportedRoom("r1", "obs"), command: "del_robot", body: map[string]any{"RoomId": "r1", "RobotList_Account": []string{}}, want: livespec.CodeInvalidParam},
+		{name: "robot del of a non-robot", setup: withImportedRoom("r1", "obs"), command: "del_robot", body: robotBody("r1", "obs"), want: 0},
 
 		// Accounts.
 		{name: "import ok", command: "account_import", body: map[string]any{"UserID": "alice", "Nick": "Alice"}, want: 0},

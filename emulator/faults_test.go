@@ -311,6 +311,8 @@ func TestConcurrentClients(t *testing.T) {
 				ok("account_import", map[string]any{"UserID": "u" + id})
 				ok("create_room", createBody(id, map[string]any{"Owner_Account": "u" + id}))
 				ok("set_room_metadata", map[string]any{"RoomId": id, "Metadata": metadataItems(2, 3, "k")})
+				ok("modify_admin", adminBody(id, "add", DefaultAdmin))
+				ok("add_robot", robotBody(id, "u"+id))
 				ok("update_room_info", updateBody(id, map[string]any{"Notice": "n"}))
 				ok("get_room_info", map[string]any{"RoomId": id})
 				ok("get_room_list", map[string]any{"Count": 5})

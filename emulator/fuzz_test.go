@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +34,12 @@ func FuzzHandler(f *testing.F) {
 		{"live_engine_http_srv/set_room_metadata", valid, `{"RoomId":"r1","Metadata":[{"Key":"k","Value":"v"}]}`},
 		{"live_engine_http_srv/get_room_metadata", valid, `{"RoomId":"r1","Keys":["k"]}`},
 		{"live_engine_http_srv/del_room_metadata", valid, `{"RoomId":"r1","Keys":["k"]}`},
+		{"live_engine_http_srv/modify_admin", valid, `{"RoomId":"r1","OpType":"add","Admin_Account":["alice"]}`},
+		{"live_engine_http_srv/modify_admin", valid, `{"RoomId":"r1","OpType":"delete","Admin_Account":["alice",3]}`},
+		{"live_engine_http_srv/get_admin_list", valid, `{"RoomId":"r1"}`},
+		{"live_engine_http_srv/add_robot", valid, `{"RoomId":"r1","RobotList_Account":["alice"]}`},
+		{"live_engine_http_srv/get_robot", valid, `{"RoomId":"r1"}`},
+		{"live_engine_http_srv/del_robot", valid, `{"RoomId":"r1","RobotList_Account":["alice"]}`},
 		{"im_open_login_svc/account_import", valid, `{"UserID":"alice","Nick":"A"}`},
 		{"im_open_login_svc/multiaccount_import", valid, `{"Accounts":["a","b"],"AccountList":[{"UserID":"c"}]}`},
 		{"im_open_login_svc/account_check", valid, `{"CheckItem":[{"UserID":"alice"}]}`},
@@ -45,7 +52,7 @@ func FuzzHandler(f *testing.F) {
 	}
 
 	clock := newFakeClock()
-	s, err := New(Options{Now: clock.Now, SensitiveWords: []string{"bad"}, ChatGroups: []string{"grp"}, RoomTTL: time.Hour})
+	s, err := New(Options{Now: clock.Now, SensitiveWords: []string{"bad"}, ChatGroups: []string{"grp"}, RoomTTL: time.Hour, AdminCap: 3})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -90,7 +97,8 @@ func FuzzHandler(f *testing.F) {
 				len(r.RoomName) > livespec.MaxRoomNameBytes || len(r.CoverURL) > livespec.MaxCoverURLBytes ||
 				len(r.Notice) > livespec.MaxNoticeBytes || len(r.Category) > livespec.MaxCategories ||
 				r.MaxSeatCount > DefaultSeatCap || r.MaxMemberCount > DefaultMemberCap || len(r.Metadata) > livespec.MaxMetadataKeys ||
-				r.RoomType != livespec.RoomTypeLive || s.containsSensitive(r.RoomName) || s.containsSensitive(r.Notice) || r.RoomID == "grp" {
+				r.RoomType != livespec.RoomTypeLive || s.containsSensitive(r.RoomName) || s.containsSensitive(r.Notice) || r.RoomID == "grp" ||
+				len(r.Admins) > 3 || slices.Contains(r.Admins, r.OwnerAccount) {
 				t.Fatalf("a room breaks the documented limits: %+v", r)
 			}
 		}

@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
 )
 
@@ -21,7 +23,10 @@ func (s *Server) serveIntrospection(w http.ResponseWriter, r *http.Request) {
 	case route == "reset-stats" && r.Method == http.MethodPost:
 		s.ResetStats()
 		w.WriteHeader(http.StatusNoContent)
-	case route == "stats" || route == "rooms" || route == "accounts" || route == "reset-stats":
+	case (route == "enter" || route == "leave") && r.Method == http.MethodPost:
+		s.serveMemberMove(w, r, route)
+	case route == "stats" || route == "rooms" || route == "accounts" || route == "reset-stats" ||
+		route == "enter" || route == "leave":
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	default:
 		http.NotFound(w, r)
@@ -36,4 +41,29 @@ func writeJSON(w http.ResponseWriter, v any) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(append(data, '\n'))
+}
+
+// serveMemberMove answers POST /_emulator/enter and /_emulator/leave with a body
+// {"RoomId":"…","UserID":"…"}: 204 when done, 404 for an unknown room, 400 otherwise.
+func (s *Server) serveMemberMove(w http.ResponseWriter, r *http.Request, route string) {
+	var body struct {
+		RoomID string `json:"RoomId"`
+		UserID string `json:"UserID"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, MaxBodyBytes)).Decode(&body); err != nil || body.RoomID == "" || body.UserID == "" {
+		http.Error(w, `the body must be {"RoomId":"…","UserID":"…"}`, http.StatusBadRequest)
+		return
+	}
+	move := s.Enter
+	if route == "leave" {
+		move = s.Leave
+	}
+	switch err := move(body.RoomID, body.UserID); {
+	case err == nil:
+		w.WriteHeader(http.StatusNoContent)
+	case errors.Is(err, ErrNoSuchRoom):
+		http.Error(w, err.Error(), http.StatusNotFound)
+	default:
+		http.Error(w, err.Error(), http.StatusBadRequest)
+	}
 }

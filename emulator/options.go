@@ -19,6 +19,8 @@ const (
 
 	DefaultSeatCap   = 20
 	DefaultMemberCap = 1000
+	// DefaultAdminCap is the admins one room may have; the docs give no number (see README).
+	DefaultAdminCap = 10
 
 	// MaxBodyBytes bounds a request body; a larger one is answered with 60003.
 	MaxBodyBytes = 1 << 20
@@ -33,9 +35,15 @@ type Options struct {
 	Latency   time.Duration // added to every API request
 	Faults    float64       // 0..1: fraction of API requests answered with a transient failure
 	// QPS overrides every command's limit; DefaultQPS (-1) keeps the documented limits; 0 = off.
-	QPS              int
-	RoomTTL          time.Duration // the platform dismisses rooms this long after creation; 0 = never
-	OmitSeatTemplate bool          // get_room_info leaves SeatTemplate out, as some API versions do
+	QPS     int
+	RoomTTL time.Duration // the platform dismisses rooms this long after creation; 0 = never
+	// EmptyRoomTTL is the platform's empty-room rule (auto-destroy rule 1): a room that someone
+	// entered, that then stays empty this long and has no robot is dismissed; 0 = off.
+	EmptyRoomTTL     time.Duration
+	OmitSeatTemplate bool // get_room_info leaves SeatTemplate out, as some API versions do
+	// OmitRoomModes leaves IsUnlimitedRoomEnabled and KeepOwnerOnSeat out of get_room_info, as
+	// its documented field list does.
+	OmitRoomModes bool
 	// LegacyForms answers TakeSeatMode as an int (1 free, 2 apply) and a numeric Owner_Account
 	// as a JSON number, as older API versions and the doc examples do.
 	LegacyForms           bool
@@ -44,6 +52,7 @@ type Options struct {
 	ChatGroups            []string         // room IDs held by Chat groups: create_room answers 100011
 	SeatCap               int              // package seat cap (default 20): MaxSeatCount above it is 100013
 	MemberCap             int              // package member cap and MaxMemberCount default (default 1000)
+	AdminCap              int              // admins per room (default DefaultAdminCap): more is 100020
 	NoPackage             bool             // no paid package: create_room answers 100007
 	AccountDeleteDisabled bool             // account_delete answers 60017, as when the console forbids it
 	Now                   func() time.Time // clock; default time.Now
@@ -75,8 +84,8 @@ func (o Options) withDefaults() (Options, error) {
 	if o.QPS < DefaultQPS {
 		return o, fmt.Errorf("qps must be -1 (documented limits), 0 (off) or positive, got %d", o.QPS)
 	}
-	if o.RoomTTL < 0 {
-		return o, errors.New("room TTL must not be negative")
+	if o.RoomTTL < 0 || o.EmptyRoomTTL < 0 {
+		return o, errors.New("room TTL and empty-room TTL must not be negative")
 	}
 	if o.SeatCap == 0 {
 		o.SeatCap = DefaultSeatCap
@@ -84,8 +93,11 @@ func (o Options) withDefaults() (Options, error) {
 	if o.MemberCap == 0 {
 		o.MemberCap = DefaultMemberCap
 	}
-	if o.SeatCap < 0 || o.MemberCap < 0 {
-		return o, errors.New("seat and member caps must be positive")
+	if o.AdminCap == 0 {
+		o.AdminCap = DefaultAdminCap
+	}
+	if o.SeatCap < 0 || o.MemberCap < 0 || o.AdminCap < 0 {
+		return o, errors.New("seat, member and admin caps must be positive")
 	}
 	if o.Now == nil {
 		o.Now = time.Now

@@ -33,7 +33,14 @@ type Room struct {
 	Notice                 string            `json:"Notice"`
 	ViewCount              int64             `json:"ViewCount"`
 	Metadata               map[string]string `json:"Metadata,omitempty"`
+	Admins                 []string          `json:"Admin_Account,omitempty"`     // modify_admin, in the order added
+	Robots                 []string          `json:"RobotList_Account,omitempty"` // add_robot, in the order added
 	CreateTime             time.Time         `json:"CreateTime"`
+	// Members are the users in the room now (Server.Enter/Leave). EmptySince is when the last of
+	// them left; it stays zero while nobody has entered, which keeps the room from the
+	// empty-room rule, as on the platform.
+	Members    []string  `json:"Members,omitempty"`
+	EmptySince time.Time `json:"EmptySince,omitzero"`
 }
 
 func (r *Room) clone() Room {
@@ -42,6 +49,7 @@ func (r *Room) clone() Room {
 	if c.Category == nil {
 		c.Category = []int64{}
 	}
+	c.Admins, c.Robots, c.Members = slices.Clone(r.Admins), slices.Clone(r.Robots), slices.Clone(r.Members)
 	if r.Metadata != nil {
 		c.Metadata = make(map[string]string, len(r.Metadata))
 		for k, v := range r.Metadata {
@@ -99,13 +107,20 @@ func (s *Server) roomLocked(id string, now time.Time) (*Room, bool) {
 	return r, true
 }
 
+// expired applies the platform's dismissals: RoomTTL (any room, counted from creation) and the
+// empty-room rule (EmptyRoomTTL, counted from when the last member left; a room nobody entered,
+// or with a robot, is exempt).
 func (s *Server) expired(r *Room, now time.Time) bool {
-	return s.opts.RoomTTL > 0 && !now.Before(r.CreateTime.Add(s.opts.RoomTTL))
+	if s.opts.RoomTTL > 0 && !now.Before(r.CreateTime.Add(s.opts.RoomTTL)) {
+		return true
+	}
+	return s.opts.EmptyRoomTTL > 0 && len(r.Members) == 0 && len(r.Robots) == 0 &&
+		!r.EmptySince.IsZero() && !now.Before(r.EmptySince.Add(s.opts.EmptyRoomTTL))
 }
 
-// expireLocked dismisses every room past its TTL.
+// expireLocked dismisses every room the platform would have dismissed by now.
 func (s *Server) expireLocked(now time.Time) {
-	if s.opts.RoomTTL <= 0 {
+	if s.opts.RoomTTL <= 0 && s.opts.EmptyRoomTTL <= 0 {
 		return
 	}
 	for id, r := range s.rooms {
@@ -321,9 +336,10 @@ func (s *Server) createRoom(c *call) (result, *apiError) {
 	s.rooms[room.RoomID] = room
 	s.noteCreatedLocked(room.RoomID, now)
 	s.gen++
+	// The Create Room page shows RoomId beside the envelope's fields, not under Response.
 	return result{payload: struct {
 		RoomID string `json:"RoomId"`
-	}{room.RoomID}}, nil
+	}{room.RoomID}, topLevel: true}, nil
 }
 
 // newRoom validates a create request's RoomInfo and builds the room with its defaults.
@@ -486,7 +502,8 @@ type roomInfoWire struct {
 	MaxMemberCount         int     `json:"MaxMemberCount"`
 	IsMessageDisabled      bool    `json:"IsMessageDisabled"`
 	IsPublicVisible        bool    `json:"IsPublicVisible"`
-	IsUnlimitedRoomEnabled bool    `json:"IsUnlimitedRoomEnabled"`
+	IsUnlimitedRoomEnabled *bool   `json:"IsUnlimitedRoomEnabled,omitempty"`
+	KeepOwnerOnSeat        *bool   `json:"KeepOwnerOnSeat,omitempty"`
 	CoverURL               string  `json:"CoverURL"`
 	Category               []int64 `json:"Category"`
 	ActivityStatus         int64   `json:"ActivityStatus"`
@@ -510,26 +527,28 @@ func (s *Server) getRoomInfo(c *call) (result, *apiError) {
 		return result{}, fail(livespec.CodeRoomNotFound, "room does not exist")
 	}
 	info := roomInfoWire{
-		RoomID:                 room.RoomID,
-		RoomName:               room.RoomName,
-		RoomType:               room.RoomType,
-		OwnerAccount:           s.ownerWire(room.OwnerAccount),
-		CreateTime:             room.CreateTime.Unix(),
-		IsSeatEnabled:          room.IsSeatEnabled,
-		TakeSeatMode:           room.TakeSeatMode,
-		MaxSeatCount:           room.MaxSeatCount,
-		MaxMemberCount:         room.MaxMemberCount,
-		IsMessageDisabled:      room.IsMessageDisabled,
-		IsPublicVisible:        room.IsPublicVisible,
-		IsUnlimitedRoomEnabled: room.IsUnlimitedRoomEnabled,
-		CoverURL:               room.CoverURL,
-		Category:               room.Category,
-		ActivityStatus:         room.ActivityStatus,
-		ViewCount:              room.ViewCount,
-		Notice:                 room.Notice,
+		RoomID:            room.RoomID,
+		RoomName:          room.RoomName,
+		RoomType:          room.RoomType,
+		OwnerAccount:      s.ownerWire(room.OwnerAccount),
+		CreateTime:        room.CreateTime.Unix(),
+		IsSeatEnabled:     room.IsSeatEnabled,
+		TakeSeatMode:      room.TakeSeatMode,
+		MaxSeatCount:      room.MaxSeatCount,
+		MaxMemberCount:    room.MaxMemberCount,
+		IsMessageDisabled: room.IsMessageDisabled,
+		IsPublicVisible:   room.IsPublicVisible,
+		CoverURL:          room.CoverURL,
+		Category:          room.Category,
+		ActivityStatus:    room.ActivityStatus,
+		ViewCount:         room.ViewCount,
+		Notice:            room.Notice,
 	}
 	if !s.opts.OmitSeatTemplate {
 		info.SeatTemplate = &room.SeatTemplate
+	}
+	if !s.opts.OmitRoomModes {
+		info.IsUnlimitedRoomEnabled, info.KeepOwnerOnSeat = &room.IsUnlimitedRoomEnabled, &room.KeepOwnerOnSeat
 	}
 	if s.opts.LegacyForms {
 		info.TakeSeatMode = 1

@@ -23,12 +23,12 @@ func rawString(t *testing.T, v json.RawMessage) string {
 func TestCreateDefaults(t *testing.T) {
 	h := newHarness(t, Options{})
 	env := h.call("create_room", createBody("live-1", nil)).mustOK(t)
-	var resp struct {
-		RoomID string `json:"RoomId"`
+	// As the Create Room page shows: RoomId beside ActionStatus, no Response object.
+	if got := string(env.Fields["RoomId"]); got != `"live-1"` {
+		t.Errorf("top-level RoomId = %s", got)
 	}
-	env.decodeResponse(t, &resp)
-	if resp.RoomID != "live-1" {
-		t.Errorf("Response.RoomId = %q", resp.RoomID)
+	if _, ok := env.Fields["Response"]; ok {
+		t.Errorf("create_room answers a Response: %s", env.Response)
 	}
 	want := Room{
 		RoomID: "live-1", RoomType: "Live", RoomName: "live-1", OwnerAccount: DefaultAdmin,
@@ -46,7 +46,7 @@ func TestCreateDefaults(t *testing.T) {
 		"SeatTemplate": `"VideoDynamicGrid9Seats"`, "TakeSeatMode": `"FreeToTake"`, "MaxSeatCount": "9",
 		"MaxMemberCount": "1000", "IsPublicVisible": "true", "IsMessageDisabled": "false", "Category": "[]",
 		"ActivityStatus": "0", "Notice": `""`, "CoverURL": `""`, "ViewCount": "0", "IsSeatEnabled": "true",
-		"CreateTime": fmt.Sprint(testEpoch.Unix()),
+		"CreateTime": fmt.Sprint(testEpoch.Unix()), "IsUnlimitedRoomEnabled": "false", "KeepOwnerOnSeat": "true",
 	}
 	for field, wantJSON := range checks {
 		if got := string(info[field]); got != wantJSON {
@@ -142,6 +142,35 @@ func TestOmitSeatTemplate(t *testing.T) {
 		if present == omit {
 			t.Errorf("OmitSeatTemplate=%v: SeatTemplate present=%v", omit, present)
 		}
+	}
+}
+
+// IsUnlimitedRoomEnabled is set on create and on update; KeepOwnerOnSeat only on create. Both
+// are read back by get_room_info unless OmitRoomModes leaves them out, as the documented field
+// list does.
+func TestRoomModes(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.createRoom("r1", map[string]any{"IsUnlimitedRoomEnabled": true, "KeepOwnerOnSeat": false})
+	modes := func(h *harness) (string, string) {
+		info := h.roomInfo("r1")
+		return string(info["IsUnlimitedRoomEnabled"]), string(info["KeepOwnerOnSeat"])
+	}
+	if u, k := modes(h); u != "true" || k != "false" {
+		t.Fatalf("after create: IsUnlimitedRoomEnabled %s, KeepOwnerOnSeat %s", u, k)
+	}
+	h.call("update_room_info", updateBody("r1", map[string]any{"IsUnlimitedRoomEnabled": false, "KeepOwnerOnSeat": true})).mustOK(t)
+	if u, k := modes(h); u != "false" || k != "false" {
+		t.Fatalf("after update: IsUnlimitedRoomEnabled %s, KeepOwnerOnSeat %s (create-only)", u, k)
+	}
+	h.call("update_room_info", updateBody("r1", map[string]any{"IsUnlimitedRoomEnabled": "yes"})).mustCode(t, livespec.CodeInvalidParam)
+
+	omitting := newHarness(t, Options{OmitRoomModes: true})
+	omitting.createRoom("r1", map[string]any{"IsUnlimitedRoomEnabled": true})
+	if u, k := modes(omitting); u != "" || k != "" {
+		t.Fatalf("OmitRoomModes answered IsUnlimitedRoomEnabled %q, KeepOwnerOnSeat %q", u, k)
+	}
+	if !omitting.s.Rooms()[0].IsUnlimitedRoomEnabled {
+		t.Fatal("OmitRoomModes must only hide the field, not drop it")
 	}
 }
 

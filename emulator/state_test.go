@@ -109,14 +109,16 @@ func TestStateRefusesBadFiles(t *testing.T) {
 
 func TestOptionsValidation(t *testing.T) {
 	for name, o := range map[string]Options{
-		"faults above 1":    {Faults: 1.5},
-		"negative faults":   {Faults: -0.1},
-		"qps below -1":      {QPS: -2},
-		"negative latency":  {Latency: -time.Second},
-		"negative TTL":      {RoomTTL: -time.Second},
-		"negative seat cap": {SeatCap: -1},
-		"long admin":        {Admins: []string{strings.Repeat("a", 33)}},
-		"empty admin":       {Admins: []string{""}},
+		"faults above 1":          {Faults: 1.5},
+		"negative faults":         {Faults: -0.1},
+		"qps below -1":            {QPS: -2},
+		"negative latency":        {Latency: -time.Second},
+		"negative TTL":            {RoomTTL: -time.Second},
+		"negative seat cap":       {SeatCap: -1},
+		"negative admin cap":      {AdminCap: -1},
+		"negative empty-room TTL": {EmptyRoomTTL: -time.Second},
+		"long admin":              {Admins: []string{strings.Repeat("a", 33)}},
+		"empty admin":             {Admins: []string{""}},
 	} {
 		if _, err := New(o); err == nil {
 			t.Errorf("%s: New accepted %+v", name, o)

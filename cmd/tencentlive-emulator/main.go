@@ -84,14 +84,17 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, string, erro
 	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every API request, e.g. 20ms")
 	fs.Float64Var(&opts.Faults, "faults", 0, "fraction (0..1) of API requests answered with a transient failure")
 	fs.IntVar(&opts.QPS, "qps", emulator.DefaultQPS, "per-command requests/second; -1 = documented limits, 0 = off")
-	fs.DurationVar(&opts.RoomTTL, "room-ttl", 0, "dismiss rooms this long after creation, as the platform's auto-destroy; 0 = never")
+	fs.DurationVar(&opts.RoomTTL, "room-ttl", 0, "dismiss every room this long after creation (a blunt stand-in for all auto-destroy rules); 0 = never")
+	fs.DurationVar(&opts.EmptyRoomTTL, "empty-room-ttl", 0, "auto-destroy rule 1: dismiss a room that someone entered and that has stayed empty this long, unless it has a robot (the platform's default is 30m); 0 = off")
 	fs.BoolVar(&opts.OmitSeatTemplate, "omit-seat-template", false, "get_room_info leaves SeatTemplate out")
+	fs.BoolVar(&opts.OmitRoomModes, "omit-room-modes", false, "get_room_info leaves IsUnlimitedRoomEnabled and KeepOwnerOnSeat out, as its documented field list does")
 	fs.BoolVar(&opts.LegacyForms, "legacy-forms", false, "answer TakeSeatMode as 1/2 and numeric Owner_Account as a JSON number")
 	fs.StringVar(&opts.StatePath, "state", "", "file that keeps rooms and accounts across restarts")
 	fs.StringVar(&words, "sensitive-words", "", "comma-separated words refused in RoomName/Notice (100026)")
 	fs.StringVar(&groups, "chat-groups", "", "comma-separated room IDs taken by Chat groups (100011)")
 	fs.IntVar(&opts.SeatCap, "seat-cap", emulator.DefaultSeatCap, "package seat cap (MaxSeatCount above it: 100013)")
 	fs.IntVar(&opts.MemberCap, "member-cap", emulator.DefaultMemberCap, "package member cap and MaxMemberCount default (above it: 100013)")
+	fs.IntVar(&opts.AdminCap, "admin-cap", emulator.DefaultAdminCap, "admins one room may have (more: 100020)")
 	fs.BoolVar(&opts.NoPackage, "no-package", false, "no paid package: create_room answers 100007")
 	fs.BoolVar(&opts.AccountDeleteDisabled, "account-delete-disabled", false, "account_delete answers 60017")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault RNG; 0 = random")
@@ -101,8 +104,8 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, string, erro
 	if fs.NArg() > 0 {
 		return opts, "", fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
 	}
-	if opts.SeatCap <= 0 || opts.MemberCap <= 0 {
-		return opts, "", errors.New("-seat-cap and -member-cap must be positive")
+	if opts.SeatCap <= 0 || opts.MemberCap <= 0 || opts.AdminCap <= 0 {
+		return opts, "", errors.New("-seat-cap, -member-cap and -admin-cap must be positive")
 	}
 	opts.Admins = splitList(admins)
 	opts.SensitiveWords = splitList(words)

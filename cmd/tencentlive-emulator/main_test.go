@@ -141,6 +141,7 @@ func TestRunServesAndKeepsState(t *testing.T) {
 func TestFlags(t *testing.T) {
 	opts, listen, err := parseFlags([]string{
 		"-listen", ":9", "-latency", "25ms", "-faults", "0.1", "-room-ttl", "1h", "-omit-seat-template", "-legacy-forms",
+		"-empty-room-ttl", "30m", "-omit-room-modes", "-admin-cap", "4",
 		"-chat-groups", "g1,g2", "-member-cap", "50", "-no-package", "-account-delete-disabled", "-seed", "9",
 	}, io.Discard)
 	if err != nil {
@@ -149,13 +150,14 @@ func TestFlags(t *testing.T) {
 	want := emulator.Options{
 		SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey, Admins: []string{"administrator"},
 		Latency: 25 * time.Millisecond, Faults: 0.1, QPS: emulator.DefaultQPS, RoomTTL: time.Hour, OmitSeatTemplate: true,
+		EmptyRoomTTL: 30 * time.Minute, OmitRoomModes: true, AdminCap: 4,
 		LegacyForms: true, ChatGroups: []string{"g1", "g2"}, SeatCap: emulator.DefaultSeatCap, MemberCap: 50,
 		NoPackage: true, AccountDeleteDisabled: true, Seed: 9,
 	}
 	if listen != ":9" || !equalOptions(opts, want) {
 		t.Fatalf("parsed %+v %q", opts, listen)
 	}
-	for _, bad := range [][]string{{"-faults", "2"}, {"-seat-cap", "0"}, {"-nope"}, {"extra"}} {
+	for _, bad := range [][]string{{"-faults", "2"}, {"-seat-cap", "0"}, {"-admin-cap", "0"}, {"-empty-room-ttl", "-1s"}, {"-nope"}, {"extra"}} {
 		opts, _, err := parseFlags(bad, io.Discard)
 		if err == nil {
 			_, err = emulator.New(opts)

@@ -37,6 +37,7 @@ const (
 	CodeInvalidParam        Code = 100002
 	CodeRoomIDTaken         Code = 100003
 	CodeRoomNotFound        Code = 100004
+	CodeNotAllowed          Code = 100006
 	CodeNoPackage           Code = 100007
 	CodeTooManyCategories   Code = 100009
 	CodeRoomExistsSameOwner Code = 100010
@@ -44,6 +45,7 @@ const (
 	CodeCreateTooFrequent   Code = 100012
 	CodeOverPackageLimit    Code = 100013
 	CodeInvalidRoomType     Code = 100015
+	CodeTooManyAdmins       Code = 100020
 	CodeSensitiveContent    Code = 100026
 	CodeMetadataTooManyKeys Code = 100500
 	CodeMetadataValueLarge  Code = 100501
@@ -119,7 +121,7 @@ var Codes = map[Code]CodeInfo{
 	100003: {"room ID already exists under another owner", NoRetry, "Choose another room_id, or import the existing room with terraform import."},
 	100004: {"room does not exist", NoRetry, "The room was never created or has been dismissed (possibly by the platform's auto-destroy)."},
 	100005: {"caller or target is not a room member", NoRetry, ""},
-	100006: {"operation not allowed", NoRetry, ""},
+	100006: {"operation not allowed", NoRetry, "Robots can be added only to rooms of type Live; check that the room is a live room of this application."},
 	100007: {"no paid package", NoRetry, "Buy a TUILiveKit package for this application in the console."},
 	100008: {"room is full", NoRetry, ""},
 	100009: {"too many category tags", NoRetry, "Use at most 3 category values."},
@@ -128,12 +130,13 @@ var Codes = map[Code]CodeInfo{
 	100012: {"the same room ID may be created at most once per second", RetryAfterSec, ""},
 	100013: {"exceeds the paid package limit", NoRetry, "Lower max_seat_count or upgrade the package."},
 	100015: {"invalid room type", NoRetry, "This is a provider bug; please report it."},
+	100020: {"too many room admins", NoRetry, "Name fewer admins: the application's package caps the admins of one room."},
 	100026: {"content contains sensitive words", NoRetry, "Change the wording of the named attribute."},
-	100500: {"metadata: too many keys", NoRetry, "A room holds at most 10 metadata keys."},
-	100501: {"metadata: a value is too large", NoRetry, "Each metadata value is at most 2 KB."},
-	100502: {"metadata: total value size too large", NoRetry, "All metadata values together are at most 16 KB."},
-	100503: {"metadata: none of the given keys exist", NoRetry, ""},
-	100504: {"metadata: key too long", NoRetry, "A metadata key is at most 50 bytes."},
+	100500: {"metadata: too many keys", NoRetry, fmt.Sprintf("A room holds at most %d metadata keys, the keys the app writes at run time included.", MaxMetadataKeys)},
+	100501: {"metadata: a value is too large", NoRetry, fmt.Sprintf("Each metadata value is at most %d bytes.", MaxMetadataValueBytes)},
+	100502: {"metadata: total value size too large", NoRetry, fmt.Sprintf("All metadata values of a room together are at most %d bytes, the app's own keys included.", MaxMetadataTotalBytes)},
+	100503: {"metadata: none of the given keys exist", NoRetry, "The keys were already deleted, possibly by the app."},
+	100504: {"metadata: key too long", NoRetry, fmt.Sprintf("A metadata key is at most %d bytes.", MaxMetadataKeyBytes)},
 }
 
 // Info returns the table row of a code; unknown codes are not retried.

@@ -37,6 +37,16 @@ func TestEveryCodeHasMeaning(t *testing.T) {
 	}
 }
 
+// The room-management codes the provider diagnoses must tell the user what to do.
+func TestRoomManagementCodesHaveHints(t *testing.T) {
+	for _, c := range []Code{CodeNotAllowed, CodeTooManyAdmins, CodeMetadataTooManyKeys, CodeMetadataValueLarge,
+		CodeMetadataTotalLarge, CodeMetadataNoSuchKeys, CodeMetadataKeyLong} {
+		if info := c.Info(); info.Hint == "" || info.Retry != NoRetry {
+			t.Errorf("code %d: %+v, want a final code with a hint", c, info)
+		}
+	}
+}
+
 func TestSeatTemplates(t *testing.T) {
 	for _, name := range []string{LandscapeConsole, LandscapeSDK} {
 		tpl, ok := LookupSeatTemplate(name)
@@ -68,6 +78,11 @@ func TestIsPrintableASCII(t *testing.T) {
 func TestRates(t *testing.T) {
 	if CommandRate("create_room") != 200 || CommandRate("get_room_list") != 10 {
 		t.Errorf("rates: create_room %d, get_room_list %d", CommandRate("create_room"), CommandRate("get_room_list"))
+	}
+	for _, robot := range []string{"add_robot", "get_robot", "del_robot"} {
+		if CommandRate(robot) != 100 {
+			t.Errorf("%s: %d/s, want the documented 100/s", robot, CommandRate(robot))
+		}
 	}
 	if m, ok := TakeSeatModeFromInt(2); !ok || m != TakeSeatApply {
 		t.Errorf("TakeSeatModeFromInt(2) = %q, %v", m, ok)

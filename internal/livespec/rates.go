@@ -16,6 +16,9 @@ var CommandRates = map[string]int{
 	"get_room_list":       10,
 	"multiaccount_import": 100,
 	"account_check":       100,
+	"add_robot":           100,
+	"get_robot":           100,
+	"del_robot":           100,
 }
 
 // CommandRate returns the documented requests/second limit of a command.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -25,7 +26,10 @@ import (
 // TypeName is the provider's type name: resources are tencentlive_*.
 const TypeName = "tencentlive"
 
-var _ provider.Provider = &tencentliveProvider{}
+var (
+	_ provider.Provider                       = &tencentliveProvider{}
+	_ provider.ProviderWithEphemeralResources = &tencentliveProvider{}
+)
 
 type tencentliveProvider struct {
 	version string
@@ -168,7 +172,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 			data.identifier = stringSetting(m.Identifier, p.getenv(EnvIdentifier), livespec.DefaultIdentifier)
 		}
 		tflog.Info(ctx, "tencentlive provider configuration not yet known; no API client", map[string]any{"unknown": unknown})
-		resp.ResourceData, resp.DataSourceData = data, data
+		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
 		return
 	}
 
@@ -182,7 +186,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
 	data := &providerData{client: client, identifier: cfg.Identifier, planChecks: cfg.PlanChecks, adoptExisting: cfg.AdoptExisting}
-	resp.ResourceData, resp.DataSourceData = data, data
+	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
 }
 
 // wireConfig translates the resolved settings for the wire client.
@@ -208,4 +212,8 @@ func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resou
 
 func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewRoomDataSource, NewRoomsDataSource}
+}
+
+func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewUserSigEphemeral}
 }

@@ -110,7 +110,7 @@ func (d *roomDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 			"activity_status": computedInt64("Application-defined activity status."),
 			"notice":          computedString("Room notice; empty when none."),
 			"create_time":     computedInt64("When the room was created, in Unix seconds."),
-			"view_count":      computedInt64("Audience count as the service reports it; it changes while the room is live."),
+			"view_count":      computedInt64("Entries into the room since it was created, repeat entries counted (the service's cumulative ViewCount, not the audience now); it grows while the room is live."),
 			"timeouts":        timeouts.Attributes(ctx),
 		},
 	}

@@ -174,7 +174,7 @@ func (d *roomsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 					},
 					"activity_status": computedInt64("Application-defined activity status."),
 					"create_time":     computedInt64("When the room was created, in Unix seconds."),
-					"view_count":      computedInt64("Audience count as the service reports it."),
+					"view_count":      computedInt64("Entries into the room since it was created, repeat entries counted (the service's cumulative ViewCount, not the audience now)."),
 				}},
 			},
 			"ids": schema.ListAttribute{

@@ -95,15 +95,11 @@ func (c *Client) DeleteAccounts(ctx context.Context, userIDs []string) ([]Accoun
 }
 
 func inBatches(userIDs []string, send func([]userIDItem) error) error {
-	for start := 0; start < len(userIDs); start += livespec.MaxAccountsPerOp {
-		end := min(start+livespec.MaxAccountsPerOp, len(userIDs))
-		batch := make([]userIDItem, 0, end-start)
-		for _, id := range userIDs[start:end] {
+	return inAccountBatches(userIDs, func(ids []string) error {
+		batch := make([]userIDItem, 0, len(ids))
+		for _, id := range ids {
 			batch = append(batch, userIDItem{id})
 		}
-		if err := send(batch); err != nil {
-			return err
-		}
-	}
-	return nil
+		return send(batch)
+	})
 }

@@ -28,8 +28,14 @@ type RoomInfo struct {
 	Category          *[]int64 `json:"Category,omitempty"` // non-nil empty slice sends [] (clears)
 	ActivityStatus    *int64   `json:"ActivityStatus,omitempty"`
 	Notice            *string  `json:"Notice,omitempty"`
-	CreateTime        *int64   `json:"CreateTime,omitempty"` // read-only, Unix seconds
-	ViewCount         *int64   `json:"ViewCount,omitempty"`  // read-only
+	// IsUnlimitedRoomEnabled is sent on create and update. get_room_info's documented field list
+	// does not name it, so nil in an answer means "not reported", not false.
+	IsUnlimitedRoomEnabled *bool `json:"IsUnlimitedRoomEnabled,omitempty"`
+	// KeepOwnerOnSeat is create-only (update_room_info has no such field); nil in an answer
+	// means "not reported".
+	KeepOwnerOnSeat *bool  `json:"KeepOwnerOnSeat,omitempty"`
+	CreateTime      *int64 `json:"CreateTime,omitempty"` // read-only, Unix seconds
+	ViewCount       *int64 `json:"ViewCount,omitempty"`  // read-only: cumulative entries, repeats counted
 }
 
 // roomInfoFields has RoomInfo's fields without its methods, for the default decoding.

@@ -3,10 +3,13 @@ package wire
 import (
 	"crypto/rand"
 	"encoding/binary"
+	"fmt"
 	"sync"
 	"time"
 
 	"github.com/tencentyun/tls-sig-api-v2-golang/tencentyun"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
 // A UserSig is signed for a day (Tencent recommends at least 24 h) and replaced five minutes
@@ -85,6 +88,37 @@ func (s *sigCache) generation() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gen
+}
+
+// UserSig is a signature issued for an application user (not the App Admin the client calls
+// as), for a client SDK or an encoder pushing a stream.
+type UserSig struct {
+	Sig       string
+	ExpiresAt time.Time // the sig is refused from this instant; it may run out up to 1 s sooner
+}
+
+// MaxUserSigLifetime is the longest lifetime IssueUserSig accepts: the official libraries'
+// default of 180 days.
+const MaxUserSigLifetime = 180 * 24 * time.Hour
+
+// IssueUserSig signs a UserSig for userID, valid for lifetime, with the client's SDKAppID and
+// secret key, locally: no request is sent, and the key never leaves the client. The caller owns
+// the sig and must keep it out of logs and state.
+func (c *Client) IssueUserSig(userID string, lifetime time.Duration) (UserSig, error) {
+	if userID == "" || len(userID) > livespec.MaxUserIDBytes {
+		return UserSig{}, fmt.Errorf("user ID must be 1 to %d bytes, got %d", livespec.MaxUserIDBytes, len(userID))
+	}
+	if lifetime < time.Second || lifetime > MaxUserSigLifetime {
+		return UserSig{}, fmt.Errorf("lifetime must be between 1s and %s, got %s", MaxUserSigLifetime, lifetime)
+	}
+	// The library stamps the sig with the wall clock's current second; counting from the start of
+	// this second gives an expiry no later than the sig's own.
+	issued := time.Unix(time.Now().Unix(), 0)
+	sig, err := c.sigs.sign(c.sigs.sdkAppID, c.sigs.key, userID, int(lifetime/time.Second))
+	if err != nil {
+		return UserSig{}, fmt.Errorf("signing a UserSig: %w", err) // the library's errors carry no key material
+	}
+	return UserSig{Sig: sig, ExpiresAt: issued.Add(lifetime.Truncate(time.Second))}, nil
 }
 
 var _ signFunc = tencentyun.GenUserSig
