@@ -56,14 +56,20 @@ type verifiedSig struct {
 type authenticator struct {
 	sdkAppID  uint64
 	secretKey string
+	keyless   map[uint64]bool // SDKAppIDs answered 70016
 
 	mu    sync.RWMutex
 	cache map[string]verifiedSig
 	limit int // cache bound
 }
 
-func newAuthenticator(sdkAppID uint64, secretKey string) *authenticator {
-	return &authenticator{sdkAppID: sdkAppID, secretKey: secretKey, cache: make(map[string]verifiedSig), limit: sigCacheSize}
+func newAuthenticator(sdkAppID uint64, secretKey string, keyless []uint64) *authenticator {
+	a := &authenticator{sdkAppID: sdkAppID, secretKey: secretKey, keyless: make(map[uint64]bool, len(keyless)),
+		cache: make(map[string]verifiedSig), limit: sigCacheSize}
+	for _, id := range keyless {
+		a.keyless[id] = true
+	}
+	return a
 }
 
 // check verifies the query's credentials in the vendor's order. sdkAppID has already been
@@ -73,6 +79,9 @@ func (a *authenticator) check(sdkAppID uint64, identifier, userSig string, now t
 		return fail(livespec.CodeSigEmpty, "usersig is empty")
 	}
 	if sdkAppID != a.sdkAppID {
+		if a.keyless[sdkAppID] {
+			return fail(livespec.CodeNoKeyForSDKAppID, "no key found for this sdkappid")
+		}
 		return fail(livespec.CodeUnknownSDKAppID, "sdkappid not found")
 	}
 	a.mu.RLock()

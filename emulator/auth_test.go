@@ -71,3 +71,17 @@ func TestGeneratedSigDecodes(t *testing.T) {
 		t.Fatalf("decoded %+v, ok=%v", doc, ok)
 	}
 }
+
+// An application of another data centre: 70016 for the keyless SDKAppIDs, 70020 for any other.
+func TestKeylessSDKAppIDs(t *testing.T) {
+	h := newHarness(t, Options{KeylessSDKAppIDs: []uint64{1400000077}})
+	path := servicePath("get_room_list")
+	for appID, want := range map[uint64]livespec.Code{1400000077: livespec.CodeNoKeyForSDKAppID, 1400000078: livespec.CodeUnknownSDKAppID} {
+		signer, err := New(Options{SDKAppID: appID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.do(http.MethodPost, path, authQuery(appID, DefaultAdmin, signer.UserSig(DefaultAdmin)), "{}").mustCode(t, want)
+	}
+	h.do(http.MethodPost, path, h.query(DefaultAdmin), "{}").mustOK(t)
+}

@@ -47,16 +47,19 @@ type Options struct {
 	// LegacyForms answers TakeSeatMode as an int (1 free, 2 apply) and a numeric Owner_Account
 	// as a JSON number, as older API versions and the doc examples do.
 	LegacyForms           bool
-	StatePath             string           // persist rooms and accounts here (atomic writes); "" = memory only
-	SensitiveWords        []string         // RoomName/Notice containing one (case-insensitive): 100026
-	ChatGroups            []string         // room IDs held by Chat groups: create_room answers 100011
-	SeatCap               int              // package seat cap (default 20): MaxSeatCount above it is 100013
-	MemberCap             int              // package member cap and MaxMemberCount default (default 1000)
-	AdminCap              int              // admins per room (default DefaultAdminCap): more is 100020
-	NoPackage             bool             // no paid package: create_room answers 100007
-	AccountDeleteDisabled bool             // account_delete answers 60017, as when the console forbids it
-	Now                   func() time.Time // clock; default time.Now
-	Seed                  int64            // fault RNG seed; 0 = random
+	StatePath             string   // persist rooms and accounts here (atomic writes); "" = memory only
+	SensitiveWords        []string // RoomName/Notice containing one (case-insensitive): 100026
+	ChatGroups            []string // room IDs held by Chat groups: create_room answers 100011
+	SeatCap               int      // package seat cap (default 20): MaxSeatCount above it is 100013
+	MemberCap             int      // package member cap and MaxMemberCount default (default 1000)
+	AdminCap              int      // admins per room (default DefaultAdminCap): more is 100020
+	NoPackage             bool     // no paid package: create_room answers 100007
+	AccountDeleteDisabled bool     // account_delete answers 60017, as when the console forbids it
+	// KeylessSDKAppIDs are answered 70016 (no key for this SDKAppID), as a data centre answers
+	// an application of another one; any other SDKAppID but the emulator's is 70020.
+	KeylessSDKAppIDs []uint64
+	Now              func() time.Time // clock; default time.Now
+	Seed             int64            // fault RNG seed; 0 = random
 }
 
 // withDefaults validates o and fills in the defaults.

@@ -103,7 +103,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts:        opts,
-		auth:        newAuthenticator(opts.SDKAppID, opts.SecretKey),
+		auth:        newAuthenticator(opts.SDKAppID, opts.SecretKey, opts.KeylessSDKAppIDs),
 		limits:      newRateLimits(opts.QPS, opts.Now()),
 		faults:      newFaultInjector(opts.Faults, opts.Seed),
 		chatGroup:   make(map[string]bool, len(opts.ChatGroups)),

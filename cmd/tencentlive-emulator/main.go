@@ -4,14 +4,17 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,7 +35,7 @@ func main() {
 
 // run serves until ctx is canceled (SIGINT/SIGTERM), then shuts down and writes the state.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	opts, listen, err := parseFlags(args, stderr)
+	opts, sf, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
 	}
@@ -40,16 +43,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", listen)
+	tlsConfig, err := sf.tlsConfig()
 	if err != nil {
 		return err
 	}
-	// The first line is the contract with scripts that start the emulator on port 0.
-	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
+	ln, err := net.Listen("tcp", sf.listen)
+	if err != nil {
+		return err
+	}
+	scheme := "http"
+	if tlsConfig != nil {
+		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
+	}
+	// The first line is the contract with scripts that start the emulator on port 0; a
+	// self-signed certificate is written before it.
+	fmt.Fprintf(stdout, "listening on %s://%s\n", scheme, ln.Addr())
 	fmt.Fprintf(stderr, "tencentlive-emulator: sdkappid=%d admins=%s (secret key not shown)\n",
 		opts.SDKAppID, strings.Join(srv.Admins(), ","))
 
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(stderr, "tencentlive-emulator: ", 0)}
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 
@@ -69,15 +81,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-func parseFlags(args []string, stderr io.Writer) (emulator.Options, string, error) {
+// serveFlags are the flags about how the emulator is served, not what it imitates.
+type serveFlags struct {
+	listen           string
+	tlsCert, tlsKey  string   // serve https with this certificate and key
+	selfSignedOut    string   // serve https with a new self-signed certificate, written here
+	selfSignedHosts  []string // its extra host names, besides loopback and the listen host
+	selfSignedListen string   // the listen host, a name of the certificate when not a wildcard
+}
+
+func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, error) {
 	fs := flag.NewFlagSet("tencentlive-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		opts                  emulator.Options
-		admins, words, groups string
-		listen                string
+		opts                           emulator.Options
+		admins, words, groups, keyless string
+		tlsHosts                       string
+		sf                             serveFlags
 	)
-	fs.StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on; 127.0.0.1:0 picks a free port")
+	fs.StringVar(&sf.listen, "listen", "127.0.0.1:8080", "address to serve on; 127.0.0.1:0 picks a free port")
+	fs.StringVar(&sf.tlsCert, "tls-cert", "", "serve https with this PEM certificate (with -tls-key)")
+	fs.StringVar(&sf.tlsKey, "tls-key", "", "PEM private key of -tls-cert")
+	fs.StringVar(&sf.selfSignedOut, "tls-self-signed", "", "serve https with a new self-signed certificate and write it to this file, for clients to trust (the provider's ca_cert_file)")
+	fs.StringVar(&tlsHosts, "tls-hosts", "", "comma-separated extra host names or IPs of the -tls-self-signed certificate (e.g. the CI service name); localhost, 127.0.0.1, ::1 and the -listen host are always in it")
+	fs.StringVar(&keyless, "keyless-sdkappids", "", "comma-separated SDKAppIDs answered with 70016 (no key: an application of another data centre)")
 	fs.Uint64Var(&opts.SDKAppID, "sdkappid", emulator.DefaultSDKAppID, "SDKAppID the emulator answers for")
 	fs.StringVar(&opts.SecretKey, "secret-key", emulator.DefaultSecretKey, "secret key that UserSigs must be signed with")
 	fs.StringVar(&admins, "admin", emulator.DefaultAdmin, "App Admin accounts, comma-separated (imported at start)")
@@ -99,18 +126,62 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, string, erro
 	fs.BoolVar(&opts.AccountDeleteDisabled, "account-delete-disabled", false, "account_delete answers 60017")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault RNG; 0 = random")
 	if err := fs.Parse(args); err != nil {
-		return opts, "", err
+		return opts, sf, err
 	}
 	if fs.NArg() > 0 {
-		return opts, "", fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+		return opts, sf, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
 	}
 	if opts.SeatCap <= 0 || opts.MemberCap <= 0 || opts.AdminCap <= 0 {
-		return opts, "", errors.New("-seat-cap, -member-cap and -admin-cap must be positive")
+		return opts, sf, errors.New("-seat-cap, -member-cap and -admin-cap must be positive")
+	}
+	if (sf.tlsCert == "") != (sf.tlsKey == "") || sf.tlsCert != "" && sf.selfSignedOut != "" {
+		return opts, sf, errors.New("use -tls-cert with -tls-key, or -tls-self-signed, not both")
+	}
+	if tlsHosts != "" && sf.selfSignedOut == "" {
+		return opts, sf, errors.New("-tls-hosts needs -tls-self-signed")
+	}
+	for _, id := range splitList(keyless) {
+		n, err := strconv.ParseUint(id, 10, 64)
+		if err != nil {
+			return opts, sf, fmt.Errorf("-keyless-sdkappids: %q is not an SDKAppID", id)
+		}
+		opts.KeylessSDKAppIDs = append(opts.KeylessSDKAppIDs, n)
 	}
 	opts.Admins = splitList(admins)
 	opts.SensitiveWords = splitList(words)
 	opts.ChatGroups = splitList(groups)
-	return opts, listen, nil
+	sf.selfSignedHosts = splitList(tlsHosts)
+	if host, _, err := net.SplitHostPort(sf.listen); err == nil {
+		sf.selfSignedListen = host
+	}
+	return opts, sf, nil
+}
+
+// tlsConfig returns the TLS configuration the flags ask for, or nil for plain http. A
+// self-signed certificate is written to its file here, before the emulator announces itself.
+func (sf serveFlags) tlsConfig() (*tls.Config, error) {
+	switch {
+	case sf.tlsCert != "":
+		cert, err := tls.LoadX509KeyPair(sf.tlsCert, sf.tlsKey)
+		if err != nil {
+			return nil, fmt.Errorf("-tls-cert/-tls-key: %w", err)
+		}
+		return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+	case sf.selfSignedOut != "":
+		hosts := []string{"localhost", "127.0.0.1", "::1"}
+		if ip := net.ParseIP(sf.selfSignedListen); sf.selfSignedListen != "" && (ip == nil || !ip.IsUnspecified()) {
+			hosts = append(hosts, sf.selfSignedListen)
+		}
+		cert, certPEM, err := emulator.SelfSignedCert(append(hosts, sf.selfSignedHosts...))
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(sf.selfSignedOut, certPEM, 0o644); err != nil { //nolint:gosec // a certificate is public
+			return nil, fmt.Errorf("-tls-self-signed: %w", err)
+		}
+		return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+	}
+	return nil, nil
 }
 
 func splitList(v string) []string {

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -54,7 +56,7 @@ func start(t *testing.T, args ...string) (baseURL string, stderr *syncBuffer, st
 		cancel()
 		t.Fatalf("no first line: %v (stderr: %s)", err, stderr)
 	}
-	m := regexp.MustCompile(`^listening on (http://127\.0\.0\.1:\d+)\n$`).FindStringSubmatch(line)
+	m := regexp.MustCompile(`^listening on (https?://127\.0\.0\.1:\d+)\n$`).FindStringSubmatch(line)
 	if m == nil {
 		cancel()
 		t.Fatalf("first line %q", line)
@@ -139,7 +141,7 @@ func TestRunServesAndKeepsState(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	opts, listen, err := parseFlags([]string{
+	opts, sf, err := parseFlags([]string{
 		"-listen", ":9", "-latency", "25ms", "-faults", "0.1", "-room-ttl", "1h", "-omit-seat-template", "-legacy-forms",
 		"-empty-room-ttl", "30m", "-omit-room-modes", "-admin-cap", "4",
 		"-chat-groups", "g1,g2", "-member-cap", "50", "-no-package", "-account-delete-disabled", "-seed", "9",
@@ -154,8 +156,8 @@ func TestFlags(t *testing.T) {
 		LegacyForms: true, ChatGroups: []string{"g1", "g2"}, SeatCap: emulator.DefaultSeatCap, MemberCap: 50,
 		NoPackage: true, AccountDeleteDisabled: true, Seed: 9,
 	}
-	if listen != ":9" || !equalOptions(opts, want) {
-		t.Fatalf("parsed %+v %q", opts, listen)
+	if sf.listen != ":9" || !equalOptions(opts, want) {
+		t.Fatalf("parsed %+v %q", opts, sf.listen)
 	}
 	for _, bad := range [][]string{{"-faults", "2"}, {"-seat-cap", "0"}, {"-admin-cap", "0"}, {"-empty-room-ttl", "-1s"}, {"-nope"}, {"extra"}} {
 		opts, _, err := parseFlags(bad, io.Discard)
@@ -170,3 +172,60 @@ func TestFlags(t *testing.T) {
 
 // equalOptions compares options without a clock (reflect.DeepEqual treats nil funcs as equal).
 func equalOptions(a, b emulator.Options) bool { return reflect.DeepEqual(a, b) }
+
+// -tls-self-signed serves https and writes the certificate before the first line, so a client
+// that trusts that file reaches it, by loopback address and by the -tls-hosts names.
+func TestRunServesSelfSignedTLS(t *testing.T) {
+	certFile := filepath.Join(t.TempDir(), "emulator.pem")
+	base, _, stop := start(t, "-listen", "127.0.0.1:0", "-tls-self-signed", certFile, "-tls-hosts", "emulator,ci.example")
+	defer func() { _ = stop() }()
+	if !strings.HasPrefix(base, "https://") {
+		t.Fatalf("first line names %s", base)
+	}
+	pemData, err := os.ReadFile(certFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pemData) {
+		t.Fatalf("%s holds no certificate", certFile)
+	}
+	for _, name := range []string{"", "localhost", "emulator", "ci.example"} {
+		c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, ServerName: name, MinVersion: tls.VersionTLS12}}}
+		resp, err := c.Get(base + "/_emulator/stats")
+		if err != nil {
+			t.Fatalf("server name %q: %v", name, err)
+		}
+		resp.Body.Close()
+	}
+	if resp, err := http.Get(base + "/_emulator/stats"); err == nil {
+		resp.Body.Close()
+		t.Fatal("a client without the certificate got through")
+	}
+}
+
+func TestTLSFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, bad := range [][]string{
+		{"-tls-cert", "c.pem"},
+		{"-tls-key", "k.pem"},
+		{"-tls-cert", "c.pem", "-tls-key", "k.pem", "-tls-self-signed", "s.pem"},
+		{"-tls-hosts", "emulator"},
+		{"-keyless-sdkappids", "abc"},
+	} {
+		if _, _, err := parseFlags(bad, io.Discard); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	_, sf, err := parseFlags([]string{"-tls-cert", filepath.Join(dir, "missing.pem"), "-tls-key", filepath.Join(dir, "missing.key")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sf.tlsConfig(); err == nil || !strings.Contains(err.Error(), "-tls-cert") {
+		t.Errorf("missing certificate files: %v", err)
+	}
+	opts, _, err := parseFlags([]string{"-keyless-sdkappids", "1400000001, 20000"}, io.Discard)
+	if err != nil || !reflect.DeepEqual(opts.KeylessSDKAppIDs, []uint64{1400000001, 20000}) {
+		t.Errorf("-keyless-sdkappids: %v %v", opts.KeylessSDKAppIDs, err)
+	}
+}

@@ -226,11 +226,7 @@ func regionsTable() string {
 	var b strings.Builder
 	b.WriteString("| `region` | REST host |\n|---|---|\n")
 	for _, name := range provider.RegionNames() {
-		label := "`" + name + "`"
-		if name == provider.DefaultRegion {
-			label += " (default)"
-		}
-		fmt.Fprintf(&b, "| %s | `%s` |\n", label, provider.RegionHosts[name])
+		fmt.Fprintf(&b, "| `%s` | `%s` |\n", name, provider.RegionHosts[name])
 	}
 	return b.String()
 }

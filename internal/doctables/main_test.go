@@ -90,7 +90,7 @@ func TestTablesFollowTheCode(t *testing.T) {
 	if !strings.Contains(seats, "| `AudioSalon` | 70 | `max_seat_count` |") || !strings.Contains(seats, "| `VideoLandscape4Seat` | 200 | 4 |") {
 		t.Errorf("seat templates table:\n%s", seats)
 	}
-	if regions := regionsTable(); !strings.Contains(regions, "| `china` (default) | `console.tim.qq.com` |") {
+	if regions := regionsTable(); !strings.Contains(regions, "| `china` | `console.tim.qq.com` |") {
 		t.Errorf("regions table:\n%s", regions)
 	}
 	if got := cell("a|b\nc"); got != `a\|b c` {

@@ -105,7 +105,7 @@ resource "tencentlive_room" "good" {
 		{name: "requests_per_second over the documented rate", provider: []string{`requests_per_second = 250`}, rm: video,
 			want: "requests_per_second (TENCENTLIVE_REQUESTS_PER_SECOND) is 250; it must be above 0 and at most 200, the documented per-command rate (60007 above it)."},
 		{name: "plain http to a remote host", provider: []string{`endpoint = "http://example.com"`}, rm: video,
-			want: `endpoint (TENCENTLIVE_ENDPOINT) is "http://example.com"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.`},
+			want: `endpoint (TENCENTLIVE_ENDPOINT) is "http://example.com"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (TENCENTLIVE_INSECURE_HTTP_ENDPOINT) to true`},
 		{name: "one bad room among 20 good ones", rm: with(`notice = "` + strings.Repeat("n", 101) + `"`), extra: goodRooms,
 			want: "notice is 101 bytes; the vendor allows at most 100 bytes (it would answer 100002)."},
 		{name: "several bad values at once", rm: []string{`room_id = "` + strings.Repeat("r", 49) + `"`, `seat_template = "Grid9"`, `category = [1, 2, 3, 4]`},

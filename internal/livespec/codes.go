@@ -23,6 +23,7 @@ const (
 	CodeSigWrongKey         Code = 70009
 	CodeSigIdentifier       Code = 70013
 	CodeSigSDKAppID         Code = 70014
+	CodeNoKeyForSDKAppID    Code = 70016
 	CodeUnknownSDKAppID     Code = 70020
 	CodeAccountNotImported  Code = 70107
 	CodeAccountTimeout      Code = 70169

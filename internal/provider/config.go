@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"crypto/x509"
 	"fmt"
 	"math"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,11 +29,13 @@ const (
 	EnvRequestsPerSecond = "TENCENTLIVE_REQUESTS_PER_SECOND"
 	EnvPlanChecks        = "TENCENTLIVE_PLAN_CHECKS"
 	EnvAdoptExisting     = "TENCENTLIVE_ADOPT_EXISTING_ROOMS"
+	EnvInsecureHTTP      = "TENCENTLIVE_INSECURE_HTTP_ENDPOINT"
+	EnvCACertFile        = "TENCENTLIVE_CA_CERT_FILE"
 )
 
-// Configuration defaults.
+// Configuration defaults. There is no default region: an application answers only on the host
+// of its own data centre, and a guessed one fails with an authentication error (70016/70020).
 const (
-	DefaultRegion     = "china"
 	DefaultMaxRetries = 8
 	maxMaxRetries     = 20 // beyond this an apply waits minutes on one request
 )
@@ -70,6 +74,8 @@ type providerModel struct {
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 	PlanChecks        types.Bool    `tfsdk:"plan_checks"`
 	AdoptExisting     types.Bool    `tfsdk:"adopt_existing_rooms"`
+	InsecureHTTP      types.Bool    `tfsdk:"insecure_http_endpoint"`
+	CACertFile        types.String  `tfsdk:"ca_cert_file"`
 }
 
 // resolvedConfig is the provider configuration after environment fallbacks and defaults.
@@ -79,9 +85,11 @@ type resolvedConfig struct {
 	Identifier        string
 	BaseURL           string
 	MaxRetries        int
-	RequestsPerSecond float64 // 0 = the documented per-command rates
-	PlanChecks        bool    // look planned rooms up at plan time (100003 / 100010)
-	AdoptExisting     bool    // take over same-owner rooms that create_room finds (100010)
+	RequestsPerSecond float64        // 0 = the documented per-command rates
+	PlanChecks        bool           // look planned rooms up at plan time (100003 / 100010)
+	AdoptExisting     bool           // take over same-owner rooms that create_room finds (100010)
+	AllowPlainHTTP    bool           // insecure_http_endpoint: plain http off loopback
+	RootCAs           *x509.CertPool // the system's CAs plus ca_cert_file's; nil = the system's
 }
 
 // resolveConfig applies environment fallbacks and defaults to m and checks every value. It
@@ -93,7 +101,8 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		"sdk_app_id": m.SDKAppID, "secret_key": m.SecretKey, "identifier": m.Identifier,
 		"region": m.Region, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
 		"requests_per_second": m.RequestsPerSecond, "plan_checks": m.PlanChecks,
-		"adopt_existing_rooms": m.AdoptExisting,
+		"adopt_existing_rooms":   m.AdoptExisting,
+		"insecure_http_endpoint": m.InsecureHTTP, "ca_cert_file": m.CACertFile,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -143,19 +152,47 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		invalid("identifier", EnvIdentifier, msg)
 	}
 
-	// endpoint overrides region.
-	region := stringSetting(m.Region, getenv(EnvRegion), DefaultRegion)
-	if msg := checkRegion(region); msg != "" {
-		invalid("region", EnvRegion, msg)
+	// insecure_http_endpoint, before endpoint, which it concerns.
+	switch {
+	case !m.InsecureHTTP.IsNull():
+		cfg.AllowPlainHTTP = m.InsecureHTTP.ValueBool()
+	case getenv(EnvInsecureHTTP) != "":
+		b, err := strconv.ParseBool(strings.TrimSpace(getenv(EnvInsecureHTTP)))
+		if err != nil {
+			unparsable("insecure_http_endpoint", EnvInsecureHTTP, "true or false")
+		}
+		cfg.AllowPlainHTTP = b
 	}
-	if endpoint := stringSetting(m.Endpoint, getenv(EnvEndpoint), ""); endpoint != "" {
-		base, msg := checkEndpoint(endpoint)
+
+	// endpoint overrides region; one of them is required.
+	region := stringSetting(m.Region, getenv(EnvRegion), "")
+	if region != "" {
+		if msg := checkRegion(region); msg != "" {
+			invalid("region", EnvRegion, msg)
+		}
+	}
+	switch endpoint := stringSetting(m.Endpoint, getenv(EnvEndpoint), ""); {
+	case endpoint != "":
+		base, msg := checkEndpoint(endpoint, cfg.AllowPlainHTTP)
 		if msg != "" {
 			invalid("endpoint", EnvEndpoint, msg)
 		}
 		cfg.BaseURL = base
-	} else if host, ok := RegionHosts[region]; ok {
-		cfg.BaseURL = "https://" + host
+	case region == "":
+		diags.AddAttributeError(path.Root("region"), "Missing region", missingRegionDetail())
+	default:
+		if host, ok := RegionHosts[region]; ok {
+			cfg.BaseURL = "https://" + host
+		}
+	}
+
+	// ca_cert_file
+	if file := stringSetting(m.CACertFile, getenv(EnvCACertFile), ""); file != "" {
+		pool, msg := loadCACerts(file)
+		if msg != "" {
+			invalid("ca_cert_file", EnvCACertFile, msg)
+		}
+		cfg.RootCAs = pool
 	}
 
 	// max_retries
@@ -266,9 +303,10 @@ func checkRate(r float64) string {
 }
 
 // checkEndpoint parses an endpoint base URL. Plain http is accepted only for loopback hosts
-// (the emulator): anywhere else it would send the UserSig in clear text. It returns the base
-// URL without a trailing slash, or a message saying what is wrong.
-func checkEndpoint(raw string) (string, string) {
+// (the emulator), or anywhere when allowPlain (insecure_http_endpoint) says so: it sends the
+// UserSig in clear text. It returns the base URL without a trailing slash, or a message saying
+// what is wrong.
+func checkEndpoint(raw string, allowPlain bool) (string, string) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.Hostname() == "" {
 		return "", fmt.Sprintf("is %q; it must be a base URL such as https://console.tim.qq.com.", raw)
@@ -279,11 +317,28 @@ func checkEndpoint(raw string) (string, string) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !wire.IsLoopbackHost(u.Hostname()) {
-			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.", raw)
+		if !allowPlain && !wire.IsLoopbackHost(u.Hostname()) {
+			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (%s) to true for a test service such as the emulator in a CI service container.", raw, EnvInsecureHTTP)
 		}
 	default:
 		return "", fmt.Sprintf("is %q; the scheme must be https (or http for a loopback host).", raw)
 	}
 	return strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/"), ""
+}
+
+// loadCACerts returns the system's certificate authorities plus the PEM certificates of file,
+// or a message saying what is wrong.
+func loadCACerts(file string) (*x509.CertPool, string) {
+	pem, err := os.ReadFile(file) //nolint:gosec // the user names the file to trust
+	if err != nil {
+		return nil, fmt.Sprintf("is %q, which cannot be read: %v.", file, err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Sprintf("is %q, which holds no PEM certificate (-----BEGIN CERTIFICATE-----).", file)
+	}
+	return pool, ""
 }

@@ -1,6 +1,12 @@
 package provider
 
 import (
+	"crypto/x509"
+	"encoding/pem"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +21,7 @@ func nullModel() providerModel {
 		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
 		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
 		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(), AdoptExisting: types.BoolNull(),
+		InsecureHTTP: types.BoolNull(), CACertFile: types.StringNull(),
 	}
 }
 
@@ -24,13 +31,13 @@ func envOf(vars map[string]string) func(string) string {
 
 func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 	cfg, unknown, diags := resolveConfig(nullModel(), envOf(map[string]string{
-		EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret",
+		EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "jakarta",
 	}))
 	if diags.HasError() || unknown != nil {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
 	}
 	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
-		BaseURL: "https://console.tim.qq.com", MaxRetries: 8, PlanChecks: true}
+		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: 8, PlanChecks: true}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}
@@ -100,7 +107,7 @@ func TestResolveConfigRegions(t *testing.T) {
 // Every diagnostic names the attribute and, where the value can come from it, the environment
 // variable; the secret key never appears.
 func TestResolveConfigDiagnostics(t *testing.T) {
-	valid := map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret"}
+	valid := map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret", EnvRegion: "usa"}
 	with := func(k, v string) map[string]string {
 		out := map[string]string{}
 		for a, b := range valid {
@@ -115,16 +122,22 @@ func TestResolveConfigDiagnostics(t *testing.T) {
 		attribute string
 		want      string
 	}{
-		{"missing app id", map[string]string{EnvSecretKey: "topsecret"}, "sdk_app_id",
+		{"missing app id", map[string]string{EnvSecretKey: "topsecret", EnvRegion: "usa"}, "sdk_app_id",
 			"Set sdk_app_id in the provider block or the TENCENTLIVE_SDK_APP_ID environment variable"},
 		{"bad app id", with(EnvSDKAppID, "abc"), "sdk_app_id",
 			`The TENCENTLIVE_SDK_APP_ID environment variable is "abc"; sdk_app_id must be the positive SDKAppID`},
-		{"missing secret", map[string]string{EnvSDKAppID: "1"}, "secret_key",
+		{"missing secret", map[string]string{EnvSDKAppID: "1", EnvRegion: "usa"}, "secret_key",
 			"Set secret_key in the provider block or the TENCENTLIVE_SECRET_KEY environment variable"},
 		{"bad region", with(EnvRegion, "mars"), "region",
 			`region (TENCENTLIVE_REGION) is "mars"; it must be one of china, frankfurt, jakarta, mumbai, seoul, singapore, tokyo, usa.`},
+		{"missing region", map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret"}, "region",
+			"Set region in the provider block or the TENCENTLIVE_REGION environment variable to the data centre of the application."},
 		{"http endpoint", with(EnvEndpoint, "http://10.0.0.1:80"), "endpoint",
-			`endpoint (TENCENTLIVE_ENDPOINT) is "http://10.0.0.1:80"; plain http is allowed only for loopback hosts`},
+			`endpoint (TENCENTLIVE_ENDPOINT) is "http://10.0.0.1:80"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (TENCENTLIVE_INSECURE_HTTP_ENDPOINT) to true`},
+		{"insecure http not a bool", with(EnvInsecureHTTP, "yes please"), "insecure_http_endpoint",
+			`The TENCENTLIVE_INSECURE_HTTP_ENDPOINT environment variable is "yes please"; insecure_http_endpoint must be true or false.`},
+		{"ca file missing", with(EnvCACertFile, "/nonexistent/ca.pem"), "ca_cert_file",
+			`ca_cert_file (TENCENTLIVE_CA_CERT_FILE) is "/nonexistent/ca.pem", which cannot be read`},
 		{"endpoint without host", with(EnvEndpoint, "console.tim.qq.com"), "endpoint",
 			`endpoint (TENCENTLIVE_ENDPOINT) is "console.tim.qq.com"; it must be a base URL such as https://console.tim.qq.com.`},
 		{"ftp endpoint", with(EnvEndpoint, "ftp://127.0.0.1"), "endpoint", "the scheme must be https"},
@@ -183,7 +196,7 @@ func TestWireConfig(t *testing.T) {
 }
 
 func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
-	base := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret"}
+	base := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "china"}
 	with := func(v string) map[string]string {
 		env := map[string]string{EnvPlanChecks: v}
 		for k, val := range base {
@@ -208,7 +221,7 @@ func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
 // adopt_existing_rooms is off unless the block or the environment turns it on; a value that is
 // not a bool names the variable.
 func TestResolveConfigAdoptExistingRooms(t *testing.T) {
-	env := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret"}
+	env := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "china"}
 	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); cfg.AdoptExisting {
 		t.Fatal("adopt_existing_rooms must default to false")
 	}
@@ -225,5 +238,85 @@ func TestResolveConfigAdoptExistingRooms(t *testing.T) {
 	_, _, diags := resolveConfig(nullModel(), envOf(env))
 	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), EnvAdoptExisting) {
 		t.Fatalf("want an error naming %s, got %v", EnvAdoptExisting, diags)
+	}
+}
+
+// Neither region nor endpoint: an error that lists every region with its host and says where
+// the console shows the application's data centre. An endpoint alone is enough.
+func TestResolveConfigMissingRegion(t *testing.T) {
+	_, _, diags := resolveConfig(nullModel(), envOf(map[string]string{EnvSDKAppID: "1", EnvSecretKey: "k"}))
+	if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != "Missing region" {
+		t.Fatalf("diags %v", diags)
+	}
+	detail := diags.Errors()[0].Detail()
+	for name, host := range RegionHosts {
+		if !strings.Contains(detail, "  - "+name+": "+host+"\n") && !strings.HasSuffix(detail, name+": "+host) {
+			t.Errorf("the detail does not list %s (%s):\n%s", name, host, detail)
+		}
+	}
+	for _, want := range []string{"Tencent RTC console", "Basic Information", "70016 or 70020", EnvRegion, EnvEndpoint} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail does not mention %q:\n%s", want, detail)
+		}
+	}
+
+	cfg, _, diags := resolveConfig(nullModel(), envOf(map[string]string{EnvSDKAppID: "1", EnvSecretKey: "k", EnvEndpoint: "http://127.0.0.1:9"}))
+	if diags.HasError() || cfg.BaseURL != "http://127.0.0.1:9" {
+		t.Fatalf("endpoint without region: %q %v", cfg.BaseURL, diags)
+	}
+}
+
+// Plain http off loopback needs insecure_http_endpoint, from the block or the environment.
+func TestResolveConfigPlainHTTP(t *testing.T) {
+	m := nullModel()
+	m.SDKAppID, m.SecretKey = types.Int64Value(1), types.StringValue("k")
+	m.Endpoint = types.StringValue("http://emulator:8080")
+	if _, _, diags := resolveConfig(m, envOf(nil)); !diags.HasError() {
+		t.Fatal("plain http off loopback accepted without insecure_http_endpoint")
+	}
+	if _, _, diags := resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "false"})); !diags.HasError() {
+		t.Fatal("plain http off loopback accepted with insecure_http_endpoint false")
+	}
+	cfg, _, diags := resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "true"}))
+	if diags.HasError() || cfg.BaseURL != "http://emulator:8080" || !cfg.AllowPlainHTTP {
+		t.Fatalf("from the environment: %+v %v", cfg, diags)
+	}
+	m.InsecureHTTP = types.BoolValue(true)
+	cfg, _, diags = resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "false"}))
+	if diags.HasError() || !cfg.AllowPlainHTTP {
+		t.Fatalf("the block wins over the environment: %+v %v", cfg, diags)
+	}
+	if w := wireConfig(cfg, "", ""); !w.AllowPlainHTTP {
+		t.Error("AllowPlainHTTP not passed to wire")
+	}
+}
+
+func TestResolveConfigCACertFile(t *testing.T) {
+	dir := t.TempDir()
+	notPEM := filepath.Join(dir, "not.pem")
+	if err := os.WriteFile(notPEM, []byte("hello"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := nullModel()
+	m.SDKAppID, m.SecretKey, m.Region = types.Int64Value(1), types.StringValue("k"), types.StringValue("china")
+	m.CACertFile = types.StringValue(notPEM)
+	_, _, diags := resolveConfig(m, envOf(nil))
+	if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), "holds no PEM certificate") {
+		t.Fatalf("diags %v", diags)
+	}
+
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	caFile := filepath.Join(dir, "ca.pem")
+	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m.CACertFile = types.StringNull()
+	cfg, _, diags := resolveConfig(m, envOf(map[string]string{EnvCACertFile: caFile}))
+	if diags.HasError() || cfg.RootCAs == nil {
+		t.Fatalf("diags %v", diags)
+	}
+	if _, err := srv.Certificate().Verify(x509.VerifyOptions{Roots: cfg.RootCAs}); err != nil {
+		t.Errorf("the file's certificate is not trusted: %v", err)
 	}
 }

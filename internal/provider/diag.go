@@ -53,7 +53,13 @@ func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	var we *wire.Error
 	if !errors.As(err, &we) {
 		b.WriteString(err.Error())
-		if errors.Is(err, context.DeadlineExceeded) && f.Timeout != "" {
+		var ce *wire.ConnectionError
+		switch {
+		case errors.As(err, &ce): // its per-attempt timeout is no resource timeout
+			if hint := reachabilityHint(ce); hint != "" {
+				fmt.Fprintf(&b, "\n\n%s", hint)
+			}
+		case errors.Is(err, context.DeadlineExceeded) && f.Timeout != "":
 			fmt.Fprintf(&b, "\n\nThe %s timeout ran out; raise timeouts.%s if the service is slow.", f.Timeout, f.Timeout)
 		}
 		return b.String(), ""
@@ -78,6 +84,9 @@ func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	attribute = blamedAttribute(we.Code, we.Message, f.Sent)
 	if attribute != "" {
 		fmt.Fprintf(&b, "\nAttribute: %s", attribute)
+	}
+	if hint := regionHint(we); hint != "" {
+		info.Hint = hint
 	}
 	if info.Hint != "" {
 		fmt.Fprintf(&b, "\n\n%s", info.Hint)

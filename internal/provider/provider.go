@@ -5,6 +5,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -32,8 +33,9 @@ var (
 )
 
 type tencentliveProvider struct {
-	version string
-	getenv  func(string) string
+	version    string
+	getenv     func(string) string
+	httpClient *http.Client // nil: wire's own; tests count or redirect the requests
 }
 
 // New returns a provider factory for providerserver.
@@ -118,15 +120,25 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			},
 			"region": schema.StringAttribute{
 				Optional: true,
-				Description: fmt.Sprintf("Data centre of the application: one of %s. Falls back to %s, then %q. Ignored when endpoint is set.",
-					strings.Join(RegionNames(), ", "), EnvRegion, DefaultRegion),
+				Description: fmt.Sprintf("Data centre of the application: one of %s. Falls back to %s. Required unless endpoint is set, which replaces it.",
+					strings.Join(RegionNames(), ", "), EnvRegion),
 				Validators: []validator.String{settingValidator{env: EnvRegion, str: checkRegion, format: "must be a documented region"}},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
-				Description: fmt.Sprintf("Base URL of the REST API (for example the emulator's), overriding region. Must be https, except for loopback hosts (127.0.0.0/8, ::1, localhost). Falls back to %s.",
+				Description: fmt.Sprintf("Base URL of the REST API (for example the emulator's), overriding region. Must be https, except for loopback hosts (127.0.0.0/8, ::1, localhost) or with insecure_http_endpoint. Falls back to %s.",
 					EnvEndpoint),
 				Validators: []validator.String{settingValidator{env: EnvEndpoint, str: endpointCheck, format: "must be an https base URL, or http for a loopback host"}},
+			},
+			"insecure_http_endpoint": schema.BoolAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Allows a plain-http endpoint off loopback, such as the emulator as a CI service container (http://emulator:8080). Every request carries a UserSig, valid for 24 hours, which then crosses that network in clear text: use it only for test services on a network you trust, never for the vendor's hosts. Falls back to %s, then false.",
+					EnvInsecureHTTP),
+			},
+			"ca_cert_file": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Path of a PEM file of certificate authorities to trust for https besides the system's, for an endpoint with its own certificate (such as the emulator's -tls-self-signed certificate). Falls back to %s.",
+					EnvCACertFile),
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
@@ -176,7 +188,12 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	client, err := wire.New(wireConfig(cfg, p.version, req.TerraformVersion))
+	wcfg := wireConfig(cfg, p.version, req.TerraformVersion)
+	wcfg.HTTPClient = p.httpClient
+	if cfg.AllowPlainHTTP && strings.HasPrefix(cfg.BaseURL, "http://") {
+		tflog.Warn(ctx, "insecure_http_endpoint: requests and their UserSigs go to the endpoint in clear text", map[string]any{"base_url": cfg.BaseURL})
+	}
+	client, err := wire.New(wcfg)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to configure the tencentlive provider", err.Error())
 		return
@@ -200,6 +217,8 @@ func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Confi
 		SecretKey:         cfg.SecretKey,
 		Identifier:        cfg.Identifier,
 		BaseURL:           cfg.BaseURL,
+		AllowPlainHTTP:    cfg.AllowPlainHTTP,
+		RootCAs:           cfg.RootCAs,
 		MaxRetries:        maxRetries,
 		RequestsPerSecond: cfg.RequestsPerSecond,
 		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", version, terraformVersion),

@@ -17,7 +17,7 @@ import (
 // when the value may come from there).
 func TestAccProvider_invalidConfiguration(t *testing.T) {
 	// Not parallel: clears the TENCENTLIVE_* variables the in-process provider reads.
-	for _, v := range []string{EnvSDKAppID, EnvSecretKey, EnvIdentifier, EnvRegion, EnvEndpoint, EnvMaxRetries, EnvRequestsPerSecond} {
+	for _, v := range []string{EnvSDKAppID, EnvSecretKey, EnvIdentifier, EnvRegion, EnvEndpoint, EnvMaxRetries, EnvRequestsPerSecond, EnvInsecureHTTP, EnvCACertFile} {
 		t.Setenv(v, "")
 	}
 	e := newAccEnv(t, emulator.Options{})
@@ -45,7 +45,7 @@ resource "tencentlive_room" "test" {
 			{
 				Config: provider(`endpoint = "http://live.example.com:8080"`),
 				ExpectError: diagnostic("Error: Invalid endpoint",
-					`endpoint (TENCENTLIVE_ENDPOINT) is "http://live.example.com:8080"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.`),
+					`endpoint (TENCENTLIVE_ENDPOINT) is "http://live.example.com:8080"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (TENCENTLIVE_INSECURE_HTTP_ENDPOINT) to true`),
 			},
 			{
 				Config: provider(`region = "mars"`),

@@ -219,5 +219,7 @@ func (v settingValidator) ValidateFloat64(_ context.Context, req validator.Float
 	}
 }
 
-// endpointCheck adapts checkEndpoint to settingValidator.
-func endpointCheck(s string) string { _, msg := checkEndpoint(s); return msg }
+// endpointCheck adapts checkEndpoint to settingValidator. It leaves plain http to
+// resolveConfig, which knows whether insecure_http_endpoint (perhaps from the environment)
+// allows it.
+func endpointCheck(s string) string { _, msg := checkEndpoint(s, true); return msg }

@@ -69,8 +69,8 @@ func TestStringValidators(t *testing.T) {
 		{"template case matters", templates, "seat_template", types.StringValue("karaoke"), `seat_template is "karaoke"`},
 		{"endpoint https", endpoint, "endpoint", types.StringValue("https://console.tim.qq.com"), ""},
 		{"endpoint http loopback", endpoint, "endpoint", types.StringValue("http://127.0.0.1:8080"), ""},
-		{"endpoint http remote", endpoint, "endpoint", types.StringValue("http://example.com"),
-			`endpoint (TENCENTLIVE_ENDPOINT) is "http://example.com"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost). Use https.`},
+		// Left to resolveConfig, which knows insecure_http_endpoint (TestResolveConfigPlainHTTP).
+		{"endpoint http remote", endpoint, "endpoint", types.StringValue("http://example.com"), ""},
 		{"region", region, "region", types.StringValue("usa"), ""},
 		{"unknown region", region, "region", types.StringValue("mars"),
 			`region (TENCENTLIVE_REGION) is "mars"; it must be one of china, frankfurt, jakarta, mumbai, seoul, singapore, tokyo, usa.`},

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -27,6 +28,19 @@ const (
 	backoffBase        = 100 * time.Millisecond
 	backoffCap         = 5 * time.Second
 	sameRoomCreateWait = time.Second
+)
+
+// An endpoint that cannot be reached ends a call after a few attempts, whatever MaxRetries says:
+// retries are for a service that answers but is briefly overloaded, and minutes of them in
+// front of an unreachable endpoint only delay the error that says what to check.
+const (
+	// Nothing accepts connections: the request never reached a server. A server or emulator
+	// that is restarting gets the first backoffs (up to 100 ms, then 200 ms) to come back.
+	maxRefusedAttempts = 3
+	// The endpoint took the request and stayed silent for RequestTimeout (10 s, where the
+	// vendor's backend gives up after 3 s). A second attempt, on a new connection, covers one
+	// stale or black-holed connection; a second silence means the endpoint does not answer.
+	maxNoAnswerAttempts = 2
 )
 
 // Client sends requests to the vendor REST API. It is safe for concurrent use; one provider
@@ -95,6 +109,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
 
 	var last error
+	var unreachable reachBudget
 	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
 		waited, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
@@ -126,9 +141,12 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
 			return c.canceled(command, ctx.Err(), last)
 		}
-		setAttempts(out.err, attempt, unanswered)
+		c.annotate(out.err, attempt, unanswered)
 		unanswered = unanswered || !out.enveloped
 		last = out.err
+		if unreachable.exhausted(out.err) {
+			return out.err
+		}
 
 		switch out.retry {
 		case livespec.RetryNewSig:
@@ -211,12 +229,47 @@ func (c *Client) requestURL(service, command, sig string) string {
 }
 
 // ConnectionError is a request that got no complete answer: refused or dropped connection,
-// timeout, truncated body. It is retried unless it cannot heal (bad certificate, unknown host).
+// timeout, truncated body. It is retried unless it cannot heal (bad certificate, unknown host),
+// and an unreachable endpoint only a few times (maxRefusedAttempts, maxNoAnswerAttempts).
 type ConnectionError struct {
 	Command  string
 	Attempts int
+	Reason   ConnectionReason
+	Endpoint string // the BaseURL the request went to
 	msg      string
 	err      error
+}
+
+// ConnectionReason says why a request got no complete answer, so a diagnostic can say what to
+// check.
+type ConnectionReason int
+
+const (
+	ConnectionLost    ConnectionReason = iota // dropped, reset or truncated: the usual transient failure
+	ConnectionRefused                         // nothing accepts connections at the endpoint
+	NoAnswer                                  // the endpoint took the request but did not answer in time
+	HostNotFound                              // the endpoint's host name does not resolve
+	Untrusted                                 // the endpoint's TLS certificate or handshake was refused
+)
+
+// reachBudget counts, for one call, the attempts that found the endpoint unreachable.
+type reachBudget struct{ refused, silent int }
+
+// exhausted records err and reports whether the call must stop retrying.
+func (b *reachBudget) exhausted(err error) bool {
+	var ce *ConnectionError
+	if !errors.As(err, &ce) {
+		return false
+	}
+	switch ce.Reason {
+	case ConnectionRefused:
+		b.refused++
+		return b.refused >= maxRefusedAttempts
+	case NoAnswer:
+		b.silent++
+		return b.silent >= maxNoAnswerAttempts
+	}
+	return false
 }
 
 func (e *ConnectionError) Error() string {
@@ -238,18 +291,19 @@ func (c *Client) transportOutcome(parent context.Context, command string, err er
 		err = uerr.Err // drop the URL: it carries the usersig
 	}
 	msg := "connection error: " + c.redact(err.Error())
-	if errors.Is(err, context.DeadlineExceeded) {
+	reason := connectionReason(err)
+	if reason == NoAnswer {
 		msg = fmt.Sprintf("no answer within %s", c.cfg.RequestTimeout)
 	}
 	retry := livespec.RetryBackoff
-	if permanentTransportError(err) {
-		retry = livespec.NoRetry
+	if reason == HostNotFound || reason == Untrusted {
+		retry = livespec.NoRetry // repeating cannot fix these
 	}
-	return outcome{err: &ConnectionError{Command: command, msg: msg, err: err}, retry: retry, status: status}
+	return outcome{err: &ConnectionError{Command: command, Reason: reason, msg: msg, err: err}, retry: retry, status: status}
 }
 
-// permanentTransportError reports failures that repeating cannot fix.
-func permanentTransportError(err error) bool {
+// connectionReason classifies a transport failure.
+func connectionReason(err error) ConnectionReason {
 	var (
 		dnsErr   *net.DNSError
 		certErr  *tls.CertificateVerificationError
@@ -259,13 +313,17 @@ func permanentTransportError(err error) bool {
 		recordEr tls.RecordHeaderError
 	)
 	switch {
-	case errors.As(err, &dnsErr):
-		return dnsErr.IsNotFound
+	case errors.Is(err, context.DeadlineExceeded):
+		return NoAnswer
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return ConnectionRefused
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return HostNotFound
 	case errors.As(err, &certErr), errors.As(err, &authErr), errors.As(err, &hostErr),
 		errors.As(err, &invalid), errors.As(err, &recordEr):
-		return true
+		return Untrusted
 	}
-	return false
+	return ConnectionLost
 }
 
 // backoff returns the wait before retry number n (0-based): full jitter over
@@ -286,15 +344,18 @@ func (c *Client) canceled(command string, ctxErr, last error) error {
 	return fmt.Errorf("%s: %w", command, ctxErr)
 }
 
-func setAttempts(err error, attempts int, unansweredBefore bool) {
+// annotate records on a failure how many attempts it took and where the requests went.
+func (c *Client) annotate(err error, attempts int, unansweredBefore bool) {
 	var e *Error
 	if errors.As(err, &e) {
 		e.Attempts = attempts
 		e.UnansweredBefore = unansweredBefore
+		e.Endpoint = c.cfg.BaseURL
 	}
 	var ce *ConnectionError
 	if errors.As(err, &ce) {
 		ce.Attempts = attempts
+		ce.Endpoint = c.cfg.BaseURL
 	}
 }
 

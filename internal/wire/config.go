@@ -7,6 +7,8 @@ package wire
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"math"
@@ -38,6 +40,15 @@ type Config struct {
 	SecretKey  string // signs UserSigs; never logged, never part of an error
 	Identifier string // the App Admin UserID the requests are made as
 	BaseURL    string // "https://console.tim.qq.com", or plain http to a loopback host (emulator)
+
+	// AllowPlainHTTP accepts a plain-http BaseURL off loopback, such as an emulator running as
+	// a CI service container (http://emulator:8080). Every request then carries its UserSig in
+	// clear text across that network.
+	AllowPlainHTTP bool
+
+	// RootCAs, when set, are the certificate authorities trusted for https (for example the
+	// system pool plus an emulator's self-signed certificate). Ignored when HTTPClient is set.
+	RootCAs *x509.CertPool
 
 	// MaxRetries is how many times a transiently failing request is repeated after its first
 	// attempt: 0 selects DefaultMaxRetries, NoRetries (any negative value) disables retries. The
@@ -104,7 +115,7 @@ func (cfg Config) withDefaults() (Config, error) {
 	case len(cfg.Identifier) > livespec.MaxUserIDBytes:
 		errs = append(errs, fmt.Errorf("Identifier: %d bytes, at most %d allowed", len(cfg.Identifier), livespec.MaxUserIDBytes)) //nolint:staticcheck // names the Config field
 	}
-	if base, err := checkBaseURL(cfg.BaseURL); err != nil {
+	if base, err := checkBaseURL(cfg.BaseURL, cfg.AllowPlainHTTP); err != nil {
 		errs = append(errs, fmt.Errorf("BaseURL: %w", err))
 	} else {
 		cfg.BaseURL = base
@@ -129,7 +140,7 @@ func (cfg Config) withDefaults() (Config, error) {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = defaultHTTPClient()
+		cfg.HTTPClient = defaultHTTPClient(cfg.RootCAs)
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = SystemClock{}
@@ -143,9 +154,10 @@ func (cfg Config) withDefaults() (Config, error) {
 	return cfg, nil
 }
 
-// checkBaseURL accepts https anywhere and plain http only on loopback, so a UserSig never
-// crosses a network in clear text. It returns the URL without a trailing slash.
-func checkBaseURL(raw string) (string, error) {
+// checkBaseURL accepts https anywhere and plain http only on loopback (or where allowPlain says
+// so), so a UserSig crosses a network in clear text only on request. It returns the URL without
+// a trailing slash.
+func checkBaseURL(raw string, allowPlain bool) (string, error) {
 	if raw == "" {
 		return "", errors.New("must be set")
 	}
@@ -160,8 +172,8 @@ func checkBaseURL(raw string) (string, error) {
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !IsLoopbackHost(u.Hostname()) {
-			return "", fmt.Errorf("%q: plain http is allowed only for loopback hosts", shown)
+		if !allowPlain && !IsLoopbackHost(u.Hostname()) {
+			return "", fmt.Errorf("%q: plain http is allowed only for loopback hosts, unless AllowPlainHTTP is set", shown)
 		}
 	default:
 		return "", fmt.Errorf("%q: scheme must be https (or http for loopback)", shown)
@@ -179,8 +191,11 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func defaultHTTPClient() *http.Client {
+func defaultHTTPClient(rootCAs *x509.CertPool) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library declares it as *http.Transport
+	if rootCAs != nil {
+		t.TLSClientConfig = &tls.Config{RootCAs: rootCAs, MinVersion: tls.VersionTLS12}
+	}
 	t.MaxIdleConns = 128
 	t.MaxIdleConnsPerHost = 64 // terraform -parallelism defaults to 10; leave headroom
 	return &http.Client{Transport: t}

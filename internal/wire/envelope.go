@@ -21,7 +21,8 @@ type Error struct {
 	Message    string // the vendor's ErrorInfo (or the HTTP status text), redacted
 	RequestID  string // the vendor's RequestId; quote it to Tencent support
 	HTTPStatus int
-	Attempts   int // requests sent for this call, retries included
+	Endpoint   string // the BaseURL the request went to: a wrong data centre answers 70016/70020
+	Attempts   int    // requests sent for this call, retries included
 	// UnansweredBefore: an earlier attempt of this call got no answer from the service (a lost
 	// connection, a timeout, a gateway error), so it may have taken effect.
 	UnansweredBefore bool
