@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestReliability is the proof of issue #5: the real CLI and provider against the emulator
+// TestReliability holds the provider to its reliability promises (DESIGN.md, Tests): the real CLI and provider against the emulator
 // command under injected faults, rate limits, crashes, interrupts, platform auto-destroy, bad
 // input and a trace log searched for secrets. Each subtest asserts its property and logs its
 // figures as "FIGURE: <subtest>: ...":

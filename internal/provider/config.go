@@ -40,8 +40,9 @@ const (
 	maxMaxRetries     = 20 // beyond this an apply waits minutes on one request
 )
 
-// RegionHosts maps each region name to the REST host of its data centre (reference §1.2). The
-// SDKAppID's data centre decides the host; a wrong one answers 70016/70020.
+// RegionHosts maps each region name to the REST host of its data centre, as the vendor's RESTful
+// API overview lists them (https://trtc.io/document/63398). The SDKAppID's data centre decides
+// the host; a wrong one answers 70016/70020.
 var RegionHosts = map[string]string{
 	"china":     "console.tim.qq.com",
 	"singapore": "adminapisgp.im.qcloud.com",
