@@ -29,7 +29,8 @@ func Serve(address string, newProvider func() provider.Provider, debug bool) err
 
 // logLevelVars are the terraform-plugin-go/-framework log switches. Unset, they mean TRACE: the
 // SDK then JSON-encodes several lines per RPC that Terraform parses and throws away unless
-// TF_LOG is set — about 40% of the provider's CPU in a 1000-room plan (measured with make bench and the profiling build, cmd/tencentlive-bench).
+// TF_LOG is set — about 40% of the provider's CPU in a 1000-room plan (measured with make bench
+// and the profiling build of the provider).
 var logLevelVars = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"}
 
 // quietUnlessAsked turns the SDK's logging off when the user asked for no logs at all (neither
