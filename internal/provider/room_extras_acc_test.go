@@ -330,7 +330,7 @@ resource "tencentlive_room" "half" {
 					}
 					e.mustImportAccount(t, "tf-acc-late-mod")
 				},
-				Config:    half,
+				Config: half,
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("tencentlive_room.half", "admins", setOf("tf-acc-late-mod")),
 					stateIs("tencentlive_room.half", "metadata", mapOf(map[string]string{"topic": "jazz"})),
