@@ -193,6 +193,11 @@ type stateRoom struct {
 	OwnerAccount string `json:"owner_account"`
 	SeatTemplate string `json:"seat_template"`
 	CreateTime   int64  `json:"create_time"`
+	// Metadata, Admins and Robots are null (nil) unless the configuration manages them.
+	Metadata  map[string]string `json:"metadata"`
+	Admins    []string          `json:"admins"`
+	Robots    []string          `json:"robots"`
+	Unlimited bool              `json:"is_unlimited_room_enabled"`
 }
 
 // readStateRooms parses the tencentlive_room instances of the workspace's terraform.tfstate. No

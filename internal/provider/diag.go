@@ -26,6 +26,9 @@ type apiFailure struct {
 	Sent    []string // attributes the failed request carried, to tell which one the vendor meant
 	Timeout string   // the timeouts attribute that bounds the call ("create"), for deadline hints
 	Note    string   // a last paragraph: what state the operation left things in
+	// Attribute is the attribute the failed call was about (metadata, admins, robots), when
+	// the call concerns one attribute only; it overrides the guess from the code.
+	Attribute string
 }
 
 // addAPIError appends the diagnostic for err.
@@ -81,7 +84,10 @@ func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	if we.Attempts > 1 {
 		fmt.Fprintf(&b, "\nAttempts: %d", we.Attempts)
 	}
-	attribute = blamedAttribute(we.Code, we.Message, f.Sent)
+	attribute = f.Attribute
+	if attribute == "" {
+		attribute = blamedAttribute(we.Code, we.Message, f.Sent)
+	}
 	if attribute != "" {
 		fmt.Fprintf(&b, "\nAttribute: %s", attribute)
 	}
@@ -109,6 +115,8 @@ var apiFields = []struct{ field, attribute string }{
 	{"Category", "category"},
 	{"ActivityStatus", "activity_status"},
 	{"Notice", "notice"},
+	{"IsUnlimitedRoomEnabled", "is_unlimited_room_enabled"},
+	{"KeepOwnerOnSeat", "keep_owner_on_seat"},
 }
 
 // blamedAttribute decides which attribute a vendor error is about: fixed for codes that concern
@@ -193,6 +201,8 @@ func sentAttributes(info wire.RoomInfo) []string {
 	add(info.Category != nil, "category")
 	add(info.ActivityStatus != nil, "activity_status")
 	add(info.Notice != nil, "notice")
+	add(info.IsUnlimitedRoomEnabled != nil, "is_unlimited_room_enabled")
+	add(info.KeepOwnerOnSeat != nil, "keep_owner_on_seat")
 	return out
 }
 

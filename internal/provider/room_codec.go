@@ -55,6 +55,11 @@ func (m *roomModel) fields() []modelField {
 		field("notice", &m.Notice),
 		field("create_time", &m.CreateTime),
 		field("deletion_protection", &m.DeletionProtected),
+		field("is_unlimited_room_enabled", &m.UnlimitedRoom),
+		field("keep_owner_on_seat", &m.KeepOwnerOnSeat),
+		field("metadata", &m.Metadata),
+		field("admins", &m.Admins),
+		field("robots", &m.Robots),
 		field("timeouts", &m.Timeouts),
 	}
 }

@@ -22,6 +22,11 @@ func codecModels() map[string]roomModel {
 	full.MaxMemberCount = types.Int64Value(500)
 	full.Category = categoryList([]int64{3, 1})
 	full.CreateTime = types.Int64Value(1_700_000_000)
+	full.UnlimitedRoom = types.BoolValue(true)
+	full.KeepOwnerOnSeat = types.BoolValue(false)
+	full.Metadata = metadataMap(map[string]string{"theme": "dark", "lang": "en"})
+	full.Admins = stringSet([]string{"mod-1", "mod-2"})
+	full.Robots = stringSet([]string{"obs-bot"})
 	full.Timeouts = timeouts.Value{Object: types.ObjectValueMust(timeoutTypes, map[string]attr.Value{
 		"create": types.StringValue("10m"), "read": types.StringNull(), "update": types.StringNull(), "delete": types.StringValue("1h")})}
 
@@ -29,6 +34,9 @@ func codecModels() map[string]roomModel {
 	planned.OwnerAccount = types.StringUnknown()
 	planned.Category = types.ListUnknown(types.Int64Type)
 	planned.IsPublicVisible = types.BoolUnknown()
+	planned.Metadata = types.MapUnknown(types.StringType)
+	planned.Admins = types.SetValueMust(types.StringType, []attr.Value{types.StringUnknown()})
+	planned.Robots = types.SetUnknown(types.StringType)
 	planned.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutTypes)}
 
 	sparse := roomModel{
@@ -37,6 +45,8 @@ func codecModels() map[string]roomModel {
 		MaxMemberCount: types.Int64Null(), IsMessageDisabled: types.BoolNull(), IsPublicVisible: types.BoolNull(),
 		RoomName: types.StringNull(), CoverURL: types.StringNull(), Category: types.ListNull(types.Int64Type),
 		ActivityStatus: types.Int64Null(), Notice: types.StringNull(), CreateTime: types.Int64Null(),
+		DeletionProtected: types.BoolNull(), UnlimitedRoom: types.BoolNull(), KeepOwnerOnSeat: types.BoolNull(),
+		Metadata: types.MapNull(types.StringType), Admins: types.SetNull(types.StringType), Robots: types.SetNull(types.StringType),
 		Timeouts: timeouts.Value{Object: types.ObjectUnknown(timeoutTypes)},
 	}
 	return map[string]roomModel{"full": full, "planned": planned, "sparse": sparse}

@@ -45,6 +45,11 @@ type roomDataModel struct {
 	Notice            types.String   `tfsdk:"notice"`
 	CreateTime        types.Int64    `tfsdk:"create_time"`
 	ViewCount         types.Int64    `tfsdk:"view_count"`
+	UnlimitedRoom     types.Bool     `tfsdk:"is_unlimited_room_enabled"`
+	KeepOwnerOnSeat   types.Bool     `tfsdk:"keep_owner_on_seat"`
+	Metadata          types.Map      `tfsdk:"metadata"`
+	Admins            types.Set      `tfsdk:"admins"`
+	Robots            types.Set      `tfsdk:"robots"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -69,6 +74,11 @@ func flattenRoomData(info wire.RoomInfo, roomID string, t timeouts.Value) roomDa
 		Notice:            m.Notice,
 		CreateTime:        m.CreateTime,
 		ViewCount:         int64Or(info.ViewCount, types.Int64Null()),
+		UnlimitedRoom:     m.UnlimitedRoom,
+		KeepOwnerOnSeat:   m.KeepOwnerOnSeat,
+		Metadata:          types.MapNull(types.StringType),
+		Admins:            types.SetNull(types.StringType),
+		Robots:            types.SetNull(types.StringType),
 		Timeouts:          t,
 	}
 }
@@ -107,11 +117,28 @@ func (d *roomDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 				ElementType: types.Int64Type,
 				Description: fmt.Sprintf("Application-defined category tags (integers), at most %d; empty when none.", livespec.MaxCategories),
 			},
-			"activity_status": computedInt64("Application-defined activity status."),
-			"notice":          computedString("Room notice; empty when none."),
-			"create_time":     computedInt64("When the room was created, in Unix seconds."),
-			"view_count":      computedInt64("Entries into the room since it was created, repeat entries counted (the service's cumulative ViewCount, not the audience now); it grows while the room is live."),
-			"timeouts":        timeouts.Attributes(ctx),
+			"activity_status":           computedInt64("Application-defined activity status."),
+			"notice":                    computedString("Room notice; empty when none."),
+			"create_time":               computedInt64("When the room was created, in Unix seconds."),
+			"view_count":                computedInt64("Entries into the room since it was created, repeat entries counted (the service's cumulative ViewCount, not the audience now); it grows while the room is live."),
+			"is_unlimited_room_enabled": computedBool("Whether the high-concurrency mode (IsUnlimitedRoomEnabled) is on. Null when the API does not report it."),
+			"keep_owner_on_seat":        computedBool("Whether the host takes a seat automatically (KeepOwnerOnSeat). Null when the API does not report it."),
+			"metadata": schema.MapAttribute{
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "Every metadata key of the room (get_room_metadata), those the app writes at run time included; empty when none.",
+			},
+			"admins": schema.SetAttribute{
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "User IDs of the room's admins (get_admin_list); empty when none.",
+			},
+			"robots": schema.SetAttribute{
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "User IDs of the room's robots (get_robot); empty when none. A room with a robot is not dismissed by the platform when it empties.",
+			},
+			"timeouts": timeouts.Attributes(ctx),
 		},
 	}
 }
@@ -162,5 +189,12 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	state := flattenRoomData(info, roomID, config.Timeouts)
+	extras := roomModel{RoomID: state.RoomID}
+	if f := readExtras(ctx, c, &extras, true); f != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "read"}, f.err)
+		return
+	}
+	state.Metadata, state.Admins, state.Robots = metadataMap(mapStrings(extras.Metadata)),
+		stringSet(setStrings(extras.Admins)), stringSet(setStrings(extras.Robots)) // none: empty, not null
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -27,6 +27,7 @@ func TestFlattenRoomData(t *testing.T) {
 		IsPublicVisible: ptr(false), RoomName: ptr("Salon"), CoverURL: ptr("https://c/x.png"),
 		Category: ptr([]int64{4}), ActivityStatus: ptr(int64(1)), Notice: ptr("hi"),
 		CreateTime: ptr(int64(1700000000)), ViewCount: ptr(int64(9)),
+		IsUnlimitedRoomEnabled: ptr(true), KeepOwnerOnSeat: ptr(false),
 	}
 	want := roomDataModel{
 		ID: types.StringValue("r1"), RoomID: types.StringValue("r1"), SeatTemplate: types.StringValue("AudioSalon"),
@@ -35,6 +36,8 @@ func TestFlattenRoomData(t *testing.T) {
 		IsPublicVisible: types.BoolValue(false), RoomName: types.StringValue("Salon"), CoverURL: types.StringValue("https://c/x.png"),
 		Category: types.ListValueMust(types.Int64Type, []attr.Value{types.Int64Value(4)}), ActivityStatus: types.Int64Value(1),
 		Notice: types.StringValue("hi"), CreateTime: types.Int64Value(1700000000), ViewCount: types.Int64Value(9),
+		UnlimitedRoom: types.BoolValue(true), KeepOwnerOnSeat: types.BoolValue(false),
+		Metadata: types.MapNull(types.StringType), Admins: types.SetNull(types.StringType), Robots: types.SetNull(types.StringType),
 		Timeouts: nullDataTimeouts,
 	}
 	if got := flattenRoomData(info, "r1", nullDataTimeouts); !reflect.DeepEqual(got, want) {

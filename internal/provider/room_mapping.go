@@ -29,6 +29,11 @@ type roomModel struct {
 	Notice            types.String   `tfsdk:"notice"`
 	CreateTime        types.Int64    `tfsdk:"create_time"`
 	DeletionProtected types.Bool     `tfsdk:"deletion_protection"`
+	UnlimitedRoom     types.Bool     `tfsdk:"is_unlimited_room_enabled"`
+	KeepOwnerOnSeat   types.Bool     `tfsdk:"keep_owner_on_seat"`
+	Metadata          types.Map      `tfsdk:"metadata"` // managed keys only; null = not managed
+	Admins            types.Set      `tfsdk:"admins"`   // null = not managed
+	Robots            types.Set      `tfsdk:"robots"`   // null = not managed
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -115,6 +120,12 @@ func expandCreate(plan roomModel) wire.RoomInfo {
 	if known(plan.ActivityStatus) && plan.ActivityStatus.ValueInt64() != defaultActivityStatus {
 		info.ActivityStatus = int64Ptr(plan.ActivityStatus)
 	}
+	if known(plan.UnlimitedRoom) { // unset: the room keeps the vendor's default
+		info.IsUnlimitedRoomEnabled = boolPtr(plan.UnlimitedRoom)
+	}
+	if known(plan.KeepOwnerOnSeat) {
+		info.KeepOwnerOnSeat = boolPtr(plan.KeepOwnerOnSeat)
+	}
 	return info
 }
 
@@ -148,6 +159,9 @@ func expandConverge(plan roomModel) wire.RoomInfo {
 	}
 	if known(plan.MaxMemberCount) {
 		info.MaxMemberCount = int64Ptr(plan.MaxMemberCount)
+	}
+	if known(plan.UnlimitedRoom) {
+		info.IsUnlimitedRoomEnabled = boolPtr(plan.UnlimitedRoom)
 	}
 	return info
 }
@@ -184,6 +198,9 @@ func expandUpdate(plan, state roomModel) (info wire.RoomInfo, ok bool) {
 	}
 	if changed(plan.MaxMemberCount, state.MaxMemberCount) {
 		info.MaxMemberCount, ok = int64Ptr(plan.MaxMemberCount), true
+	}
+	if changed(plan.UnlimitedRoom, state.UnlimitedRoom) {
+		info.IsUnlimitedRoomEnabled, ok = boolPtr(plan.UnlimitedRoom), true
 	}
 	return info, ok
 }
@@ -229,6 +246,9 @@ func flatten(info wire.RoomInfo, prior roomModel) roomModel {
 	m.ActivityStatus = types.Int64Value(valueOr(info.ActivityStatus, defaultActivityStatus))
 	m.Notice = types.StringValue(valueOr(info.Notice, defaultNotice))
 	m.CreateTime = int64Or(info.CreateTime, prior.CreateTime)
+	m.Metadata, m.Admins, m.Robots = typedMap(m.Metadata), typedSet(m.Admins), typedSet(m.Robots) // read on their own (readExtras)
+	m.UnlimitedRoom = boolOr(info.IsUnlimitedRoomEnabled, prior.UnlimitedRoom)
+	m.KeepOwnerOnSeat = boolOr(info.KeepOwnerOnSeat, prior.KeepOwnerOnSeat)
 	if !known(m.DeletionProtected) { // Terraform's own setting: an import starts unprotected
 		m.DeletionProtected = types.BoolValue(false)
 	}
@@ -251,6 +271,18 @@ func int64Or(p *int64, prior types.Int64) types.Int64 {
 		return prior
 	}
 	return types.Int64Null()
+}
+
+// boolOr returns the reported value, else the prior one when known, else null (not reported:
+// get_room_info's documented field list leaves the room modes out).
+func boolOr(p *bool, prior types.Bool) types.Bool {
+	if p != nil {
+		return types.BoolValue(*p)
+	}
+	if known(prior) {
+		return prior
+	}
+	return types.BoolNull()
 }
 
 func nullIfUnknown(v types.String) types.String {

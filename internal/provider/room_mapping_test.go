@@ -30,6 +30,11 @@ func defaultsPlan(roomID, template string) roomModel {
 		ActivityStatus:    types.Int64Value(0),
 		Notice:            types.StringValue(""),
 		CreateTime:        types.Int64Unknown(),
+		UnlimitedRoom:     types.BoolUnknown(),
+		KeepOwnerOnSeat:   types.BoolUnknown(),
+		Metadata:          types.MapNull(types.StringType),
+		Admins:            types.SetNull(types.StringType),
+		Robots:            types.SetNull(types.StringType),
 	}
 }
 
@@ -222,18 +227,24 @@ func TestRoomReplaced(t *testing.T) {
 	state.MaxSeatCount = types.Int64Value(8)
 	state.MaxMemberCount = types.Int64Value(1000)
 	state.CreateTime = types.Int64Value(1)
+	state.KeepOwnerOnSeat = types.BoolValue(true)
 	same := state
+	same.UnlimitedRoom = types.BoolValue(true)
+	same.Metadata = metadataMap(map[string]string{"k": "v"})
+	same.Admins = stringSet([]string{"mod"})
+	same.Robots = stringSet([]string{"bot"})
 	same.RoomName = types.StringValue("renamed")
 	same.MaxMemberCount = types.Int64Value(10)
 	if roomReplaced(state, same) {
 		t.Fatal("updatable changes must not replace")
 	}
 	for name, mutate := range map[string]func(*roomModel){
-		"room_id":        func(m *roomModel) { m.RoomID = types.StringValue("r2") },
-		"seat_template":  func(m *roomModel) { m.SeatTemplate = types.StringValue("Karaoke") },
-		"owner_account":  func(m *roomModel) { m.OwnerAccount = types.StringValue("alice") },
-		"max_seat_count": func(m *roomModel) { m.MaxSeatCount = types.Int64Value(9) },
-		"unknown owner":  func(m *roomModel) { m.OwnerAccount = types.StringUnknown() },
+		"room_id":            func(m *roomModel) { m.RoomID = types.StringValue("r2") },
+		"seat_template":      func(m *roomModel) { m.SeatTemplate = types.StringValue("Karaoke") },
+		"owner_account":      func(m *roomModel) { m.OwnerAccount = types.StringValue("alice") },
+		"max_seat_count":     func(m *roomModel) { m.MaxSeatCount = types.Int64Value(9) },
+		"unknown owner":      func(m *roomModel) { m.OwnerAccount = types.StringUnknown() },
+		"keep_owner_on_seat": func(m *roomModel) { m.KeepOwnerOnSeat = types.BoolValue(false) },
 	} {
 		plan := state
 		mutate(&plan)

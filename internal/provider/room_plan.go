@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -67,6 +68,16 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 
 	plan.ID = plan.RoomID
+	if !creating {
+		// Unset and not reported by the room (an import from an API version that leaves them
+		// out): nothing to plan, rather than a value "known after apply" on every plan.
+		if config.UnlimitedRoom.IsNull() && plan.UnlimitedRoom.IsUnknown() {
+			plan.UnlimitedRoom = state.UnlimitedRoom
+		}
+		if config.KeepOwnerOnSeat.IsNull() && plan.KeepOwnerOnSeat.IsUnknown() {
+			plan.KeepOwnerOnSeat = state.KeepOwnerOnSeat
+		}
+	}
 	if config.RoomName.IsNull() {
 		plan.RoomName = plan.RoomID // vendor default; removing room_name brings it back
 	}
@@ -79,7 +90,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	// No need to unknown the server-computed values of a replacement here: Terraform plans the
 	// new room again from a null prior state, where UseStateForUnknown keeps nothing.
 	setRoom(ctx, &resp.Plan.Raw, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || ownerListedAsAdmin(plan, resp) {
 		return
 	}
 
@@ -200,7 +211,24 @@ func roomReplaced(state, plan roomModel) bool {
 	return differs(plan.RoomID, state.RoomID) ||
 		seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) ||
 		differs(plan.OwnerAccount, state.OwnerAccount) ||
-		differs(plan.MaxSeatCount, state.MaxSeatCount)
+		differs(plan.MaxSeatCount, state.MaxSeatCount) ||
+		keepOwnerChanges(state.KeepOwnerOnSeat, plan.KeepOwnerOnSeat)
+}
+
+// ownerListedAsAdmin fails the plan when admins names the room's owner: the owner holds every
+// admin right already and modify_admin refuses it (100002). It reports whether it did.
+func ownerListedAsAdmin(plan roomModel, resp *resource.ModifyPlanResponse) bool {
+	if !known(plan.OwnerAccount) || !known(plan.Admins) {
+		return false
+	}
+	owner := plan.OwnerAccount.ValueString()
+	if !slices.Contains(setStrings(plan.Admins), owner) {
+		return false
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("admins"), "Owner listed as admin", fmt.Sprintf(
+		"admins lists %q, the room's owner (owner_account). The owner holds every admin right already and needs no admin entry; "+
+			"modify_admin would refuse it %s. Remove %q from admins.", owner, vendorSays(livespec.CodeInvalidParam), owner))
+	return true
 }
 
 // plannedChecksAlways: the first rooms a provider process checks at plan are always looked up,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -188,6 +189,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, roomExtraAttributes())
 }
 
 // seatTemplateRequiresReplace replaces the room when the template really changes. A prior null
@@ -261,6 +263,13 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
+	if f := applyExtras(ctx, c, plan, roomModel{RoomID: plan.RoomID}, !exists); f != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: f.attribute, Timeout: "create",
+			Note: strings.TrimSpace(f.note + "\n\n" + createdNote)}, f.err)
+		r.recordCreated(ctx, c, create, plan, resp)
+		return
+	}
+
 	info, err := c.GetRoomInfo(ctx, roomID)
 	if err != nil {
 		fail(wire.RoomInfo{}, err, createdNote)
@@ -291,6 +300,11 @@ func (r *roomResource) recordCreated(ctx context.Context, c *wire.Client, create
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateHalfCreated, []byte("true"))...)
 	if info, err := c.GetRoomInfo(ctx, create.RoomID); err == nil {
 		room = flatten(info, prior)
+	}
+	// What the room holds of the planned metadata keys, admins and robots, so that an untainted
+	// room's next plan shows the rest.
+	if readExtras(ctx, c, &room, false) != nil {
+		room = emptyExtras(room)
 	}
 	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
 }
@@ -383,8 +397,23 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "read"}, err)
 		return
 	}
-	setRoom(ctx, &resp.State.Raw, flatten(info, state), &resp.Diagnostics)
+	room := flatten(info, state)
+	importing, diags := req.Private.GetKey(ctx, privateImporting)
+	resp.Diagnostics.Append(diags...)
+	if f := readExtras(ctx, c, &room, importing != nil); f != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: f.attribute, Timeout: "read"}, f.err)
+		return
+	}
+	if importing != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
+	}
+	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
 }
+
+// privateImporting marks, in the private state, a room just imported: its first Read records
+// every metadata key, admin and robot the room has, where later reads look only at the
+// managed ones.
+const privateImporting = "importing"
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to update live room"
@@ -414,12 +443,23 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
+	extrasFailed := applyExtras(ctx, c, plan, state, false)
+	if extrasFailed != nil {
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: extrasFailed.attribute, Timeout: "update",
+			Note: extrasFailed.note}, extrasFailed.err)
+	}
 	info, err := c.GetRoomInfo(ctx, roomID)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Timeout: "update"}, err)
 		return
 	}
-	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
+	room := flatten(info, plan)
+	if extrasFailed != nil {
+		// Keep what the state managed before: the next refresh reads those keys and lists
+		// back, and the next plan shows what is left to do.
+		room.Metadata, room.Admins, room.Robots = state.Metadata, state.Admins, state.Robots
+	}
+	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -469,6 +509,9 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), roomID)...)
 	if seatTemplate != "" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("seat_template"), seatTemplate)...)
+	}
+	if resp.Private != nil { // nil only in unit tests that build the response by hand
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte("true"))...)
 	}
 }
 

@@ -22,3 +22,21 @@ resource "tencentlive_room" "voice_salon" {
     create = "2m"
   }
 }
+
+# A room whose stream a robot pushes from OBS: the robot keeps the room from being dismissed
+# when it empties. Metadata, admins and robots name imported accounts and keys this
+# configuration manages; keys the app writes at run time are left alone.
+resource "tencentlive_room" "obs_stage" {
+  room_id                   = "stage-obs"
+  seat_template             = "VideoLandscape4Seats"
+  is_unlimited_room_enabled = true  # as Tencent's console sends
+  keep_owner_on_seat        = false # the robot takes seat 0, not the host
+  deletion_protection       = true
+
+  metadata = {
+    theme    = "dark"
+    schedule = jsonencode({ starts = "20:00", ends = "22:00" })
+  }
+  admins = ["mod-lee", "mod-kim"]
+  robots = ["obs-pusher"]
+}

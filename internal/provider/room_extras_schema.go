@@ -1,0 +1,184 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// The attributes around create_room/update_room_info: the two room modes, the room's metadata,
+// its admins and its robots. Each of the last three is managed only when set (null = left to
+// the app), so adding the attribute to an existing configuration changes nothing else.
+
+// roomExtraAttributes returns the schema of those attributes.
+func roomExtraAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"is_unlimited_room_enabled": schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "High-concurrency mode (IsUnlimitedRoomEnabled), sent on create and on update. Tencent's own console sends true " +
+				"for every room, as some app versions need it. When unset nothing is sent and the value the room reports is recorded " +
+				"(the vendor's default is false; null when the service does not report it).",
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
+		"keep_owner_on_seat": schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "Whether the host takes a seat automatically (KeepOwnerOnSeat), sent on create only: changing it creates a new room. " +
+				"Tencent's console sends false for rooms whose stream a robot pushes from OBS. When unset nothing is sent and the value " +
+				"the room reports is recorded (null when the service does not report it).",
+			PlanModifiers: []planmodifier.Bool{
+				boolplanmodifier.UseStateForUnknown(),
+				boolplanmodifier.RequiresReplaceIf(keepOwnerRequiresReplace,
+					"Changing keep_owner_on_seat creates a new room.", "Changing keep_owner_on_seat creates a new room."),
+			},
+		},
+		"metadata": schema.MapAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("Room metadata the app reads (set_room_metadata), key to value. Authoritative for the keys it names only: "+
+				"keys the app writes at run time are left alone and never shown as a change, a key removed from the map is deleted, "+
+				"and a managed key changed behind Terraform's back is set back. At most %d keys per room, the app's own keys included "+
+				"(%d); a key is 1 to %d bytes (%d), a value at most %d bytes (%d), all values of the room together at most %d bytes (%d). "+
+				"Null (unset) leaves the metadata alone.",
+				livespec.MaxMetadataKeys, int(livespec.CodeMetadataTooManyKeys), livespec.MaxMetadataKeyBytes, int(livespec.CodeMetadataKeyLong),
+				livespec.MaxMetadataValueBytes, int(livespec.CodeMetadataValueLarge), livespec.MaxMetadataTotalBytes, int(livespec.CodeMetadataTotalLarge)),
+			Validators: []validator.Map{metadataLimits{}},
+		},
+		"admins": schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("User IDs of the room's admins (modify_admin), each an imported account of 1 to %d bytes. When set, the room "+
+				"has exactly these admins: one added or removed behind Terraform's back is shown and set back. The owner needs no entry. "+
+				"The package caps the admins of a room (%d beyond it). Null (unset) leaves the admins alone.",
+				livespec.MaxUserIDBytes, int(livespec.CodeTooManyAdmins)),
+			Validators: []validator.Set{userIDs{}},
+		},
+		"robots": schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("User IDs of the room's robots (add_robot, del_robot), each an imported account of 1 to %d bytes, for "+
+				"example the account whose UserSig an encoder such as OBS pushes the stream with. A room with a robot is not dismissed by "+
+				"the platform when it empties: it lives until it is destroyed. When set, the room has exactly these robots. "+
+				"Null (unset) leaves the robots alone.", livespec.MaxUserIDBytes),
+			Validators: []validator.Set{userIDs{}},
+		},
+	}
+}
+
+// keepOwnerRequiresReplace replaces the room when keep_owner_on_seat is configured and differs
+// from the room. Unset, it follows the room and never replaces it.
+func keepOwnerRequiresReplace(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.ConfigValue.IsNull() && keepOwnerChanges(req.StateValue, req.PlanValue)
+}
+
+// keepOwnerChanges reports whether going from state to plan needs a new room.
+func keepOwnerChanges(state, plan types.Bool) bool {
+	return plan.IsUnknown() || (!plan.IsNull() && !plan.Equal(state))
+}
+
+// metadataLimits checks the documented metadata limits at plan time, each message naming the
+// key, the limit and the code set_room_metadata would answer.
+type metadataLimits struct{}
+
+func (metadataLimits) Description(context.Context) string {
+	return fmt.Sprintf("at most %d keys of 1 to %d bytes, values of at most %d bytes, %d bytes of values in all",
+		livespec.MaxMetadataKeys, livespec.MaxMetadataKeyBytes, livespec.MaxMetadataValueBytes, livespec.MaxMetadataTotalBytes)
+}
+func (v metadataLimits) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (metadataLimits) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	values := map[string]*string{} // nil: unknown until apply
+	for k, v := range req.ConfigValue.Elements() {
+		s, ok := v.(types.String)
+		if ok && known(s) {
+			values[k] = s.ValueStringPointer()
+		} else {
+			values[k] = nil
+		}
+	}
+	for _, msg := range metadataProblems(values) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid metadata", msg)
+	}
+}
+
+// metadataProblems returns one message per broken limit, keys in order; values still unknown
+// (nil) are left to apply.
+func metadataProblems(values map[string]*string) []string {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var out []string
+	if n := len(keys); n > livespec.MaxMetadataKeys {
+		out = append(out, fmt.Sprintf("metadata has %d keys; the vendor allows at most %d keys per room %s. The keys the app writes at run time count towards the same %d.",
+			n, livespec.MaxMetadataKeys, vendorSays(livespec.CodeMetadataTooManyKeys), livespec.MaxMetadataKeys))
+	}
+	total := 0
+	for _, k := range keys {
+		switch {
+		case k == "":
+			out = append(out, fmt.Sprintf("metadata has an empty key; the vendor requires at least 1 byte %s.", vendorSays(livespec.CodeInvalidParam)))
+		case len(k) > livespec.MaxMetadataKeyBytes:
+			out = append(out, fmt.Sprintf("metadata key %q is %d bytes; the vendor allows at most %d bytes per key %s.",
+				k, len(k), livespec.MaxMetadataKeyBytes, vendorSays(livespec.CodeMetadataKeyLong)))
+		}
+		v := values[k]
+		if v == nil {
+			continue
+		}
+		total += len(*v)
+		if len(*v) > livespec.MaxMetadataValueBytes {
+			out = append(out, fmt.Sprintf("metadata[%q] is %d bytes; the vendor allows at most %d bytes per value %s.",
+				k, len(*v), livespec.MaxMetadataValueBytes, vendorSays(livespec.CodeMetadataValueLarge)))
+		}
+	}
+	if total > livespec.MaxMetadataTotalBytes {
+		out = append(out, fmt.Sprintf("metadata values are %d bytes together; the vendor allows at most %d bytes for all values of a room %s, the app's own keys included.",
+			total, livespec.MaxMetadataTotalBytes, vendorSays(livespec.CodeMetadataTotalLarge)))
+	}
+	return out
+}
+
+// userIDs checks each user ID of an admins or robots set: 1 to livespec.MaxUserIDBytes bytes.
+type userIDs struct{}
+
+func (userIDs) Description(context.Context) string {
+	return fmt.Sprintf("each user ID must be 1 to %d bytes", livespec.MaxUserIDBytes)
+}
+func (v userIDs) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (userIDs) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	name := req.Path.String()
+	check := byteLength{min: 1, max: livespec.MaxUserIDBytes, code: livespec.CodeInvalidParam}
+	var msgs []string
+	for _, e := range req.ConfigValue.Elements() {
+		s, ok := e.(types.String)
+		if !ok || !known(s) {
+			continue
+		}
+		if msg := check.check(fmt.Sprintf("%s user ID %q", name, s.ValueString()), s.ValueString()); msg != "" {
+			msgs = append(msgs, msg)
+		}
+	}
+	slices.Sort(msgs)
+	for _, m := range msgs {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name, strings.Replace(m, ` "" is empty`, " is empty", 1))
+	}
+}
