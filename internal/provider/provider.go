@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,6 +31,7 @@ const TypeName = "tencentlive"
 var (
 	_ provider.Provider                       = &tencentliveProvider{}
 	_ provider.ProviderWithEphemeralResources = &tencentliveProvider{}
+	_ provider.ProviderWithFunctions          = &tencentliveProvider{}
 )
 
 type tencentliveProvider struct {
@@ -235,4 +237,8 @@ func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.D
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{NewUserSigEphemeral}
+}
+
+func (p *tencentliveProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewOccurrencesFunction}
 }
