@@ -351,3 +351,26 @@ func BenchmarkOccurrencesWeeklyYear(b *testing.B) {
 		}
 	}
 }
+
+// FuzzOccurrencesRule: any rule text gives starts or an error naming an argument, never a panic
+// or a hang (the window and the caps bound the work).
+func FuzzOccurrencesRule(f *testing.F) {
+	for _, seed := range []string{
+		"DTSTART;TZID=Asia/Shanghai:20261203T100000\nRRULE:FREQ=WEEKLY;BYDAY=TH",
+		"DTSTART:20260130T150000Z\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1\nEXDATE:20260227T150000Z",
+		"DTSTART;TZID=America/New_York:19970512T090000\nRRULE:FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+		"DTSTART;TZID=\"Europe/Berlin\":20261001T100000\r\nRRULE:FREQ=DAILY;BYHOUR=9,17;BYMINUTE=0,30;COUNT=9\r\n RDATE:20261005T120000",
+		"DTSTART:20261203T020000Z\nRRULE:FREQ=YEARLY;BYYEARDAY=-1,100;BYMONTHDAY=-3",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, rule string) {
+		got, err := occurrences(rule, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z")
+		if err != nil && err.FunctionArgument == nil {
+			t.Fatalf("an error that names no argument: %s", err.Text)
+		}
+		if err == nil && len(got) > maxOccurrences {
+			t.Fatalf("%d results, over the cap", len(got))
+		}
+	})
+}
