@@ -321,7 +321,9 @@ resource "tencentlive_room" "half" {
 				// with its metadata, stays in the state.
 				Config: half,
 				ExpectError: diagnostic("Error: Unable to create live room", "admins = ",
-					"modify_admin failed with 70107", "The room was created and is recorded in the state"),
+					"modify_admin failed with 70107 (the user account has not been imported)",
+					"Every user ID in admins must be an imported account. A tencentlive_account of this configuration referenced by its user_id (admins = [tencentlive_account.<name>.user_id]) is imported before the room is changed.",
+					"The room was created and is recorded in the state"),
 			},
 			{
 				PreConfig: func() {
