@@ -190,7 +190,6 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 				PreConfig: behind(t, func(ctx context.Context) error {
 					return e.client.DelRoomMetadata(ctx, id, []string{"app-viewers"})
 				}),
-				Config:            updated,
 				ResourceName:      room,
 				ImportState:       true,
 				ImportStateVerify: true,
