@@ -271,8 +271,8 @@ func TestAccRoom_extrasPlanTimeDiagnostics(t *testing.T) {
 }
 
 // At apply: the app's own keys count towards the 10 (the error names them), too many admins
-// gets its hint, and a create whose admins step fails keeps the room in the state; the next
-// apply converges it.
+// gets its hint. An admin that is not imported fails the plan; with plan_checks off, the create
+// whose admins step fails keeps the room in the state, and the next apply converges it.
 func TestAccRoom_extrasApplyErrors(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{AdminCap: 2})
@@ -316,9 +316,17 @@ resource "tencentlive_room" "half" {
 					"Name fewer admins: the application's package caps the admins of one room."),
 			},
 			{
-				// The admins step of a create fails (the account is not imported yet): the room,
-				// with its metadata, stays in the state.
-				Config: half,
+				// The plan looks the accounts up: the one not imported fails it.
+				Config:   half,
+				PlanOnly: true,
+				ExpectError: diagnostic("Error: Account not imported", "admins = ",
+					`admins names "tf-acc-late-mod", not imported (account_check), so modify_admin would answer 70107 (the user account has not been imported) at apply, after the room was created or changed.`,
+					"reference it: admins = [tencentlive_account.<name>.user_id]"),
+			},
+			{
+				// Without that look-up, the admins step of a create fails: the room, with its
+				// metadata, stays in the state.
+				Config: withProviderSettings(half, "plan_checks = false"),
 				ExpectError: diagnostic("Error: Unable to create live room", "admins = ",
 					"modify_admin failed with 70107 (the user account has not been imported)",
 					"Every user ID in admins must be an imported account. A tencentlive_account of this configuration referenced by its user_id (admins = [tencentlive_account.<name>.user_id]) is imported before the room is changed.",

@@ -110,6 +110,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		if !plan.OwnerAccount.Equal(state.OwnerAccount) {
 			r.checkOwner(ctx, plan, resp)
 		}
+		r.checkRoomAccounts(ctx, plan, state, resp)
 		if known(plan.SeatTemplate) && !plan.SeatTemplate.Equal(state.SeatTemplate) && !seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) && !state.SeatTemplate.IsNull() {
 			// Terraform shows the new spelling as an in-place change: a planned value must
 			// equal the configuration. Say that nothing is sent for it.
@@ -130,6 +131,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		r.checkExisting(ctx, plan, resp)
 	}
 	r.checkOwner(ctx, plan, resp)
+	r.checkRoomAccounts(ctx, plan, roomModel{}, resp)
 }
 
 // checkOwner looks the planned owner up (account_check, batched with the other rooms' owners):
