@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -123,8 +124,7 @@ resource "tencentlive_room" "r" {
 // extrasSpec is what extrasConfig says room i holds besides roomsSpec's fields.
 func extrasSpec(prefix, version string) func(roomID string) (metadata map[string]string, admin, robot string) {
 	return func(roomID string) (map[string]string, string, string) {
-		var i int
-		fmt.Sscanf(strings.TrimPrefix(roomID, prefix), "%d", &i)
+		i, _ := strconv.Atoi(strings.TrimPrefix(roomID, prefix)) // 0000… as the configuration formats it
 		md, swap := map[string]string{"theme": version, "idx": fmt.Sprint(i)}, 0
 		if version == "v2" {
 			md, swap = map[string]string{"theme": version, "added": fmt.Sprintf("x%d", i)}, 1

@@ -38,6 +38,7 @@ func TestReliability(t *testing.T) {
 	t.Run("CrashSafety", r.testCrashSafety)
 	t.Run("Cancellation", r.testCancellation)
 	t.Run("AutoDestroy", r.testAutoDestroy)
+	t.Run("EmptyRoomRobots", r.testEmptyRoomRobots)
 	t.Run("BadInput", r.testBadInput)
 	t.Run("Secrets", r.testSecrets)
 }

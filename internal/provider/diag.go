@@ -29,6 +29,7 @@ type apiFailure struct {
 	// Attribute is the attribute the failed call was about (metadata, admins, robots), when
 	// the call concerns one attribute only; it overrides the guess from the code.
 	Attribute string
+	Hint      string // replaces the code table's hint, when that one speaks of another attribute
 }
 
 // addAPIError appends the diagnostic for err.
@@ -93,6 +94,9 @@ func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	}
 	if hint := regionHint(we); hint != "" {
 		info.Hint = hint
+	}
+	if f.Hint != "" {
+		info.Hint = f.Hint
 	}
 	if info.Hint != "" {
 		fmt.Fprintf(&b, "\n\n%s", info.Hint)

@@ -22,6 +22,7 @@ type extrasFailure struct {
 	attribute string
 	err       error
 	note      string
+	hint      string // replaces the code table's hint (70107's speaks of owner_account)
 }
 
 // readExtras refreshes the managed metadata keys, admins and robots of m from the room. With
@@ -127,7 +128,13 @@ func applyExtras(ctx context.Context, c *wire.Client, plan, state roomModel, fre
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
-				return &extrasFailure{attribute: l.attribute, err: err}
+				f := &extrasFailure{attribute: l.attribute, err: err}
+				if isCode(err, livespec.CodeAccountNotImported) {
+					f.hint = fmt.Sprintf("Every user ID in %s must be an imported account. A tencentlive_account of this configuration "+
+						"referenced by its user_id (%s = [tencentlive_account.<name>.user_id]) is imported before the room is changed.",
+						l.attribute, l.attribute)
+				}
+				return f
 			}
 		}
 	}

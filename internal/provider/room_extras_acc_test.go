@@ -190,7 +190,6 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 				PreConfig: behind(t, func(ctx context.Context) error {
 					return e.client.DelRoomMetadata(ctx, id, []string{"app-viewers"})
 				}),
-				Config:            updated,
 				ResourceName:      room,
 				ImportState:       true,
 				ImportStateVerify: true,
@@ -272,8 +271,8 @@ func TestAccRoom_extrasPlanTimeDiagnostics(t *testing.T) {
 }
 
 // At apply: the app's own keys count towards the 10 (the error names them), too many admins
-// gets its hint, and a create whose admins step fails keeps the room in the state; the next
-// apply converges it.
+// gets its hint. An admin that is not imported fails the plan; with plan_checks off, the create
+// whose admins step fails keeps the room in the state, and the next apply converges it.
 func TestAccRoom_extrasApplyErrors(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{AdminCap: 2})
@@ -337,7 +336,9 @@ resource "tencentlive_room" "half" {
 				},
 				Config: withProviderSettings(half, "plan_checks = false"),
 				ExpectError: diagnostic("Error: Unable to create live room", "admins = ",
-					"modify_admin failed with 70107", "The room was created and is recorded in the state"),
+					"modify_admin failed with 70107 (the user account has not been imported)",
+					"Every user ID in admins must be an imported account. A tencentlive_account of this configuration referenced by its user_id (admins = [tencentlive_account.<name>.user_id]) is imported before the room is changed.",
+					"The room was created and is recorded in the state"),
 			},
 			{
 				PreConfig: func() {

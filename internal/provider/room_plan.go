@@ -188,16 +188,21 @@ func (r *roomResource) checkAccounts(ctx context.Context, plan roomModel, prior 
 			}
 			resp.Diagnostics.AddAttributeError(path.Root(attr), accountRole[attr]+" account not imported", fmt.Sprintf(
 				"Account %q is not imported (account_check), so %s would answer %d (%s) at apply, after other rooms of the same apply were made.\n\n"+
-					"%s If a tencentlive_account of this configuration makes it, refer to it (tencentlive_account.<name>.user_id): a literal user ID does not make Terraform import the account first.",
-				id, accountCommand[attr], int(livespec.CodeAccountNotImported), info.Meaning, info.Hint))
+					"Import the account first, for example with a tencentlive_account resource, and refer to it: %s. A literal user ID does not make Terraform import the account first.",
+				id, accountCommand[attr], int(livespec.CodeAccountNotImported), info.Meaning, accountReference[attr]))
 		}
 	}
 }
 
 // accountCommand is the command that sends each account attribute, accountRole its account's role.
 var (
-	accountCommand = map[string]string{"owner_account": "create_room", "admins": "modify_admin", "robots": "add_robot"}
-	accountRole    = map[string]string{"owner_account": "Owner", "admins": "Admin", "robots": "Robot"}
+	accountCommand   = map[string]string{"owner_account": "create_room", "admins": "modify_admin", "robots": "add_robot"}
+	accountRole      = map[string]string{"owner_account": "Owner", "admins": "Admin", "robots": "Robot"}
+	accountReference = map[string]string{
+		"owner_account": "owner_account = tencentlive_account.<name>.user_id",
+		"admins":        "admins = [tencentlive_account.<name>.user_id]",
+		"robots":        "robots = [tencentlive_account.<name>.user_id]",
+	}
 )
 
 // newMembers lists the known elements of planned that before lacks; nothing while planned is

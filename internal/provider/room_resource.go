@@ -264,7 +264,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 
 	if f := applyExtras(ctx, c, plan, roomModel{RoomID: plan.RoomID}, !exists); f != nil {
-		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: f.attribute, Timeout: "create",
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: f.attribute, Hint: f.hint, Timeout: "create",
 			Note: strings.TrimSpace(f.note + "\n\n" + createdNote)}, f.err)
 		r.recordCreated(ctx, c, create, plan, resp)
 		return
@@ -445,7 +445,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	extrasFailed := applyExtras(ctx, c, plan, state, false)
 	if extrasFailed != nil {
-		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: extrasFailed.attribute, Timeout: "update",
+		addAPIError(&resp.Diagnostics, apiFailure{Summary: summary, RoomID: roomID, Attribute: extrasFailed.attribute, Hint: extrasFailed.hint, Timeout: "update",
 			Note: extrasFailed.note}, extrasFailed.err)
 	}
 	info, err := c.GetRoomInfo(ctx, roomID)
