@@ -75,7 +75,8 @@ module "seminar" {
   prefix        = "seminar"
   topic         = "Weekly seminar"
   host          = "host-ada"
-  managed_hosts = { "host-ada" = { nick = "Ada" } }
+  keep_alive    = "seminar-keeper"
+  managed_hosts = { "host-ada" = { nick = "Ada" }, "seminar-keeper" = { nick = "Keep-alive robot" } }
   overrides = {
     "20261217-1000" = { start = "2026-12-18T19:00:00+08:00", topic = "Year-end special" }
   }

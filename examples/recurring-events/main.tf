@@ -82,4 +82,13 @@ resource "tencentlive_room" "session" {
   activity_status     = var.activity_status
   deletion_protection = var.deletion_protection
   timeouts            = var.timeouts
+
+  is_unlimited_room_enabled = var.is_unlimited_room_enabled
+  keep_owner_on_seat        = var.keep_owner_on_seat
+  metadata                  = var.metadata
+  admins                    = var.admins
+  # The keep-alive robot: a room with a robot is not dismissed by the platform when it empties,
+  # so the room lives until the window lets it go. Referenced through local.managed when the
+  # module imports it, so Terraform imports it before the rooms.
+  robots = var.keep_alive == null ? null : [lookup(local.managed, var.keep_alive, var.keep_alive)]
 }

@@ -118,6 +118,18 @@ variable "managed_hosts" {
   default = {}
 }
 
+variable "keep_alive" {
+  description = <<-EOT
+    User ID of a robot account added to every room (robots). A room with a robot is not dismissed
+    by the platform when it empties (about 30 minutes after its last member left), so a session's
+    room lives from its creation until start + keep_after, when the module lets it go. It must be
+    an imported account: list it in managed_hosts to have this module import it, or manage it
+    elsewhere. Null: no robot, and the platform may dismiss an emptied room before it is due.
+  EOT
+  type        = string
+  default     = null
+}
+
 # --- Room settings: every tencentlive_room argument; null leaves the provider's default ------------
 
 variable "topic" {
@@ -201,4 +213,28 @@ variable "timeouts" {
     delete = optional(string)
   })
   default = null
+}
+
+variable "is_unlimited_room_enabled" {
+  description = "IsUnlimitedRoomEnabled of every room, as Tencent's console sends it (some app versions need it)."
+  type        = bool
+  default     = null
+}
+
+variable "keep_owner_on_seat" {
+  description = "Whether the host takes a seat automatically; false for rooms a robot pushes a stream into from OBS. Changing it replaces every room."
+  type        = bool
+  default     = null
+}
+
+variable "metadata" {
+  description = "Room metadata keys of every room (at most 10 keys, key at most 50 bytes, value at most 2 KB, 16 KB in all); keys the app writes at run time are left alone."
+  type        = map(string)
+  default     = null
+}
+
+variable "admins" {
+  description = "Admins (moderators) of every room, by user ID; each must be an imported account. Null: not managed."
+  type        = set(string)
+  default     = null
 }

@@ -25,8 +25,10 @@ variables {
   host         = "host-ada"
   create_ahead = "336h"
   keep_after   = "6h"
+  keep_alive   = "robot-keeper"
   managed_hosts = {
-    "host-ada" = { nick = "Ada" }
+    "host-ada"     = { nick = "Ada" }
+    "robot-keeper" = { nick = "Keep-alive robot" }
   }
   overrides = {
     "20261022-1000" = { start = "2026-10-23T15:00:00+02:00", topic = "Moved: Friday afternoon", host = "host-grace" }
@@ -79,8 +81,8 @@ run "edge_before_the_first_room" {
     error_message = "No session starts before now + create_ahead yet: ${jsonencode(output.room_ids)}"
   }
   assert {
-    condition     = output.managed_accounts == tolist(["host-ada"])
-    error_message = "The module manages host-ada only, not host-grace: ${jsonencode(output.managed_accounts)}"
+    condition     = output.managed_accounts == tolist(["host-ada", "robot-keeper"])
+    error_message = "The module manages host-ada and its robot only, not host-grace: ${jsonencode(output.managed_accounts)}"
   }
 }
 
@@ -102,6 +104,10 @@ run "first_room_one_minute_later" {
     condition     = tencentlive_room.session["20261001-1000"].room_name == "Weekly seminar" && tencentlive_room.session["20261001-1000"].seat_template == "VideoLandscape4Seat"
     error_message = "Room settings must pass through."
   }
+  assert {
+    condition     = tencentlive_room.session["20261001-1000"].robots == toset(["robot-keeper"])
+    error_message = "The keep-alive robot must be on the room: ${jsonencode(tencentlive_room.session["20261001-1000"].robots)}"
+  }
 }
 
 # 6h after the first session started (the end is inclusive); 8 Oct is in, 15 Oct (EXDATE) not.
@@ -122,6 +128,10 @@ run "service_lists_first_two" {
   assert {
     condition     = output.room_ids == tolist(["seminar-20261001-1000", "seminar-20261008-1000"])
     error_message = "The service lists ${jsonencode(output.room_ids)}"
+  }
+  assert {
+    condition     = alltrue([for id, robots in output.robots : robots == toset(["robot-keeper"])])
+    error_message = "On the service, every room must have the keep-alive robot: ${jsonencode(output.robots)}"
   }
 }
 
