@@ -32,6 +32,7 @@ func TestReliability(t *testing.T) {
 	r := &reliability{bins: bins}
 	// Sequential on purpose: the figures are timings on a 2-core machine.
 	t.Run("FaultSoak", r.testFaultSoak)
+	t.Run("FlakyPeriod", r.testFlakyPeriod)
 	t.Run("Rate", r.testRate)
 	t.Run("RateSharedQuota", r.testRateSharedQuota)
 	t.Run("CrashSafety", r.testCrashSafety)

@@ -110,6 +110,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 
 	var last error
 	var unreachable reachBudget
+	began := c.cfg.Clock.Now()
 	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
 		waited, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
@@ -168,6 +169,12 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 			delay := c.backoff(retries)
 			if out.retry == livespec.RetryAfterSec {
 				delay = max(delay, sameRoomCreateWait)
+			}
+			if err := c.retryFits(ctx, began, delay); err != nil {
+				if errors.Is(err, errRetryWindow) {
+					return out.err
+				}
+				return c.canceled(command, err, last)
 			}
 			retries++
 			c.stats.retry(command)
@@ -334,6 +341,25 @@ func (c *Client) backoff(n int) time.Duration {
 		ceiling = backoffBase << n
 	}
 	return time.Duration(float64(ceiling) * float64(c.cfg.Rand()) / (1 << 32))
+}
+
+// errRetryWindow: the call has retried for RetryWindow and its context sets no deadline.
+var errRetryWindow = errors.New("retry window spent")
+
+// retryFits reports whether a retry after delay still starts in time: before ctx's deadline,
+// or within RetryWindow of began when ctx has none. A retry that could only meet the deadline
+// is not worth its wait: the call ends now, with what the last attempt said.
+func (c *Client) retryFits(ctx context.Context, began time.Time, delay time.Duration) error {
+	if deadline, ok := ctx.Deadline(); ok {
+		if time.Until(deadline) <= delay {
+			return context.DeadlineExceeded
+		}
+		return nil
+	}
+	if c.cfg.Clock.Now().Add(delay).Sub(began) > c.cfg.RetryWindow {
+		return errRetryWindow
+	}
+	return nil
 }
 
 // canceled reports a call that ended because ctx was done, with the last failure, if any.
