@@ -35,6 +35,7 @@ func TestReliability(t *testing.T) {
 	t.Run("FlakyPeriod", r.testFlakyPeriod)
 	t.Run("Rate", r.testRate)
 	t.Run("RateSharedQuota", r.testRateSharedQuota)
+	t.Run("ConcurrentRuns", r.testConcurrentRuns)
 	t.Run("CrashSafety", r.testCrashSafety)
 	t.Run("Cancellation", r.testCancellation)
 	t.Run("AutoDestroy", r.testAutoDestroy)

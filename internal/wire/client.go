@@ -113,7 +113,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	began := c.cfg.Clock.Now()
 	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
-		waited, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
+		waited, slot, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
 		if err != nil {
 			return c.canceled(command, err, last)
 		}
@@ -138,6 +138,14 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		c.logAttempt(actx, service, command, attempt, out, elapsed, waited)
 		if out.err == nil {
 			return nil
+		}
+		if out.code == livespec.CodeRateLimited || out.code == livespec.CodeAppRateLimited {
+			if cut, perSecond := c.limiter.refused(command, slot); cut {
+				c.stats.paceCut(command)
+				tflog.Info(actx, "tencentlive API refused a request for its rate; pacing the command slower", map[string]any{
+					"command": command, "code": int(out.code), "requests_per_second": perSecond,
+				})
+			}
 		}
 		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
 			return c.canceled(command, ctx.Err(), last)
