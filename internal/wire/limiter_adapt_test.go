@@ -152,4 +152,3 @@ func TestCutRepacesWaiters(t *testing.T) {
 		t.Error("a burst was saved across the cut")
 	}
 }
-
