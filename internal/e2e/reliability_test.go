@@ -33,8 +33,10 @@ func TestReliability(t *testing.T) {
 	// Sequential on purpose: the figures are timings on a 2-core machine.
 	t.Run("FaultSoak", r.testFaultSoak)
 	t.Run("FaultSoakExtras", r.testFaultSoakExtras)
+	t.Run("FlakyPeriod", r.testFlakyPeriod)
 	t.Run("Rate", r.testRate)
 	t.Run("RateSharedQuota", r.testRateSharedQuota)
+	t.Run("ConcurrentRuns", r.testConcurrentRuns)
 	t.Run("CrashSafety", r.testCrashSafety)
 	t.Run("Cancellation", r.testCancellation)
 	t.Run("AutoDestroy", r.testAutoDestroy)
