@@ -12,11 +12,57 @@ import (
 // rate: few refusals, all work done close to the time 900 requests need at 200/s, and no client
 // starved.
 func TestAdaptivePaceSharesTheVendorRate(t *testing.T) {
+	r := simulateSharing()
+	t.Logf("%d requests sent, %d refused (%.1f%%); all done after %v (%.2fx the %v that %d requests need at %v/s); clients ended at %v",
+		r.sent, r.refused, 100*float64(r.refused)/float64(r.sent), r.elapsed, r.elapsed.Seconds()/r.floor.Seconds(), r.floor,
+		shareClients*shareRequests, shareVendorRate, r.ends)
+	for i, done := range r.done {
+		if done != shareRequests {
+			t.Fatalf("client %d did %d of %d requests in 30 s", i, done, shareRequests)
+		}
+	}
+	if float64(r.refused) >= 0.02*float64(r.sent) {
+		t.Errorf("%d of %d requests refused; want under 2%%", r.refused, r.sent)
+	}
+	// Simulated time, not a wall-clock timing: the pace must not give up most of the rate.
+	if r.elapsed > r.floor*3/2 {
+		t.Errorf("all done after %v; 1.5x the floor is %v", r.elapsed, r.floor*3/2)
+	}
+}
+
+// BenchmarkAdaptivePaceSharing reports, as sim-x-floor, the simulated time three concurrent
+// clients take for 900 requests against the vendor's 200/s, over the 4.5 s floor (target 1.3),
+// and refused-% (target under 2).
+func BenchmarkAdaptivePaceSharing(b *testing.B) {
+	var r shareResult
+	for b.Loop() {
+		r = simulateSharing()
+	}
+	b.ReportMetric(r.elapsed.Seconds()/r.floor.Seconds(), "sim-x-floor")
+	b.ReportMetric(100*float64(r.refused)/float64(r.sent), "refused-%")
+}
+
+const (
+	shareClients    = 3
+	shareRequests   = 300 // per client
+	shareVendorRate = 200.0
+)
+
+type shareResult struct {
+	sent, refused  int
+	elapsed, floor time.Duration
+	done           []int
+	ends           []time.Duration
+}
+
+// simulateSharing runs the three clients of TestAdaptivePaceSharesTheVendorRate on a simulated
+// clock, in 1 ms steps.
+func simulateSharing() shareResult {
 	const (
-		clients  = 3
-		perRun   = 300
+		clients  = shareClients
+		perRun   = shareRequests
 		inFlight = 50
-		vendor   = 200.0
+		vendor   = shareVendorRate
 		latency  = 20 * time.Millisecond
 		tick     = time.Millisecond
 	)
@@ -104,21 +150,11 @@ func TestAdaptivePaceSharesTheVendorRate(t *testing.T) {
 			break
 		}
 	}
-	elapsed := now.Sub(t0)
-	floor := time.Duration(float64(clients*perRun) / vendor * float64(time.Second))
-	t.Logf("%d requests sent, %d refused (%.1f%%); all done after %v (%.2fx the %v that %d requests need at %v/s); clients ended at %v, %v, %v",
-		sent, refused, 100*float64(refused)/float64(sent), elapsed, elapsed.Seconds()/floor.Seconds(), floor, clients*perRun, vendor,
-		cs[0].end.Sub(t0), cs[1].end.Sub(t0), cs[2].end.Sub(t0))
-	for i, c := range cs {
-		if c.done != perRun {
-			t.Fatalf("client %d did %d of %d requests in 30 s", i, c.done, perRun)
-		}
+	r := shareResult{sent: sent, refused: refused, elapsed: now.Sub(t0),
+		floor: time.Duration(float64(clients*perRun) / vendor * float64(time.Second))}
+	for _, c := range cs {
+		r.done = append(r.done, c.done)
+		r.ends = append(r.ends, c.end.Sub(t0))
 	}
-	if float64(refused) >= 0.02*float64(sent) {
-		t.Errorf("%d of %d requests refused; want under 2%%", refused, sent)
-	}
-	// Simulated time, not a wall-clock timing: the pace must not give up most of the rate.
-	if elapsed > floor*3/2 {
-		t.Errorf("all done after %v; 1.5x the floor is %v", elapsed, floor*3/2)
-	}
+	return r
 }
