@@ -26,6 +26,13 @@ provider_name=tencentlive
 
 tfplugindocs="$(scripts/ensure-gotool.sh github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs "$tfplugindocs_version" | tail -n 1)"
 terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
+# Terraform before 1.8 (such as the 1.6.6 that ensure-terraform.sh builds) leaves provider-defined
+# functions out of `providers schema -json`: the schema then comes from OpenTofu.
+tf_version="$("$terraform" version | sed -n '1s/^Terraform v//p')"
+if [[ "$(printf '%s\n' 1.8.0 "$tf_version" | sort -V | head -n 1)" != 1.8.0 ]]; then
+	terraform="$(scripts/ensure-tofu.sh | tail -n 1)"
+	log "Terraform $tf_version lists no provider functions; reading the schema with $(TF_CLI_CONFIG_FILE=/dev/null "$terraform" version | head -n 1)"
+fi
 
 # 1. Generated tables in the templates.
 mapfile -t templates < <(find templates -name '*.tmpl' | sort)
@@ -37,7 +44,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 platform="$(go env GOOS)_$(go env GOARCH)"
 go build -o "$work/plugins/registry.terraform.io/hashicorp/$provider_name/0.0.1/$platform/terraform-provider-$provider_name" .
-printf 'provider "%s" {}\n' "$provider_name" >"$work/main.tf"
+# The full source address, so that OpenTofu too looks for it under registry.terraform.io.
+printf 'terraform {\n  required_providers {\n    %s = { source = "registry.terraform.io/hashicorp/%s" }\n  }\n}\n\nprovider "%s" {}\n' \
+	"$provider_name" "$provider_name" "$provider_name" >"$work/main.tf"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh | tail -n 1)" # a config that exists, no mirrors
 export TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE=1
 "$terraform" -chdir="$work" init -input=false -no-color -plugin-dir="$work/plugins" >"$work/init.log" 2>&1 ||

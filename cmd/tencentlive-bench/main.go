@@ -61,7 +61,7 @@ func run() error {
 	var cfg config
 	var ns, ps, kinds string
 	var emuArgs, env listFlag
-	flag.StringVar(&ns, "n", "100,500,1000", "comma-separated resource counts")
+	flag.StringVar(&ns, "n", "100,300,500,1000", "comma-separated resource counts")
 	flag.StringVar(&ps, "p", "10,50", "comma-separated -parallelism values")
 	flag.StringVar(&kinds, "kinds", "room,data", "what to measure: room (tencentlive_room), data (terraform_data), fast (tencentlive_room against an emulator with no latency or server-side rate limit)")
 	flag.DurationVar(&cfg.latency, "latency", 20*time.Millisecond, "emulator latency per request")

@@ -375,6 +375,8 @@ type attemptCounts struct {
 	Failed   int            // of which failed
 	Retries  int            // requests repeated after a transient failure
 	Commands map[string]int // attempts per command
+
+	MostAttempts int // the highest attempt number of any call
 }
 
 // Calls is the number of logical API calls: every attempt that was not a retry.
@@ -410,9 +412,11 @@ func countAttempts(path string) (attemptCounts, error) {
 			c.Commands[m[1]]++
 		}
 		if m := logAttempt.FindStringSubmatch(line); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n > 1 {
+			n, _ := strconv.Atoi(m[1])
+			if n > 1 {
 				c.Retries++
 			}
+			c.MostAttempts = max(c.MostAttempts, n)
 		}
 	}
 	return c, sc.Err()

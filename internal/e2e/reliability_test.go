@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestReliability is the proof of issue #5: the real CLI and provider against the emulator
+// TestReliability holds the provider to its reliability promises (DESIGN.md, Tests): the real CLI and provider against the emulator
 // command under injected faults, rate limits, crashes, interrupts, platform auto-destroy, bad
 // input and a trace log searched for secrets. Each subtest asserts its property and logs its
 // figures as "FIGURE: <subtest>: ...":
@@ -33,8 +33,10 @@ func TestReliability(t *testing.T) {
 	// Sequential on purpose: the figures are timings on a 2-core machine.
 	t.Run("FaultSoak", r.testFaultSoak)
 	t.Run("FaultSoakExtras", r.testFaultSoakExtras)
+	t.Run("FlakyPeriod", r.testFlakyPeriod)
 	t.Run("Rate", r.testRate)
 	t.Run("RateSharedQuota", r.testRateSharedQuota)
+	t.Run("ConcurrentRuns", r.testConcurrentRuns)
 	t.Run("CrashSafety", r.testCrashSafety)
 	t.Run("Cancellation", r.testCancellation)
 	t.Run("AutoDestroy", r.testAutoDestroy)

@@ -49,39 +49,66 @@ const accountBatchAllWaiting = 10
 // accountCheckTimeout bounds one batch's request, retries included.
 const accountCheckTimeout = 30 * time.Second
 
-// lookup returns whether userID is imported, and whether that is known. optional says whether
-// the batch may use only an idle request slot (see plannedChecksAlways); planning counts the
-// rooms being planned.
-func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userID string, planning *atomic.Int64, optional func() bool) (imported, checked bool) {
+// accountAnswer is what a plan learnt of one account: whether it is imported, and whether that
+// is known at all (false: not looked up, left to apply).
+type accountAnswer struct{ imported, checked bool }
+
+// lookup returns, for each of userIDs (one room's owner, admins and robots), whether it is
+// imported and whether that is known; a user ID missing from the answer was not looked up (the
+// plan was cancelled). optional says whether a batch may use only an idle request slot (see
+// plannedChecksAlways); planning counts the rooms being planned. A room waits once, for all its
+// user IDs together, so its look-ups ride in the same batches as the other rooms'.
+func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userIDs []string, planning *atomic.Int64, optional func() bool) map[string]accountAnswer {
 	a.mu.Lock()
 	a.client, a.planning, a.optional = c, planning, optional
-	e, seen := a.entries[userID]
-	if !seen {
-		if a.entries == nil {
-			a.entries = map[string]*accountCheck{}
-		}
-		e = &accountCheck{done: make(chan struct{})}
-		a.entries[userID] = e
-		a.pending = append(a.pending, userID)
-		if len(a.pending) == 1 {
-			window := a.window
-			if window == 0 {
-				window = accountBatchWindow
-			}
-			batch := a.batch
-			a.timer = time.AfterFunc(window, func() { a.flushBatch(batch) })
-		}
+	checks := make(map[string]*accountCheck, len(userIDs))
+	for _, id := range userIDs {
+		checks[id] = a.entryLocked(id)
 	}
 	a.waiting++
 	a.sendIfAllWaitLocked()
 	a.mu.Unlock()
 	defer func() { a.mu.Lock(); a.waiting--; a.mu.Unlock() }()
-	select {
-	case <-e.done:
-		return e.imported, e.checked
-	case <-ctx.Done():
-		return false, false
+	answers := make(map[string]accountAnswer, len(checks))
+	for id, e := range checks {
+		select {
+		case <-e.done:
+			answers[id] = accountAnswer{imported: e.imported, checked: e.checked}
+		case <-ctx.Done():
+			return answers
+		}
 	}
+	return answers
+}
+
+// entryLocked returns the look-up of userID, queueing it in the pending batch the first time it
+// is asked for; a batch that fills up goes out at once. a.mu is held.
+func (a *accountChecks) entryLocked(userID string) *accountCheck {
+	if e, seen := a.entries[userID]; seen {
+		return e
+	}
+	if a.entries == nil {
+		a.entries = map[string]*accountCheck{}
+	}
+	e := &accountCheck{done: make(chan struct{})}
+	a.entries[userID] = e
+	a.pending = append(a.pending, userID)
+	switch {
+	case len(a.pending) >= livespec.MaxAccountsPerOp:
+		if a.timer != nil {
+			a.timer.Stop()
+		}
+		ids, c, optional := a.takeBatchLocked()
+		go a.send(ids, c, optional)
+	case len(a.pending) == 1:
+		window := a.window
+		if window == 0 {
+			window = accountBatchWindow
+		}
+		batch := a.batch
+		a.timer = time.AfterFunc(window, func() { a.flushBatch(batch) })
+	}
+	return e
 }
 
 // roomPlanned is called when a room's plan ends: the rooms still being planned may now all be

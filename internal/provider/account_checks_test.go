@@ -24,11 +24,11 @@ func lookupAll(t *testing.T, a *accountChecks, c *wire.Client, ids []string) map
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			imported, checked := a.lookup(context.Background(), c, id, &planning, func() bool { return false })
+			answer := a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })[id]
 			planning.Add(-1) // this room's plan ends, as ModifyPlan's does
 			a.roomPlanned()
 			mu.Lock()
-			got[id] = [2]bool{imported, checked}
+			got[id] = [2]bool{answer.imported, answer.checked}
 			mu.Unlock()
 		}()
 	}
@@ -77,8 +77,37 @@ func TestAccountChecksLeaveBusyLookupsToApply(t *testing.T) {
 	var planning atomic.Int64
 	planning.Store(1)
 	a := &accountChecks{}
-	imported, checked := a.lookup(ctx, c, "ghost", &planning, func() bool { return true })
-	if checked || imported {
-		t.Fatalf("(imported, checked) = (%v, %v), want (false, false)", imported, checked)
+	answer := a.lookup(ctx, c, []string{"ghost"}, &planning, func() bool { return true })["ghost"]
+	if answer.checked || answer.imported {
+		t.Fatalf("(imported, checked) = (%v, %v), want (false, false)", answer.imported, answer.checked)
+	}
+}
+
+// One room's many accounts (owner, admins, robots) go out in full batches of at most 100, and
+// the room waits once for all of them.
+func TestAccountChecksOneRoomManyAccounts(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	ctx := context.Background()
+	var ids []string
+	for i := 0; i < 150; i++ {
+		id := fmt.Sprintf("robot-%03d", i)
+		ids = append(ids, id)
+		if i%3 == 0 {
+			if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var planning atomic.Int64
+	planning.Store(1)
+	a := &accountChecks{window: 10 * time.Millisecond}
+	answers := a.lookup(ctx, c, ids, &planning, func() bool { return false })
+	for i, id := range ids {
+		if want := (accountAnswer{imported: i%3 == 0, checked: true}); answers[id] != want {
+			t.Fatalf("%s: %+v, want %+v", id, answers[id], want)
+		}
+	}
+	if n := c.Stats().ByCommand["account_check"].Requests; n != 2 {
+		t.Fatalf("150 user IDs of one room took %d account_check requests, want 2 (100 + 50)", n)
 	}
 }

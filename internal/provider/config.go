@@ -36,12 +36,15 @@ const (
 // Configuration defaults. There is no default region: an application answers only on the host
 // of its own data centre, and a guessed one fails with an authentication error (70016/70020).
 const (
-	DefaultMaxRetries = 8
-	maxMaxRetries     = 20 // beyond this an apply waits minutes on one request
+	maxMaxRetries = 20 // beyond this an apply waits minutes on one request
+	// retriesUntilTimeout is MaxRetries when max_retries is not set: no count, transient
+	// failures are retried until the operation's timeout (the timeouts block) runs out.
+	retriesUntilTimeout = -1
 )
 
-// RegionHosts maps each region name to the REST host of its data centre (reference §1.2). The
-// SDKAppID's data centre decides the host; a wrong one answers 70016/70020.
+// RegionHosts maps each region name to the REST host of its data centre, as the vendor's RESTful
+// API overview lists them (https://trtc.io/document/63398). The SDKAppID's data centre decides
+// the host; a wrong one answers 70016/70020.
 var RegionHosts = map[string]string{
 	"china":     "console.tim.qq.com",
 	"singapore": "adminapisgp.im.qcloud.com",
@@ -84,7 +87,7 @@ type resolvedConfig struct {
 	SecretKey         string
 	Identifier        string
 	BaseURL           string
-	MaxRetries        int
+	MaxRetries        int            // retriesUntilTimeout, or the max_retries cap
 	RequestsPerSecond float64        // 0 = the documented per-command rates
 	PlanChecks        bool           // look planned rooms up at plan time (100003 / 100010)
 	AdoptExisting     bool           // take over same-owner rooms that create_room finds (100010)
@@ -196,7 +199,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	}
 
 	// max_retries
-	cfg.MaxRetries = DefaultMaxRetries
+	cfg.MaxRetries = retriesUntilTimeout
 	switch {
 	case !m.MaxRetries.IsNull():
 		if msg := checkMaxRetries(m.MaxRetries.ValueInt64()); msg != "" {

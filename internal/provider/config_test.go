@@ -37,7 +37,7 @@ func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
 	}
 	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
-		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: 8, PlanChecks: true}
+		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: retriesUntilTimeout, PlanChecks: true}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}
@@ -184,7 +184,7 @@ func TestWireConfig(t *testing.T) {
 	cfg := resolvedConfig{SDKAppID: 1, SecretKey: "k", Identifier: "admin", BaseURL: "https://x", MaxRetries: 0, RequestsPerSecond: 5}
 	w := wireConfig(cfg, "1.2.3", "1.11.4")
 	if w.MaxRetries != wire.NoRetries {
-		t.Errorf("max_retries = 0 must disable retries, got %d (wire reads 0 as its default)", w.MaxRetries)
+		t.Errorf("max_retries = 0 must disable retries, got %d (wire reads 0 as no count)", w.MaxRetries)
 	}
 	if w.UserAgent != "terraform-provider-tencentlive/1.2.3 (Terraform 1.11.4)" || w.RequestsPerSecond != 5 || w.BaseURL != "https://x" {
 		t.Errorf("got %+v", w)
@@ -192,6 +192,10 @@ func TestWireConfig(t *testing.T) {
 	cfg.MaxRetries = 3
 	if w := wireConfig(cfg, "", ""); w.MaxRetries != 3 {
 		t.Errorf("max_retries 3 became %d", w.MaxRetries)
+	}
+	cfg.MaxRetries = retriesUntilTimeout
+	if w := wireConfig(cfg, "", ""); w.MaxRetries != 0 {
+		t.Errorf("max_retries unset must leave wire's count open (0), got %d", w.MaxRetries)
 	}
 }
 

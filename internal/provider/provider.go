@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,6 +31,7 @@ const TypeName = "tencentlive"
 var (
 	_ provider.Provider                       = &tencentliveProvider{}
 	_ provider.ProviderWithEphemeralResources = &tencentliveProvider{}
+	_ provider.ProviderWithFunctions          = &tencentliveProvider{}
 )
 
 type tencentliveProvider struct {
@@ -142,8 +144,8 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				Description: fmt.Sprintf("How many times a request that failed transiently (rate limits, internal errors, connection errors) is repeated, 0 to %d. Falls back to %s, then %d.",
-					maxMaxRetries, EnvMaxRetries, DefaultMaxRetries),
+				Description: fmt.Sprintf("A hard cap, 0 to %d, on how many times a request that failed transiently (rate limits, internal errors, connection errors, lost answers) is repeated; 0 sends each request once. Unset (the default), retries are bounded by time alone: they go on, with backoff up to 5 s apart, until the operation's timeout runs out (the resource's timeouts block: 5 minutes for create, update and delete, 2 minutes for read, by default); a look-up outside such an operation, such as a plan-time check, retries for at most 2 minutes. Either way an endpoint that refuses connections ends a request after 3 attempts, and one that does not answer after 2. Falls back to %s.",
+					maxMaxRetries, EnvMaxRetries),
 				Validators: []validator.Int64{settingValidator{env: EnvMaxRetries, int64: checkMaxRetries, format: "must be between 0 and 20"}},
 			},
 			"requests_per_second": schema.Float64Attribute{
@@ -209,8 +211,11 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 // wireConfig translates the resolved settings for the wire client.
 func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Config {
 	maxRetries := cfg.MaxRetries
-	if maxRetries == 0 {
-		maxRetries = wire.NoRetries // wire reads 0 as "its default"
+	switch maxRetries {
+	case 0:
+		maxRetries = wire.NoRetries // wire reads 0 as "no count"
+	case retriesUntilTimeout:
+		maxRetries = 0
 	}
 	return wire.Config{
 		SDKAppID:          cfg.SDKAppID,
@@ -235,4 +240,8 @@ func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.D
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{NewUserSigEphemeral}
+}
+
+func (p *tencentliveProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewOccurrencesFunction}
 }

@@ -229,7 +229,7 @@ func TestAccRoom_ownerCheckedAtPlan(t *testing.T) {
 				Config: e.provider() + rooms(hcl(prefix+"-anna"), hcl(prefix+"-ben"), hcl(prefix+"-anna"), hcl(prefix+"-ghost"), hcl(prefix+"-ben")),
 				ExpectError: diagnostic("Error: Owner account not imported", fmt.Sprintf(`owner_account = %q`, prefix+"-ghost"),
 					fmt.Sprintf(`Account %q is not imported (account_check), so create_room would answer 70107`, prefix+"-ghost"),
-					"owner_account = tencentlive_account.<name>.user_id"),
+					"refer to it: owner_account = tencentlive_account.<name>.user_id."),
 			},
 			{
 				PreConfig: func() {

@@ -283,6 +283,7 @@ func TestAccRoom_extrasApplyErrors(t *testing.T) {
 	}
 	base := []string{"room_id = " + hcl(id), `seat_template = "Karaoke"`}
 	with := func(lines ...string) string { return e.roomConfig(append(slices.Clone(base), lines...)...) }
+	var createsBefore int64
 	half := e.provider() + fmt.Sprintf(`
 resource "tencentlive_room" "half" {
   room_id       = %q
@@ -316,16 +317,23 @@ resource "tencentlive_room" "half" {
 					"Name fewer admins: the application's package caps the admins of one room."),
 			},
 			{
-				// The plan looks the accounts up: the one not imported fails it.
-				Config:   half,
-				PlanOnly: true,
-				ExpectError: diagnostic("Error: Account not imported", "admins = ",
-					`admins names "tf-acc-late-mod", not imported (account_check), so modify_admin would answer 70107 (the user account has not been imported) at apply, after the room was created or changed.`,
-					"reference it: admins = [tencentlive_account.<name>.user_id]"),
+				// The plan looks literal admins and robots up (account_check) and refuses the
+				// ones that are not imported, before anything is created.
+				PreConfig: func() { createsBefore = e.emu.Stats().Commands["create_room"] },
+				Config:    strings.Replace(half, `admins        = ["tf-acc-late-mod"]`, `admins        = ["tf-acc-late-mod"]`+"\n  robots        = [\"tf-acc-ghost-robot\"]", 1),
+				ExpectError: diagnostic("Error: Admin account not imported", "admins = ",
+					`Account "tf-acc-late-mod" is not imported (account_check), so modify_admin would answer 70107`,
+					"Error: Robot account not imported", "robots = ",
+					`Account "tf-acc-ghost-robot" is not imported (account_check), so add_robot would answer 70107`),
 			},
 			{
-				// Without that look-up, the admins step of a create fails: the room, with its
-				// metadata, stays in the state.
+				// Without plan-time checks, the admins step of a create fails (the account is
+				// not imported yet): the room, with its metadata, stays in the state.
+				PreConfig: func() {
+					if n := e.emu.Stats().Commands["create_room"] - createsBefore; n != 0 {
+						t.Errorf("a plan refused for its accounts created %d rooms", n)
+					}
+				},
 				Config: withProviderSettings(half, "plan_checks = false"),
 				ExpectError: diagnostic("Error: Unable to create live room", "admins = ",
 					"modify_admin failed with 70107 (the user account has not been imported)",

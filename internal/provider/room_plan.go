@@ -97,10 +97,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
-		if !plan.OwnerAccount.Equal(state.OwnerAccount) {
-			r.checkOwner(ctx, plan, resp)
-		}
-		r.checkRoomAccounts(ctx, plan, state, resp)
+		r.checkAccounts(ctx, plan, &state, resp)
 		if known(plan.SeatTemplate) && !plan.SeatTemplate.Equal(state.SeatTemplate) && !seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) && !state.SeatTemplate.IsNull() {
 			// Terraform shows the new spelling as an in-place change: a planned value must
 			// equal the configuration. Say that nothing is sent for it.
@@ -120,37 +117,105 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if !r.data.halfCreatedRoom(plan.RoomID) {
 		r.checkExisting(ctx, plan, resp)
 	}
-	r.checkOwner(ctx, plan, resp)
-	r.checkRoomAccounts(ctx, plan, roomModel{}, resp)
+	r.checkAccounts(ctx, plan, nil, resp)
 }
 
-// checkOwner looks the planned owner up (account_check, batched with the other rooms' owners):
-// create_room would answer 70107 for an account that is not imported, after other rooms of the
-// same apply were created. Skipped for the identifier (an App Admin, imported by definition),
-// for accounts a tencentlive_account of this plan creates, and when plan_checks is false; a
-// look-up with no idle request slot beyond the first rooms is left to apply.
-func (r *roomResource) checkOwner(ctx context.Context, plan roomModel, resp *resource.ModifyPlanResponse) {
+// checkAccounts looks up the planned accounts of the room that are about to be sent: the owner
+// of a new room or a changed owner, and admins and robots not in the prior state (account_check,
+// batched with the other rooms' accounts). create_room answers 70107 for an owner that is not
+// imported, modify_admin and add_robot the same for admins and robots, at apply, after other
+// rooms of the same apply were made. Skipped for the identifier (an App Admin, imported by
+// definition), for accounts a tencentlive_account of this plan creates, for unknown values, and
+// when plan_checks is false; a look-up with no idle request slot beyond the first rooms is left
+// to apply.
+func (r *roomResource) checkAccounts(ctx context.Context, plan roomModel, prior *roomModel, resp *resource.ModifyPlanResponse) {
 	d := r.data
-	if d == nil || d.client == nil || !d.planChecks || !known(plan.OwnerAccount) {
+	if d == nil || d.client == nil || !d.planChecks {
 		return
 	}
-	owner := plan.OwnerAccount.ValueString()
-	if owner == d.identifier {
-		return
+	wanted := map[string][]string{} // attribute → user IDs to look up
+	add := func(attr, userID string) {
+		if userID == d.identifier {
+			return
+		}
+		if _, planned := d.plannedAccounts.Load(userID); planned {
+			return
+		}
+		wanted[attr] = append(wanted[attr], userID)
 	}
-	if _, planned := d.plannedAccounts.Load(owner); planned {
+	if known(plan.OwnerAccount) && (prior == nil || !plan.OwnerAccount.Equal(prior.OwnerAccount)) {
+		add("owner_account", plan.OwnerAccount.ValueString())
+	}
+	for _, attr := range []string{"admins", "robots"} {
+		planned, before := plan.Admins, types.SetNull(types.StringType)
+		if attr == "robots" {
+			planned = plan.Robots
+		}
+		if prior != nil {
+			before = prior.Admins
+			if attr == "robots" {
+				before = prior.Robots
+			}
+		}
+		for _, id := range newMembers(planned, before) {
+			add(attr, id)
+		}
+	}
+	var ids []string
+	for _, attrIDs := range wanted {
+		ids = append(ids, attrIDs...)
+	}
+	if len(ids) == 0 {
 		return
 	}
 	optional := func() bool { return d.plannedChecks.Load() > plannedChecksAlways }
-	imported, checked := d.accounts.lookup(ctx, d.client, owner, &d.planningRooms, optional)
-	if !checked || imported {
-		return
-	}
+	answers := d.accounts.lookup(ctx, d.client, ids, &d.planningRooms, optional)
 	info := livespec.CodeAccountNotImported.Info()
-	resp.Diagnostics.AddAttributeError(path.Root("owner_account"), "Owner account not imported", fmt.Sprintf(
-		"Account %q is not imported (account_check), so create_room would answer %d (%s) at apply, after other rooms of the same apply were created.\n\n"+
-			"%s If a tencentlive_account of this configuration makes it, write owner_account = tencentlive_account.<name>.user_id: a literal user ID does not make Terraform import the account first.",
-		owner, int(livespec.CodeAccountNotImported), info.Meaning, info.Hint))
+	for _, attr := range []string{"owner_account", "admins", "robots"} {
+		for _, id := range wanted[attr] {
+			if a := answers[id]; !a.checked || a.imported {
+				continue
+			}
+			resp.Diagnostics.AddAttributeError(path.Root(attr), accountRole[attr]+" account not imported", fmt.Sprintf(
+				"Account %q is not imported (account_check), so %s would answer %d (%s) at apply, after other rooms of the same apply were made.\n\n"+
+					"Import the account first, for example with a tencentlive_account resource, and refer to it: %s. A literal user ID does not make Terraform import the account first.",
+				id, accountCommand[attr], int(livespec.CodeAccountNotImported), info.Meaning, accountReference[attr]))
+		}
+	}
+}
+
+// accountCommand is the command that sends each account attribute, accountRole its account's role.
+var (
+	accountCommand   = map[string]string{"owner_account": "create_room", "admins": "modify_admin", "robots": "add_robot"}
+	accountRole      = map[string]string{"owner_account": "Owner", "admins": "Admin", "robots": "Robot"}
+	accountReference = map[string]string{
+		"owner_account": "owner_account = tencentlive_account.<name>.user_id",
+		"admins":        "admins = [tencentlive_account.<name>.user_id]",
+		"robots":        "robots = [tencentlive_account.<name>.user_id]",
+	}
+)
+
+// newMembers lists the known elements of planned that before lacks; nothing while planned is
+// null or unknown.
+func newMembers(planned, before types.Set) []string {
+	if !known(planned) {
+		return nil
+	}
+	had := map[string]bool{}
+	if known(before) {
+		for _, v := range before.Elements() {
+			if s, ok := v.(types.String); ok {
+				had[s.ValueString()] = true
+			}
+		}
+	}
+	var out []string
+	for _, v := range planned.Elements() {
+		if s, ok := v.(types.String); ok && known(s) && !had[s.ValueString()] {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
 }
 
 // refuseProtectedDestroy fails the plan of a destroy (the room removed from the configuration,

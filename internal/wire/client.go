@@ -110,9 +110,10 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 
 	var last error
 	var unreachable reachBudget
+	began := c.cfg.Clock.Now()
 	retries, refreshedSig, unanswered := 0, false, false
 	for attempt := 1; ; attempt++ {
-		waited, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
+		waited, slot, got, err := c.limiter.wait(ctx, command, optional && attempt == 1)
 		if err != nil {
 			return c.canceled(command, err, last)
 		}
@@ -137,6 +138,14 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		c.logAttempt(actx, service, command, attempt, out, elapsed, waited)
 		if out.err == nil {
 			return nil
+		}
+		if out.code == livespec.CodeRateLimited || out.code == livespec.CodeAppRateLimited {
+			if cut, perSecond := c.limiter.refused(command, slot); cut {
+				c.stats.paceCut(command)
+				tflog.Info(actx, "tencentlive API refused a request for its rate; pacing the command slower", map[string]any{
+					"command": command, "code": int(out.code), "requests_per_second": perSecond,
+				})
+			}
 		}
 		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
 			return c.canceled(command, ctx.Err(), last)
@@ -168,6 +177,12 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 			delay := c.backoff(retries)
 			if out.retry == livespec.RetryAfterSec {
 				delay = max(delay, sameRoomCreateWait)
+			}
+			if err := c.retryFits(ctx, began, delay); err != nil {
+				if errors.Is(err, errRetryWindow) {
+					return out.err
+				}
+				return c.canceled(command, err, last)
 			}
 			retries++
 			c.stats.retry(command)
@@ -334,6 +349,25 @@ func (c *Client) backoff(n int) time.Duration {
 		ceiling = backoffBase << n
 	}
 	return time.Duration(float64(ceiling) * float64(c.cfg.Rand()) / (1 << 32))
+}
+
+// errRetryWindow: the call has retried for RetryWindow and its context sets no deadline.
+var errRetryWindow = errors.New("retry window spent")
+
+// retryFits reports whether a retry after delay still starts in time: before ctx's deadline,
+// or within RetryWindow of began when ctx has none. A retry that could only meet the deadline
+// is not worth its wait: the call ends now, with what the last attempt said.
+func (c *Client) retryFits(ctx context.Context, began time.Time, delay time.Duration) error {
+	if deadline, ok := ctx.Deadline(); ok {
+		if time.Until(deadline) <= delay {
+			return context.DeadlineExceeded
+		}
+		return nil
+	}
+	if c.cfg.Clock.Now().Add(delay).Sub(began) > c.cfg.RetryWindow {
+		return errRetryWindow
+	}
+	return nil
 }
 
 // canceled reports a call that ended because ctx was done, with the last failure, if any.

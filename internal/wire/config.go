@@ -23,11 +23,14 @@ import (
 
 // Defaults applied by New when a Config field is left zero.
 const (
-	DefaultMaxRetries     = 8
 	DefaultRequestTimeout = 10 * time.Second // the vendor's backend gives up after 3 s
 	DefaultUserAgent      = "terraform-provider-tencentlive"
 
-	// NoRetries as Config.MaxRetries sends every request once (0 means DefaultMaxRetries).
+	// DefaultRetryWindow bounds the retries of a call whose context has no deadline (a plan-time
+	// check, say): as long as the shortest documented operation timeout (read, 2 minutes).
+	DefaultRetryWindow = 2 * time.Minute
+
+	// NoRetries as Config.MaxRetries sends every request once (0 means no count bound).
 	NoRetries = -1
 
 	// MaxResponseBytes bounds a response body; larger answers are refused, not decoded.
@@ -50,10 +53,17 @@ type Config struct {
 	// system pool plus an emulator's self-signed certificate). Ignored when HTTPClient is set.
 	RootCAs *x509.CertPool
 
-	// MaxRetries is how many times a transiently failing request is repeated after its first
-	// attempt: 0 selects DefaultMaxRetries, NoRetries (any negative value) disables retries. The
-	// one UserSig refresh on 70001 is not counted: it is a new credential, not a repeat.
+	// MaxRetries caps how many times a transiently failing request is repeated after its first
+	// attempt. 0 sets no count: retries go on, with backoff, until the call's context deadline
+	// (the operation's timeout), or RetryWindow after the call began when the context has none.
+	// NoRetries (any negative value) disables retries. Either way a retry that would start after
+	// the deadline is not made, and an unreachable endpoint ends the call after a few attempts.
+	// The one UserSig refresh on 70001 is not counted: it is a new credential, not a repeat.
 	MaxRetries int
+
+	// RetryWindow bounds the retries of a call whose context has no deadline; default
+	// DefaultRetryWindow.
+	RetryWindow time.Duration
 
 	// RequestsPerSecond caps each command separately. The default, and the ceiling a configured
 	// value is clamped to, is 97% of the command's documented rate (livespec.CommandRate).
@@ -132,9 +142,12 @@ func (cfg Config) withDefaults() (Config, error) {
 
 	switch {
 	case cfg.MaxRetries == 0:
-		cfg.MaxRetries = DefaultMaxRetries
+		cfg.MaxRetries = math.MaxInt // bounded by time alone
 	case cfg.MaxRetries < 0:
 		cfg.MaxRetries = 0
+	}
+	if cfg.RetryWindow <= 0 {
+		cfg.RetryWindow = DefaultRetryWindow
 	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout

@@ -6,8 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
@@ -23,26 +21,35 @@ const defaultRatePercent = 97
 // non-empty. A burst is what keeps a step of a hundred rooms from waiting on the limiter.
 const burstDivisor = 3
 
-// limiter keeps each command under its rate, for every request one Client sends. The vendor
+// The vendor's limit belongs to the SDKAppID, not to one run: several runs at once (workspaces
+// applied in parallel by CI) each pacing for the whole rate overrun it together. A command's
+// pace therefore adapts (AIMD, as TCP shares a link): a refusal (60007, 60011) of a request sent
+// at the current pace multiplies the pace by cutFactor and drops the saved burst; the pace then
+// grows back linearly, by the cap's rate every recoverySeconds seconds, up to the cap. Runs
+// sharing the budget converge on a fair share of it, and spend few requests on refusals.
+const (
+	cutFactor       = 0.5
+	recoverySeconds = 10.0
+	minRateDivisor  = 20 // the pace never drops below cap/20
+)
+
+// limiter keeps each command under its pace, for every request one Client sends. The vendor
 // counts per command per SDKAppID (60007 beyond it), so the buckets are per command.
 type limiter struct {
 	clock      Clock
 	configured float64 // Config.RequestsPerSecond; 0 = default
 
 	mu      sync.Mutex
-	buckets map[string]*rate.Limiter
-
-	// reserving pairs each clock read with its reservation: rate.Limiter handed a time older
-	// than one it has seen moves its clock back and grants the elapsed tokens twice.
-	reserving sync.Mutex
+	buckets map[string]*bucket
 }
 
 func newLimiter(clock Clock, configured float64) *limiter {
-	return &limiter{clock: clock, configured: configured, buckets: map[string]*rate.Limiter{}}
+	return &limiter{clock: clock, configured: configured, buckets: map[string]*bucket{}}
 }
 
 // CommandLimit returns the client-side rate and burst used for command: 97% of its documented
-// rate, or the configured rate when lower; burst = max(1, ⌊rate / 3⌋).
+// rate, or the configured rate when lower; burst = max(1, ⌊rate / 3⌋). It is the ceiling: the
+// adaptive pace is at most this rate and never saves more than this burst.
 func CommandLimit(command string, configured float64) (perSecond float64, burst int) {
 	perSecond = float64(livespec.CommandRate(command)*defaultRatePercent) / 100
 	if configured > 0 && configured < perSecond {
@@ -51,41 +58,128 @@ func CommandLimit(command string, configured float64) (perSecond float64, burst 
 	return perSecond, max(1, int(math.Floor(perSecond/burstDivisor)))
 }
 
-func (l *limiter) bucket(command string) *rate.Limiter {
+func (l *limiter) bucket(command string) *bucket {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b, ok := l.buckets[command]
 	if !ok {
 		perSecond, burst := CommandLimit(command, l.configured)
-		b = rate.NewLimiter(rate.Limit(perSecond), burst)
+		b = &bucket{ceiling: perSecond, burst: float64(burst), rate: perSecond, tokens: float64(burst)}
 		l.buckets[command] = b
 	}
 	return b
 }
 
+// grant is a slot the limiter gave, at which pace (its epoch): a refusal of a request sent
+// before the last cut does not cut again.
+type grant struct{ epoch uint64 }
+
 // wait blocks until command may send one request, through the Client's clock, and returns how
 // long it waited. With onlyIfFree it takes a slot only if one is free now, and otherwise returns
 // got = false at once, reserving nothing. On ctx cancellation the reserved slot is given back.
-func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (waited time.Duration, got bool, err error) {
+// A waiter whose slot was reserved before a cut takes a new one at the new pace.
+func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (waited time.Duration, g grant, got bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return 0, false, err
+		return 0, grant{}, false, err
 	}
 	b := l.bucket(command)
-	l.reserving.Lock()
-	now := l.clock.Now()
-	r := b.ReserveN(now, 1)
-	l.reserving.Unlock()
-	delay := r.DelayFrom(now)
-	if onlyIfFree && delay > 0 {
-		r.CancelAt(now)
-		return 0, false, nil
+	for {
+		now := l.clock.Now()
+		delay, epoch, ok := b.reserve(now, onlyIfFree)
+		if !ok {
+			return 0, grant{}, false, nil
+		}
+		if delay <= 0 {
+			return waited, grant{epoch: epoch}, true, nil
+		}
+		if err := l.clock.Sleep(ctx, delay); err != nil {
+			b.cancel(epoch)
+			return 0, grant{}, false, err
+		}
+		waited += delay
+		if b.current(epoch) {
+			return waited, grant{epoch: epoch}, true, nil
+		}
 	}
-	if delay <= 0 {
-		return 0, true, nil
+}
+
+// refused tells the limiter that a request of command sent under g was refused for its rate.
+func (l *limiter) refused(command string, g grant) (cut bool, perSecond float64) {
+	return l.bucket(command).cut(l.clock.Now(), g.epoch)
+}
+
+// bucket is one command's token bucket whose refill rate (the pace) adapts to refusals. Tokens
+// may go negative: each waiter holds one, and -tokens/rate is the wait of the last one.
+type bucket struct {
+	ceiling float64 // CommandLimit's rate: the hard cap
+	burst   float64
+
+	mu     sync.Mutex
+	rate   float64
+	tokens float64
+	last   time.Time // of the last refill
+	epoch  uint64    // cuts so far
+}
+
+// advance refills the tokens and grows the pace for the time since the last call.
+func (b *bucket) advance(now time.Time) {
+	if b.last.IsZero() {
+		b.last = now
 	}
-	if err := l.clock.Sleep(ctx, delay); err != nil {
-		r.CancelAt(l.clock.Now())
-		return 0, false, err
+	elapsed := now.Sub(b.last).Seconds()
+	if elapsed <= 0 {
+		return // a clock read older than the last one: nothing to add
 	}
-	return delay, true, nil
+	b.last = now
+	b.tokens = min(b.burst, b.tokens+elapsed*b.rate)
+	if b.rate < b.ceiling {
+		b.rate = min(b.ceiling, b.rate+elapsed*b.ceiling/recoverySeconds)
+	}
+}
+
+// reserve takes a token and returns how long to wait before using it.
+func (b *bucket) reserve(now time.Time, onlyIfFree bool) (delay time.Duration, epoch uint64, ok bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.advance(now)
+	if onlyIfFree && b.tokens < 1 {
+		return 0, b.epoch, false
+	}
+	b.tokens--
+	if b.tokens >= 0 {
+		return 0, b.epoch, true
+	}
+	return time.Duration(-b.tokens / b.rate * float64(time.Second)), b.epoch, true
+}
+
+// current reports whether no cut happened since epoch.
+func (b *bucket) current(epoch uint64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.epoch == epoch
+}
+
+// cancel gives back a token reserved at epoch and not used. A cut since then forgave it.
+func (b *bucket) cancel(epoch uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.epoch == epoch {
+		b.tokens = min(b.burst, b.tokens+1)
+	}
+}
+
+// cut lowers the pace after a refusal of a request sent at epoch. A request sent before the
+// last cut says nothing about the new pace, so it does not cut again. The waiters' tokens are
+// forgiven: each takes a new slot at the new pace when it wakes.
+func (b *bucket) cut(now time.Time, epoch uint64) (bool, float64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if epoch != b.epoch {
+		return false, b.rate
+	}
+	b.advance(now)
+	b.rate = max(b.ceiling/minRateDivisor, b.rate*cutFactor)
+	b.tokens = 0
+	b.epoch++
+	return true, b.rate
 }

@@ -189,7 +189,7 @@ func TestWhenIdleSendsOnlyWithAFreeSlot(t *testing.T) {
 	clock := newFakeClock()
 	api := newFakeAPI(t, clock, func(n int, req recorded, w http.ResponseWriter, r *http.Request) {
 		if n == 0 {
-			writeFail(w, n, int(livespec.CodeRateLimited), "over the rate")
+			writeFail(w, n, int(livespec.CodeInternal), "transient")
 			return
 		}
 		writeOK(w, n, nil)
@@ -199,7 +199,7 @@ func TestWhenIdleSendsOnlyWithAFreeSlot(t *testing.T) {
 	optional := WhenIdle(context.Background())
 	_, burst := CommandLimit("destroy_room", 0)
 
-	// The first optional call is answered 60007 and retried like any call.
+	// The first optional call fails transiently and is retried like any call.
 	for i := range burst {
 		if err := c.DestroyRoom(optional, "r"); err != nil {
 			t.Fatalf("optional call %d with a free slot: %v", i+1, err)

@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// A refused connection ends the call after maxRefusedAttempts, although MaxRetries allows 8.
+// A refused connection ends the call after maxRefusedAttempts, although retries are bounded by time.
 func TestRefusedConnectionEndsAfterFewAttempts(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -92,7 +92,7 @@ func TestSameRoomCreateWaitsASecond(t *testing.T) {
 func TestMaxRetriesRespected(t *testing.T) {
 	for _, tt := range []struct {
 		configured, requests int
-	}{{3, 4}, {NoRetries, 1}, {0, DefaultMaxRetries + 1}} {
+	}{{3, 4}, {NoRetries, 1}, {8, 9}} {
 		api := newFakeAPI(t, nil, failThenOK(100, failWith(100001)))
 		c := newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.MaxRetries = tt.configured })
 		err := c.DestroyRoom(context.Background(), "r")
@@ -106,6 +106,53 @@ func TestMaxRetriesRespected(t *testing.T) {
 		if s := c.Stats(); s.Retries != int64(tt.requests-1) || s.ByCommand["destroy_room"].Failures != int64(tt.requests) {
 			t.Errorf("MaxRetries %d: stats %+v", tt.configured, s)
 		}
+	}
+}
+
+// Without a count, retries go on until the retry window is spent; each wait is the usual backoff.
+func TestRetriesAreBoundedByTimeWhenUncounted(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, clock, failThenOK(1000, failWith(100001)))
+	c := newTestClient(t, api, clock, func(cfg *Config) {
+		cfg.RetryWindow = 30 * time.Second
+		cfg.Rand = func() uint32 { return 1<<32 - 1 } // waits 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, then 5 s
+	})
+	err := c.DestroyRoom(context.Background(), "r")
+	// 6.3 s of doubling waits, then 5 s waits: four fit in 30 s, a fifth would end at 31.3 s.
+	const want = 1 + 6 + 4
+	var e *Error
+	if !errors.As(err, &e) || e.Code != 100001 || e.Attempts != want {
+		t.Fatalf("err = %v, want 100001 after %d attempts", err, want)
+	}
+	var waited time.Duration
+	for _, d := range clock.Sleeps() {
+		waited += d
+	}
+	if waited > 30*time.Second {
+		t.Errorf("waited %v in a 30 s window", waited)
+	}
+}
+
+// A call whose context has a deadline retries until the next wait would pass it, then reports
+// the deadline with the last failure, without sleeping into it.
+func TestRetriesEndBeforeTheDeadline(t *testing.T) {
+	clock := newFakeClock()
+	api := newFakeAPI(t, clock, failThenOK(1000, failWith(100001)))
+	c := newTestClient(t, api, clock, func(cfg *Config) {
+		cfg.RetryWindow = time.Hour
+		cfg.Rand = func() uint32 { return 1<<32 - 1 } // waits 0.1, 0.2, 0.4 s
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 350*time.Millisecond)
+	defer cancel()
+	err := c.DestroyRoom(ctx, "r")
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "100001") {
+		t.Fatalf("err = %v, want the deadline with the last 100001", err)
+	}
+	if n := len(api.Requests()); n != 3 {
+		t.Errorf("%d requests, want 3 (the 0.4 s wait would pass the deadline)", n)
+	}
+	if ctx.Err() != nil {
+		t.Errorf("the call slept until its deadline")
 	}
 }
 

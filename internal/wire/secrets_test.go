@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
@@ -158,5 +159,47 @@ func TestCallRejectsPathInjection(t *testing.T) {
 	}
 	if len(api.Requests()) != 0 {
 		t.Error("a request was sent")
+	}
+}
+
+// logEverythingTransport logs, with the request's context, the whole request URL and the secret
+// key: what a debugging transport or an SDK logging from below the client could write.
+type logEverythingTransport struct {
+	next http.RoundTripper
+	key  string
+}
+
+func (l logEverythingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	tflog.Debug(r.Context(), "sending "+r.URL.String(), map[string]any{
+		"url": r.URL.String(), "usersig": r.URL.Query().Get("usersig"), "secret_key": l.key, "note": "key " + l.key,
+	})
+	return l.next.RoundTrip(r)
+}
+
+// The client masks the secret key and the UserSig in every log line written with a request's
+// context, whatever writes it; this holds the masking alone, with no error text involved.
+func TestRequestContextMasksSecretsInLogs(t *testing.T) {
+	api := newFakeAPI(t, nil, func(n int, _ recorded, w http.ResponseWriter, _ *http.Request) {
+		writeFail(w, n, 100004, "room does not exist")
+	})
+	c := newTestClient(t, api, newFakeClock(), func(cfg *Config) {
+		cfg.HTTPClient = &http.Client{Transport: logEverythingTransport{next: api.Client().Transport, key: testKey}}
+	})
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	if _, err := c.GetRoomInfo(ctx, "r"); CodeOf(err) != 100004 {
+		t.Fatalf("GetRoomInfo: %v, want 100004", err)
+	}
+	if len(api.Requests()) == 0 {
+		t.Fatal("no request reached the server")
+	}
+	sig := api.Requests()[0].Query.Get("usersig")
+	if !strings.Contains(logs.String(), "sending ") {
+		t.Fatalf("the transport's line is missing:\n%s", logs.String())
+	}
+	for _, s := range []string{testKey, sig, url.QueryEscape(sig)} {
+		if strings.Contains(logs.String(), s) {
+			t.Errorf("a log line carries a secret (%d chars)", len(s))
+		}
 	}
 }

@@ -19,6 +19,7 @@ type Stats struct {
 	LimiterWaits     int64         // requests the client-side limiter held back
 	LimiterWaited    time.Duration // their total wait, by the Client's clock
 	NotIdle          int64         // optional (WhenIdle) calls not sent: no free slot
+	PaceCuts         int64         // refusals (60007, 60011) that slowed a command's pace
 	ByCommand        map[string]CommandStats
 	ByCode           map[livespec.Code]int64 // envelope ErrorCodes seen, 0 = success
 	ByHTTPStatus     map[int]int64
@@ -31,6 +32,7 @@ type CommandStats struct {
 	Retries  int64
 	Failures int64         // attempts that did not succeed
 	NotIdle  int64         // optional calls not sent
+	PaceCuts int64         // refusals that slowed this command's pace
 	Latency  time.Duration // total wall time of all attempts
 }
 
@@ -67,6 +69,10 @@ func (r *statsRecorder) notIdle(command string) {
 
 func (r *statsRecorder) retry(command string) {
 	r.update(command, func(s *Stats, cs *CommandStats) { s.Retries++; cs.Retries++ })
+}
+
+func (r *statsRecorder) paceCut(command string) {
+	r.update(command, func(s *Stats, cs *CommandStats) { s.PaceCuts++; cs.PaceCuts++ })
 }
 
 func (r *statsRecorder) limiterWait(d time.Duration) {

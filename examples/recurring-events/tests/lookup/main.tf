@@ -18,3 +18,13 @@ data "tencentlive_rooms" "scheduled" {
 output "room_ids" {
   value = sort(data.tencentlive_rooms.scheduled.ids)
 }
+
+# Each listed room as get_room_info reports it, for its robots.
+data "tencentlive_room" "listed" {
+  for_each = toset(data.tencentlive_rooms.scheduled.ids)
+  room_id  = each.value
+}
+
+output "robots" {
+  value = { for id, room in data.tencentlive_room.listed : id => room.robots }
+}
