@@ -461,3 +461,58 @@ func TestAccRoomDataSource_extras(t *testing.T) {
 		}},
 	})
 }
+
+// An API version whose get_room_info leaves the room modes out: unset, they stay null with
+// empty plans and a clean import; set, the configured value is kept without replacing the room.
+func TestAccRoom_roomModesNotReported(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{OmitRoomModes: true})
+	e.requireEmulator(t, "get_room_info without the room modes")
+	id := roomID("modes")
+	base := []string{"room_id = " + hcl(id), `seat_template = "Karaoke"`}
+	sameCreateTime := statecheck.CompareValue(compare.ValuesSame())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:           e.roomConfig(base...),
+				ConfigPlanChecks: emptyAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs(room, "is_unlimited_room_enabled", knownvalue.Null()),
+					stateIs(room, "keep_owner_on_seat", knownvalue.Null()),
+					sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
+				},
+			},
+			{ResourceName: room, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{
+				Config:           e.roomConfig(append(slices.Clone(base), `is_unlimited_room_enabled = true`, `deletion_protection = true`)...),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs(room, "is_unlimited_room_enabled", knownvalue.Bool(true)),
+					sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
+				},
+				Check: func(*terraform.State) error {
+					for _, r := range e.emu.Rooms() {
+						if r.RoomID == id && !r.IsUnlimitedRoomEnabled {
+							return fmt.Errorf("IsUnlimitedRoomEnabled not sent")
+						}
+					}
+					return nil
+				},
+			},
+			{
+				// A change of a protected room: the unreported keep_owner_on_seat stays null
+				// (UseStateForUnknown keeps a null too), not unknown, which would read as a
+				// replacement and trip the protection.
+				Config: e.roomConfig(append(slices.Clone(base), `is_unlimited_room_enabled = true`, `deletion_protection = true`,
+					`notice = "protected"`)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(room, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(room, tfjsonpath.New("keep_owner_on_seat"), knownvalue.Null()),
+				}},
+			},
+			{Config: e.roomConfig(append(slices.Clone(base), `is_unlimited_room_enabled = true`)...)},
+		},
+	})
+}

@@ -28,7 +28,7 @@ func roomExtraAttributes() map[string]schema.Attribute {
 			Description: "High-concurrency mode (IsUnlimitedRoomEnabled), sent on create and on update. Tencent's own console sends true " +
 				"for every room, as some app versions need it. When unset nothing is sent and the value the room reports is recorded " +
 				"(the vendor's default is false; null when the service does not report it).",
-			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, // keeps a null too: unreported stays null
 		},
 		"keep_owner_on_seat": schema.BoolAttribute{
 			Optional: true,

@@ -68,16 +68,6 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 
 	plan.ID = plan.RoomID
-	if !creating {
-		// Unset and not reported by the room (an import from an API version that leaves them
-		// out): nothing to plan, rather than a value "known after apply" on every plan.
-		if config.UnlimitedRoom.IsNull() && plan.UnlimitedRoom.IsUnknown() {
-			plan.UnlimitedRoom = state.UnlimitedRoom
-		}
-		if config.KeepOwnerOnSeat.IsNull() && plan.KeepOwnerOnSeat.IsUnknown() {
-			plan.KeepOwnerOnSeat = state.KeepOwnerOnSeat
-		}
-	}
 	if config.RoomName.IsNull() {
 		plan.RoomName = plan.RoomID // vendor default; removing room_name brings it back
 	}
