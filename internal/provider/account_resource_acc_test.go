@@ -20,12 +20,6 @@ import (
 
 const account = "tencentlive_account.test"
 
-// accountUserID returns a fresh user ID within the 32-byte limit, unique across runs against a
-// shared real application (non-trial apps cannot import a deleted ID again for 3 months).
-func accountUserID(prefix string) string {
-	return "tf-acc-" + prefix + "-" + acctest.RandString(8)
-}
-
 // accountConfig is one tencentlive_account "test" with the given attribute lines.
 func (e *accEnv) accountConfig(lines ...string) string {
 	return e.provider() + "\nresource \"tencentlive_account\" \"test\" {\n  " + strings.Join(lines, "\n  ") + "\n}\n"

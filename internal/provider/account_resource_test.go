@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -32,27 +31,6 @@ func newTestAccountResource(t *testing.T, opts emulator.Options) (*accountResour
 	t.Cleanup(srv.Close)
 	c := testClient(t, srv.URL)
 	return &accountResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c, emu
-}
-
-func testClient(t *testing.T, url string) *wire.Client {
-	t.Helper()
-	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: url, MaxRetries: wire.NoRetries})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// cannedClient is a client of a server that answers every request with body.
-func cannedClient(t *testing.T, body string) *wire.Client {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return testClient(t, srv.URL)
 }
 
 // accountState returns a state of tencentlive_account holding only attrs.

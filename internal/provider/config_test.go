@@ -15,16 +15,6 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
-// nullModel is a provider block with nothing set.
-func nullModel() providerModel {
-	return providerModel{
-		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
-		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
-		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(), AdoptExisting: types.BoolNull(),
-		InsecureHTTP: types.BoolNull(), CACertFile: types.StringNull(),
-	}
-}
-
 func envOf(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
 }

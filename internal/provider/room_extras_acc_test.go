@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -54,16 +53,6 @@ func (e *accEnv) checkExtras(roomID string, metadata map[string]string, admins, 
 			}
 		}
 		return nil
-	}
-}
-
-// behind runs f behind Terraform's back, failing the test on an error.
-func behind(t *testing.T, f func(ctx context.Context) error) func() {
-	return func() {
-		t.Helper()
-		if err := f(context.Background()); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
@@ -356,19 +345,6 @@ resource "tencentlive_room" "half" {
 			},
 		},
 	})
-}
-
-// fakeClock is the emulator's clock in tests that let time pass.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *fakeClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 // The platform dismisses a room that someone entered and that then stayed empty for the window

@@ -10,34 +10,6 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
-func ptr[T any](v T) *T { return &v }
-
-// defaultsPlan is a planned room with every optional attribute at its default.
-func defaultsPlan(roomID, template string) roomModel {
-	return roomModel{
-		ID:                types.StringValue(roomID),
-		RoomID:            types.StringValue(roomID),
-		SeatTemplate:      types.StringValue(template),
-		OwnerAccount:      types.StringValue("administrator"),
-		TakeSeatMode:      types.StringValue(livespec.TakeSeatFree),
-		MaxSeatCount:      types.Int64Unknown(),
-		MaxMemberCount:    types.Int64Unknown(),
-		IsMessageDisabled: types.BoolValue(false),
-		IsPublicVisible:   types.BoolValue(true),
-		RoomName:          types.StringValue(roomID),
-		CoverURL:          types.StringValue(""),
-		Category:          categoryList(nil),
-		ActivityStatus:    types.Int64Value(0),
-		Notice:            types.StringValue(""),
-		CreateTime:        types.Int64Unknown(),
-		UnlimitedRoom:     types.BoolUnknown(),
-		KeepOwnerOnSeat:   types.BoolUnknown(),
-		Metadata:          types.MapNull(types.StringType),
-		Admins:            types.SetNull(types.StringType),
-		Robots:            types.SetNull(types.StringType),
-	}
-}
-
 func TestExpandCreateDefaults(t *testing.T) {
 	got := expandCreate(defaultsPlan("r1", "VideoDynamicGrid9Seats"))
 	want := wire.RoomInfo{
@@ -81,12 +53,26 @@ func TestExpandCreateFull(t *testing.T) {
 	}
 }
 
+// Every updatable field carries a value of its own (no two alike, none the default), so a field
+// sent under another's name, or left out, cannot pass.
 func TestExpandConvergeSendsEveryUpdatableField(t *testing.T) {
 	p := defaultsPlan("r", "Karaoke")
+	p.TakeSeatMode = types.StringValue("ApplyToTake")
+	p.IsMessageDisabled = types.BoolValue(true)
+	p.IsPublicVisible = types.BoolValue(false)
+	p.RoomName = types.StringValue("the name")
+	p.CoverURL = types.StringValue("https://cover.example/c.png")
+	p.Notice = types.StringValue("the notice")
+	p.Category = categoryList([]int64{3, 1})
+	p.ActivityStatus = types.Int64Value(7)
+	p.MaxMemberCount = types.Int64Value(321)
+	p.UnlimitedRoom = types.BoolValue(true)
 	got := expandConverge(p)
 	want := wire.RoomInfo{
-		RoomID: "r", TakeSeatMode: ptr("FreeToTake"), IsMessageDisabled: ptr(false), IsPublicVisible: ptr(true),
-		RoomName: ptr("r"), CoverURL: ptr(""), Category: &[]int64{}, ActivityStatus: ptr(int64(0)), Notice: ptr(""),
+		RoomID: "r", TakeSeatMode: ptr("ApplyToTake"), IsMessageDisabled: ptr(true), IsPublicVisible: ptr(false),
+		RoomName: ptr("the name"), CoverURL: ptr("https://cover.example/c.png"), Category: &[]int64{3, 1},
+		ActivityStatus: ptr(int64(7)), Notice: ptr("the notice"), MaxMemberCount: ptr(int64(321)),
+		IsUnlimitedRoomEnabled: ptr(true),
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got  %+v\nwant %+v", got, want)

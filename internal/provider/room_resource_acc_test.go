@@ -21,15 +21,6 @@ import (
 
 const room = "tencentlive_room.test"
 
-// roomConfig is one tencentlive_room "test" with the given attribute lines.
-func (e *accEnv) roomConfig(lines ...string) string {
-	return e.provider() + "\nresource \"tencentlive_room\" \"test\" {\n  " + strings.Join(lines, "\n  ") + "\n}\n"
-}
-
-func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, action)}}
-}
-
 // emptyAfterApply asserts, beyond the framework's own re-plan, that a refresh changes nothing.
 var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 

@@ -23,32 +23,6 @@ import (
 // Direct calls into the resource against an in-process emulator, for the paths the Terraform
 // CLI cannot reach on purpose (a refresh always runs before a destroy).
 
-func newTestRoomResource(t *testing.T, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
-	t.Helper()
-	return newTestRoomResourceOn(t, emulator.Options{}, requestsPerSecond...)
-}
-
-// newTestRoomResourceOn is newTestRoomResource against an emulator with opts.
-func newTestRoomResourceOn(t *testing.T, opts emulator.Options, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
-	t.Helper()
-	emu, err := emulator.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	cfg := wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL}
-	for _, rps := range requestsPerSecond {
-		cfg.RequestsPerSecond = rps
-	}
-	c, err := wire.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c
-}
-
 // stateWith returns a state holding only the given attributes, as ImportState leaves it.
 func stateWith(t *testing.T, r *roomResource, attrs map[string]string) tfsdk.State {
 	t.Helper()

@@ -1,3 +1,6 @@
+// Test helpers shared by the package's tests: the acceptance environment (emulator, provider
+// block, checks of the emulator's state), clients for unit tests, and small value helpers.
+
 package provider
 
 import (
@@ -5,17 +8,22 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -262,4 +270,128 @@ func defaultsChecks(address, roomID, owner string) []statecheck.StateCheck {
 // withProviderSettings adds attribute lines to the provider block of config.
 func withProviderSettings(config string, lines ...string) string {
 	return strings.Replace(config, `provider "tencentlive" {`, "provider \"tencentlive\" {\n  "+strings.Join(lines, "\n  "), 1)
+}
+
+// accountUserID returns a fresh user ID within the 32-byte limit, unique across runs against a
+// shared real application (non-trial apps cannot import a deleted ID again for 3 months).
+func accountUserID(prefix string) string {
+	return "tf-acc-" + prefix + "-" + acctest.RandString(8)
+}
+
+func testClient(t *testing.T, url string) *wire.Client {
+	t.Helper()
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: url, MaxRetries: wire.NoRetries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// cannedClient is a client of a server that answers every request with body.
+func cannedClient(t *testing.T, body string) *wire.Client {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return testClient(t, srv.URL)
+}
+
+// nullModel is a provider block with nothing set.
+func nullModel() providerModel {
+	return providerModel{
+		SDKAppID: types.Int64Null(), SecretKey: types.StringNull(), Identifier: types.StringNull(),
+		Region: types.StringNull(), Endpoint: types.StringNull(), MaxRetries: types.Int64Null(),
+		RequestsPerSecond: types.Float64Null(), PlanChecks: types.BoolNull(), AdoptExisting: types.BoolNull(),
+		InsecureHTTP: types.BoolNull(), CACertFile: types.StringNull(),
+	}
+}
+
+// behind runs f behind Terraform's back, failing the test on an error.
+func behind(t *testing.T, f func(ctx context.Context) error) func() {
+	return func() {
+		t.Helper()
+		if err := f(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fakeClock is the emulator's clock in tests that let time pass.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// defaultsPlan is a planned room with every optional attribute at its default.
+func defaultsPlan(roomID, template string) roomModel {
+	return roomModel{
+		ID:                types.StringValue(roomID),
+		RoomID:            types.StringValue(roomID),
+		SeatTemplate:      types.StringValue(template),
+		OwnerAccount:      types.StringValue("administrator"),
+		TakeSeatMode:      types.StringValue(livespec.TakeSeatFree),
+		MaxSeatCount:      types.Int64Unknown(),
+		MaxMemberCount:    types.Int64Unknown(),
+		IsMessageDisabled: types.BoolValue(false),
+		IsPublicVisible:   types.BoolValue(true),
+		RoomName:          types.StringValue(roomID),
+		CoverURL:          types.StringValue(""),
+		Category:          categoryList(nil),
+		ActivityStatus:    types.Int64Value(0),
+		Notice:            types.StringValue(""),
+		CreateTime:        types.Int64Unknown(),
+		UnlimitedRoom:     types.BoolUnknown(),
+		KeepOwnerOnSeat:   types.BoolUnknown(),
+		Metadata:          types.MapNull(types.StringType),
+		Admins:            types.SetNull(types.StringType),
+		Robots:            types.SetNull(types.StringType),
+	}
+}
+
+// roomConfig is one tencentlive_room "test" with the given attribute lines.
+func (e *accEnv) roomConfig(lines ...string) string {
+	return e.provider() + "\nresource \"tencentlive_room\" \"test\" {\n  " + strings.Join(lines, "\n  ") + "\n}\n"
+}
+
+func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, action)}}
+}
+
+func newTestRoomResource(t *testing.T, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
+	t.Helper()
+	return newTestRoomResourceOn(t, emulator.Options{}, requestsPerSecond...)
+}
+
+// newTestRoomResourceOn is newTestRoomResource against an emulator with opts.
+func newTestRoomResourceOn(t *testing.T, opts emulator.Options, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
+	t.Helper()
+	emu, err := emulator.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	cfg := wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL}
+	for _, rps := range requestsPerSecond {
+		cfg.RequestsPerSecond = rps
+	}
+	c, err := wire.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c
 }
