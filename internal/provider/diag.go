@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -104,25 +105,6 @@ func describeAPIError(f apiFailure, err error) (detail, attribute string) {
 	return b.String(), attribute
 }
 
-// apiFields maps the vendor's RoomInfo field names to attributes.
-var apiFields = []struct{ field, attribute string }{
-	{"Owner_Account", "owner_account"},
-	{"RoomId", "room_id"},
-	{"RoomName", "room_name"},
-	{"SeatTemplate", "seat_template"},
-	{"TakeSeatMode", "take_seat_mode"},
-	{"MaxSeatCount", "max_seat_count"},
-	{"MaxMemberCount", "max_member_count"},
-	{"IsMessageDisabled", "is_message_disabled"},
-	{"IsPublicVisible", "is_public_visible"},
-	{"CoverURL", "cover_url"},
-	{"Category", "category"},
-	{"ActivityStatus", "activity_status"},
-	{"Notice", "notice"},
-	{"IsUnlimitedRoomEnabled", "is_unlimited_room_enabled"},
-	{"KeepOwnerOnSeat", "keep_owner_on_seat"},
-}
-
 // blamedAttribute decides which attribute a vendor error is about: fixed for codes that concern
 // one field, otherwise the field the message names first, otherwise the only candidate the
 // request carried. "" when it cannot tell.
@@ -160,13 +142,13 @@ func namedOrOnlySent(message string, sent []string, candidates ...string) string
 	}
 	best, bestAt := "", len(message)+1
 	lower := strings.ToLower(message)
-	for _, f := range apiFields {
-		if !isCandidate(f.attribute) {
+	for _, f := range roomAttributes {
+		if f.apiField == "" || !isCandidate(f.name) {
 			continue
 		}
-		for _, name := range []string{strings.ToLower(f.field), f.attribute} {
+		for _, name := range []string{strings.ToLower(f.apiField), f.name} {
 			if i := strings.Index(lower, name); i >= 0 && i < bestAt {
-				best, bestAt = f.attribute, i
+				best, bestAt = f.name, i
 			}
 		}
 	}
@@ -185,28 +167,20 @@ func namedOrOnlySent(message string, sent []string, candidates ...string) string
 	return only
 }
 
-// sentAttributes lists the attributes a request carries.
+// sentAttributes lists the attributes a request carries: those whose RoomInfo field is in the
+// JSON the request sends.
 func sentAttributes(info wire.RoomInfo) []string {
+	body, err := json.Marshal(info)
+	var fields map[string]json.RawMessage
+	if err != nil || json.Unmarshal(body, &fields) != nil {
+		return nil
+	}
 	var out []string
-	add := func(present bool, a string) {
-		if present {
-			out = append(out, a)
+	for _, f := range roomAttributes {
+		if _, ok := fields[f.apiField]; ok && f.apiField != "" && f.apiField != "RoomId" {
+			out = append(out, f.name)
 		}
 	}
-	add(info.OwnerAccount != nil, "owner_account")
-	add(info.SeatTemplate != nil, "seat_template")
-	add(info.TakeSeatMode != nil, "take_seat_mode")
-	add(info.MaxSeatCount != nil, "max_seat_count")
-	add(info.MaxMemberCount != nil, "max_member_count")
-	add(info.IsMessageDisabled != nil, "is_message_disabled")
-	add(info.IsPublicVisible != nil, "is_public_visible")
-	add(info.RoomName != nil, "room_name")
-	add(info.CoverURL != nil, "cover_url")
-	add(info.Category != nil, "category")
-	add(info.ActivityStatus != nil, "activity_status")
-	add(info.Notice != nil, "notice")
-	add(info.IsUnlimitedRoomEnabled != nil, "is_unlimited_room_enabled")
-	add(info.KeepOwnerOnSeat != nil, "keep_owner_on_seat")
 	return out
 }
 

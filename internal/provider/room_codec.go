@@ -23,7 +23,7 @@ type modelField struct {
 	set  func(attr.Value) bool // false when v is not the field's type
 }
 
-func field[T attr.Value](name string, p *T) modelField {
+func fieldOf[T attr.Value](name string, p *T) modelField {
 	return modelField{
 		name: name,
 		get:  func() attr.Value { return *p },
@@ -37,31 +37,13 @@ func field[T attr.Value](name string, p *T) modelField {
 	}
 }
 
+// fields binds every attribute of roomAttributes to its field of m.
 func (m *roomModel) fields() []modelField {
-	return []modelField{
-		field("id", &m.ID),
-		field("room_id", &m.RoomID),
-		field("seat_template", &m.SeatTemplate),
-		field("owner_account", &m.OwnerAccount),
-		field("take_seat_mode", &m.TakeSeatMode),
-		field("max_seat_count", &m.MaxSeatCount),
-		field("max_member_count", &m.MaxMemberCount),
-		field("is_message_disabled", &m.IsMessageDisabled),
-		field("is_public_visible", &m.IsPublicVisible),
-		field("room_name", &m.RoomName),
-		field("cover_url", &m.CoverURL),
-		field("category", &m.Category),
-		field("activity_status", &m.ActivityStatus),
-		field("notice", &m.Notice),
-		field("create_time", &m.CreateTime),
-		field("deletion_protection", &m.DeletionProtected),
-		field("is_unlimited_room_enabled", &m.UnlimitedRoom),
-		field("keep_owner_on_seat", &m.KeepOwnerOnSeat),
-		field("metadata", &m.Metadata),
-		field("admins", &m.Admins),
-		field("robots", &m.Robots),
-		field("timeouts", &m.Timeouts),
+	out := make([]modelField, len(roomAttributes))
+	for i, a := range roomAttributes {
+		out[i] = a.bind(m, a.name)
 	}
+	return out
 }
 
 // roomTypes are the room schema's attribute types and object type, built once.

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -15,65 +14,10 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
-// The attributes around create_room/update_room_info: the two room modes, the room's metadata,
-// its admins and its robots. Each of the last three is managed only when set (null = left to
-// the app), so adding the attribute to an existing configuration changes nothing else.
-
-// roomExtraAttributes returns the schema of those attributes.
-func roomExtraAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"is_unlimited_room_enabled": schema.BoolAttribute{
-			Optional: true,
-			Computed: true,
-			Description: "High-concurrency mode (IsUnlimitedRoomEnabled), sent on create and on update. Tencent's own console sends true " +
-				"for every room, as some app versions need it. When unset nothing is sent and the value the room reports is recorded " +
-				"(the vendor's default is false; null when the service does not report it).",
-			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, // keeps a null too: unreported stays null
-		},
-		"keep_owner_on_seat": schema.BoolAttribute{
-			Optional: true,
-			Computed: true,
-			Description: "Whether the host takes a seat automatically (KeepOwnerOnSeat), sent on create only: changing it creates a new room. " +
-				"Tencent's console sends false for rooms whose stream a robot pushes from OBS. When unset nothing is sent and the value " +
-				"the room reports is recorded (null when the service does not report it).",
-			PlanModifiers: []planmodifier.Bool{
-				boolplanmodifier.UseStateForUnknown(),
-				boolplanmodifier.RequiresReplaceIf(keepOwnerRequiresReplace,
-					"Changing keep_owner_on_seat creates a new room.", "Changing keep_owner_on_seat creates a new room."),
-			},
-		},
-		"metadata": schema.MapAttribute{
-			Optional:    true,
-			ElementType: types.StringType,
-			Description: fmt.Sprintf("Room metadata the app reads (set_room_metadata), key to value. Authoritative for the keys it names only: "+
-				"keys the app writes at run time are left alone and never shown as a change, a key removed from the map is deleted, "+
-				"and a managed key changed behind Terraform's back is set back. At most %d keys per room, the app's own keys included "+
-				"(%d); a key is 1 to %d bytes (%d), a value at most %d bytes (%d), all values of the room together at most %d bytes (%d). "+
-				"Null (unset) leaves the metadata alone.",
-				livespec.MaxMetadataKeys, int(livespec.CodeMetadataTooManyKeys), livespec.MaxMetadataKeyBytes, int(livespec.CodeMetadataKeyLong),
-				livespec.MaxMetadataValueBytes, int(livespec.CodeMetadataValueLarge), livespec.MaxMetadataTotalBytes, int(livespec.CodeMetadataTotalLarge)),
-			Validators: []validator.Map{metadataLimits{}},
-		},
-		"admins": schema.SetAttribute{
-			Optional:    true,
-			ElementType: types.StringType,
-			Description: fmt.Sprintf("User IDs of the room's admins (modify_admin), each an imported account of 1 to %d bytes. When set, the room "+
-				"has exactly these admins: one added or removed behind Terraform's back is shown and set back. The owner needs no entry. "+
-				"The package caps the admins of a room (%d beyond it). Null (unset) leaves the admins alone.",
-				livespec.MaxUserIDBytes, int(livespec.CodeTooManyAdmins)),
-			Validators: []validator.Set{userIDs{}},
-		},
-		"robots": schema.SetAttribute{
-			Optional:    true,
-			ElementType: types.StringType,
-			Description: fmt.Sprintf("User IDs of the room's robots (add_robot, del_robot), each an imported account of 1 to %d bytes, for "+
-				"example the account whose UserSig an encoder such as OBS pushes the stream with. A room with a robot is not dismissed by "+
-				"the platform when it empties: it lives until it is destroyed. When set, the room has exactly these robots. "+
-				"Null (unset) leaves the robots alone.", livespec.MaxUserIDBytes),
-			Validators: []validator.Set{userIDs{}},
-		},
-	}
-}
+// Plan behaviour of the attributes around create_room/update_room_info (the two room modes, the
+// room's metadata, its admins and its robots; their schema is in room_fields.go). Each of the
+// last three is managed only when set (null = left to the app), so adding the attribute to an
+// existing configuration changes nothing else.
 
 // keepOwnerRequiresReplace replaces the room when keep_owner_on_seat is configured and differs
 // from the room. Unset, it follows the room and never replaces it.

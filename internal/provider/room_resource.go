@@ -4,23 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -60,136 +51,11 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 		Description: "A Tencent RTC live room (live_engine_http_srv, RoomType Live). Created with create_room, " +
 			"changed in place with update_room_info, dismissed with destroy_room. Import with the room ID, or " +
 			"`ROOM_ID,SEAT_TEMPLATE` when the API does not report the seat template.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Same as room_id.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"room_id": schema.StringAttribute{
-				Required: true,
-				Description: fmt.Sprintf("Unique room ID within the application: 1 to %d bytes of letters, digits, space and `%s` "+
-					"(TRTC's string room ID set: clients cannot join a room by another ID). Changing it creates a new room.",
-					livespec.MaxRoomIDBytes, strings.Join(strings.Split(livespec.RoomIDSymbols, ""), " ")),
-				Validators: []validator.String{
-					byteLength{min: 1, max: livespec.MaxRoomIDBytes, code: livespec.CodeInvalidParam},
-					roomIDChars{},
-				},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"seat_template": schema.StringAttribute{
-				Required: true,
-				Description: fmt.Sprintf("Seat layout template: one of %s. %s and %s both mean the landscape template 200. Changing it creates a new room.",
-					strings.Join(livespec.SeatTemplateNames(), ", "), livespec.LandscapeConsole, livespec.LandscapeSDK),
-				Validators: []validator.String{oneOf{values: livespec.SeatTemplateNames(), code: livespec.CodeInvalidParam}},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
-					"Changing the seat template creates a new room; a different spelling of the same template does not.",
-					"Changing the seat template creates a new room; a different spelling of the same template does not.")},
-			},
-			"owner_account": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Description: fmt.Sprintf("UserID of the host, 1 to %d bytes; the account must be imported (for example with tencentlive_account). "+
-					"Defaults to the provider's identifier when the room is created. Changing it creates a new room.", livespec.MaxUserIDBytes),
-				Validators: []validator.String{byteLength{min: 1, max: livespec.MaxUserIDBytes, code: livespec.CodeInvalidParam}},
-				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplace(),
-				},
-			},
-			"take_seat_mode": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Description: fmt.Sprintf("How audience members take a seat: %s (default) or %s.",
-					livespec.TakeSeatFree, livespec.TakeSeatApply),
-				Default:    stringdefault.StaticString(defaultTakeSeatMode),
-				Validators: []validator.String{oneOf{values: livespec.TakeSeatModes, code: livespec.CodeInvalidParam}},
-			},
-			"max_seat_count": schema.Int64Attribute{
-				Optional: true,
-				Computed: true,
-				Description: fmt.Sprintf("Number of seats, at least 1; only with %s (the vendor caps it at the package's seat limit). "+
-					"A video template has a fixed count (9, 7 or 4, as its name says): it may be written, as config generation does, but not changed. "+
-					"Read from the room when unset. Changing it creates a new room.", strings.Join(livespec.VoiceTemplateNames(), " or ")),
-				Validators: []validator.Int64{int64AtLeast{min: 1, code: livespec.CodeInvalidParam}},
-				PlanModifiers: []planmodifier.Int64{
-					int64planmodifier.UseStateForUnknown(),
-					int64planmodifier.RequiresReplace(),
-				},
-			},
-			"max_member_count": schema.Int64Attribute{
-				Optional:    true,
-				Computed:    true,
-				Description: "Room capacity in members, at least 1 and at most the package's limit. Read from the room (the package limit) when unset.",
-				Validators:  []validator.Int64{int64AtLeast{min: 1, code: livespec.CodeInvalidParam}},
-				PlanModifiers: []planmodifier.Int64{
-					int64planmodifier.UseStateForUnknown(),
-				},
-			},
-			"is_message_disabled": schema.BoolAttribute{
-				Optional:    true,
-				Computed:    true,
-				Description: "Mutes chat for everyone but the owner and admins. Default false.",
-				Default:     booldefault.StaticBool(defaultIsMessageDisabled),
-			},
-			"is_public_visible": schema.BoolAttribute{
-				Optional:    true,
-				Computed:    true,
-				Description: "Whether the room is listed by get_room_list. Default true.",
-				Default:     booldefault.StaticBool(defaultIsPublicVisible),
-			},
-			"room_name": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Description: fmt.Sprintf("Display name, 1 to %d bytes (UTF-8; a CJK character takes 3). Defaults to room_id.",
-					livespec.MaxRoomNameBytes),
-				Validators: []validator.String{byteLength{min: 1, max: livespec.MaxRoomNameBytes, code: livespec.CodeInvalidParam}},
-			},
-			"cover_url": schema.StringAttribute{
-				Optional:    true,
-				Computed:    true,
-				Description: fmt.Sprintf("Cover image URL, at most %d bytes. Default empty.", livespec.MaxCoverURLBytes),
-				Default:     stringdefault.StaticString(defaultCoverURL),
-				Validators:  []validator.String{byteLength{min: 0, max: livespec.MaxCoverURLBytes, code: livespec.CodeInvalidParam}},
-			},
-			"category": schema.ListAttribute{
-				Optional:    true,
-				Computed:    true,
-				ElementType: types.Int64Type,
-				Description: fmt.Sprintf("Application-defined category tags (integers), at most %d. Default empty.", livespec.MaxCategories),
-				Default:     listdefault.StaticValue(types.ListValueMust(types.Int64Type, []attr.Value{})),
-				Validators:  []validator.List{listAtMost{max: livespec.MaxCategories, code: livespec.CodeTooManyCategories}},
-			},
-			"activity_status": schema.Int64Attribute{
-				Optional:    true,
-				Computed:    true,
-				Description: "Application-defined activity status (an integer). Default 0.",
-				Default:     int64default.StaticInt64(defaultActivityStatus),
-			},
-			"notice": schema.StringAttribute{
-				Optional:    true,
-				Computed:    true,
-				Description: fmt.Sprintf("Room notice, at most %d bytes (UTF-8). Default empty.", livespec.MaxNoticeBytes),
-				Default:     stringdefault.StaticString(defaultNotice),
-				Validators:  []validator.String{byteLength{min: 0, max: livespec.MaxNoticeBytes, code: livespec.CodeInvalidParam}},
-			},
-			"create_time": schema.Int64Attribute{
-				Computed:      true,
-				Description:   "When the room was created, in Unix seconds.",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"deletion_protection": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				Description: "While true, a plan that would destroy or replace the room fails, with no API call: rooms that people are in " +
-					"are dismissed by a destroy or a replacement. To destroy or replace a protected room, set it to false (or remove it) and " +
-					"apply that first. Default false.",
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
-		},
+		Attributes: make(map[string]schema.Attribute, len(roomAttributes)),
 	}
-	maps.Copy(resp.Schema.Attributes, roomExtraAttributes())
+	for _, a := range roomAttributes {
+		resp.Schema.Attributes[a.name] = a.schema
+	}
 }
 
 // seatTemplateRequiresReplace replaces the room when the template really changes. A prior null
