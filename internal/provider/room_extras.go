@@ -231,65 +231,10 @@ func emptyExtras(m roomModel) roomModel {
 	return m
 }
 
-func mapStrings(m types.Map) map[string]string {
-	out := map[string]string{}
-	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok && known(s) {
-			out[k] = s.ValueString()
-		}
-	}
-	return out
-}
-
-func setStrings(s types.Set) []string {
-	out := make([]string, 0, len(s.Elements()))
-	for _, v := range s.Elements() {
-		if str, ok := v.(types.String); ok && known(str) {
-			out = append(out, str.ValueString())
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 func metadataMap(m map[string]string) types.Map {
 	elems := make(map[string]attr.Value, len(m))
 	for k, v := range m {
 		elems[k] = types.StringValue(v)
 	}
 	return types.MapValueMust(types.StringType, elems)
-}
-
-func stringSet(ids []string) types.Set {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	elems := make([]attr.Value, 0, len(ids))
-	for _, id := range ids {
-		elems = append(elems, types.StringValue(id))
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// typedMap and typedSet turn the zero value of a model built in code (roomModel{RoomID: …}),
-// which has no element type, into null: not managed.
-func typedMap(m types.Map) types.Map {
-	if m.ElementType(context.Background()) == nil {
-		return types.MapNull(types.StringType)
-	}
-	return m
-}
-
-func typedSet(s types.Set) types.Set {
-	if s.ElementType(context.Background()) == nil {
-		return types.SetNull(types.StringType)
-	}
-	return s
 }

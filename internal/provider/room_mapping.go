@@ -48,9 +48,6 @@ const (
 	defaultActivityStatus    = 0
 )
 
-// known reports whether v holds a usable value.
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
 // sameSeatTemplate reports whether two template strings name the same template; the two
 // landscape spellings both mean template 200.
 func sameSeatTemplate(a, b string) bool {
@@ -82,9 +79,6 @@ func categoryList(values []int64) types.List {
 	return types.ListValueMust(types.Int64Type, elems)
 }
 
-func strPtr(v types.String) *string { s := v.ValueString(); return &s }
-func boolPtr(v types.Bool) *bool    { b := v.ValueBool(); return &b }
-func int64Ptr(v types.Int64) *int64 { n := v.ValueInt64(); return &n }
 func categoryPtr(v types.List) *[]int64 {
 	c := categoryValues(v)
 	return &c
@@ -253,43 +247,6 @@ func flatten(info wire.RoomInfo, prior roomModel) roomModel {
 		m.DeletionProtected = types.BoolValue(false)
 	}
 	return m
-}
-
-func valueOr[T any](p *T, def T) T {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
-// int64Or returns the reported value, else the prior one when known, else null.
-func int64Or(p *int64, prior types.Int64) types.Int64 {
-	if p != nil {
-		return types.Int64Value(*p)
-	}
-	if known(prior) {
-		return prior
-	}
-	return types.Int64Null()
-}
-
-// boolOr returns the reported value, else the prior one when known, else null (not reported:
-// get_room_info's documented field list leaves the room modes out).
-func boolOr(p *bool, prior types.Bool) types.Bool {
-	if p != nil {
-		return types.BoolValue(*p)
-	}
-	if known(prior) {
-		return prior
-	}
-	return types.BoolNull()
-}
-
-func nullIfUnknown(v types.String) types.String {
-	if v.IsUnknown() {
-		return types.StringNull()
-	}
-	return v
 }
 
 // importIDSeparator separates the optional seat template in an import ID.

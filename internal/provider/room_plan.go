@@ -201,18 +201,14 @@ func newMembers(planned, before types.Set) []string {
 	if !known(planned) {
 		return nil
 	}
-	had := map[string]bool{}
+	var had []string
 	if known(before) {
-		for _, v := range before.Elements() {
-			if s, ok := v.(types.String); ok {
-				had[s.ValueString()] = true
-			}
-		}
+		had = setStrings(before)
 	}
 	var out []string
-	for _, v := range planned.Elements() {
-		if s, ok := v.(types.String); ok && known(s) && !had[s.ValueString()] {
-			out = append(out, s.ValueString())
+	for _, id := range setStrings(planned) {
+		if !slices.Contains(had, id) {
+			out = append(out, id)
 		}
 	}
 	return out
