@@ -12,8 +12,7 @@
 #             local -plugin-dir and read with `terraform providers schema -json`. tfplugindocs
 #             would do the same, but downloads Terraform when none is on PATH; with
 #             --providers-schema it never touches the network.
-#          3. tfplugindocs generate, then tfplugindocs validate (v0.25.0, built by
-#             scripts/ensure-gotool.sh).
+#          3. tfplugindocs generate, then tfplugindocs validate (pinned in tools/tfplugindocs/go.mod).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -21,10 +20,9 @@ log() { printf 'docs: %s\n' "$*" >&2; }
 mode="${1:-}"
 [[ "$mode" == generate || "$mode" == check ]] || { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
-tfplugindocs_version=v0.25.0
 provider_name=tencentlive
 
-tfplugindocs="$(scripts/ensure-gotool.sh github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs "$tfplugindocs_version" | tail -n 1)"
+tfplugindocs() { go tool -modfile=tools/tfplugindocs/go.mod tfplugindocs "$@"; }
 terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
 
 # 1. Generated tables in the templates.
@@ -45,8 +43,8 @@ export TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE=1
 "$terraform" -chdir="$work" providers schema -json >"$work/schema.json"
 
 # 3. Render and validate.
-"$tfplugindocs" generate --provider-name "$provider_name" --providers-schema "$work/schema.json"
-"$tfplugindocs" validate --provider-name "$provider_name" --providers-schema "$work/schema.json"
+tfplugindocs generate --provider-name "$provider_name" --providers-schema "$work/schema.json"
+tfplugindocs validate --provider-name "$provider_name" --providers-schema "$work/schema.json"
 
 if [[ "$mode" == check ]]; then
 	stale="$(git status --porcelain --untracked-files=all -- docs templates)"

@@ -6,8 +6,7 @@
 #                                          (default: this machine's GOOS / GOARCH)
 #          RELEASE_FULL=1                  build every target in .goreleaser.yml
 #                                          (tens of builds: slow on 2 cores)
-# Does:    1. installs goreleaser v2.15.0 into bin/ if no such binary is found
-#             (scripts/ensure-gotool.sh);
+# Does:    1. builds goreleaser (pinned in tools/goreleaser/go.mod) through `go tool`;
 #          2. `goreleaser check`;
 #          3. `goreleaser release --snapshot --clean --skip=sign,publish` with a copy of
 #             the config whose goos/goarch lists are narrowed to the chosen targets
@@ -33,10 +32,11 @@ for tool in unzip tar sha256sum git; do
 	command -v "$tool" >/dev/null || fail "$tool is required"
 done
 
-goreleaser="$(scripts/ensure-gotool.sh github.com/goreleaser/goreleaser/v2 v2.15.0 | tail -n1)"
+goreleaser() { go tool -modfile=tools/goreleaser/go.mod goreleaser "$@"; }
+goreleaser --version >/dev/null # the build, kept out of the timing below
 start=$SECONDS
 
-"$goreleaser" check >&2 || fail "goreleaser check"
+goreleaser check >&2 || fail "goreleaser check"
 
 goos="${RELEASE_GOOS:-$(go env GOOS)}"
 goarch="${RELEASE_GOARCH:-$(go env GOARCH)}"
@@ -51,7 +51,7 @@ if [[ "${RELEASE_FULL:-}" != 1 ]]; then
 	log "snapshot for goos=[$goos] goarch=[$goarch] (RELEASE_FULL=1 builds every target)"
 fi
 
-"$goreleaser" release --snapshot --clean --skip=sign,publish --config "$config" >&2 || fail "goreleaser release --snapshot"
+goreleaser release --snapshot --clean --skip=sign,publish --config "$config" >&2 || fail "goreleaser release --snapshot"
 
 dist="$repo/dist"
 version="$(sed -nE 's/.*"version":"([^"]+)".*/\1/p' "$dist/metadata.json" | head -n1)"
