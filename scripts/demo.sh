@@ -15,23 +15,14 @@ TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work
 	--provider-bin bin/terraform-provider-tencentlive --provider-version "$version" | tail -n 1)"
 export TF_CLI_CONFIG_FILE
 
-# The emulator with its development defaults, on a free loopback port.
-bin/tencentlive-emulator -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-	grep -q '^listening on ' "$work/emulator.log" && break
-	sleep 0.1
-done
-endpoint="$(sed -n 's/^listening on //p' "$work/emulator.log" | head -n 1)"
-[[ -n "$endpoint" ]] || { cat "$work/emulator.log" >&2; echo "demo: the emulator did not start" >&2; exit 1; }
+# The emulator with its development defaults on a free loopback port: once listening it prints
+# the environment that points a client at it (emulator/README.md), ends its stdout and serves on.
+unset TENCENTLIVE_ENDPOINT
+eval "$(bin/tencentlive-emulator -listen 127.0.0.1:0 -env 2>"$work/emulator.log" &)"
+trap 'kill "$TENCENTLIVE_EMULATOR_PID" 2>/dev/null || true' EXIT
+[[ -n "${TENCENTLIVE_ENDPOINT:-}" ]] || { cat "$work/emulator.log" >&2; echo "demo: the emulator did not start" >&2; exit 1; }
+endpoint="$TENCENTLIVE_ENDPOINT"
 echo "demo: emulator at $endpoint"
-
-# Development credentials of the emulator (emulator/README.md); never use them elsewhere.
-export TENCENTLIVE_ENDPOINT="$endpoint"
-export TENCENTLIVE_SDK_APP_ID=1400000000
-export TENCENTLIVE_SECRET_KEY=emulator-secret-key-not-for-production
-export TENCENTLIVE_IDENTIFIER=administrator
 
 mkdir -p "$work/config" && cp -r examples/demo/. "$work/config/"
 cd "$work/config"

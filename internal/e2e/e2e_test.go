@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -287,11 +288,13 @@ func TestEmulatorIntrospection(t *testing.T) {
 	}
 }
 
-func TestStartEmulatorReadsListeningLine(t *testing.T) {
+func TestStartEmulatorReadsTheEnvironmentItPrints(t *testing.T) {
 	dir := t.TempDir()
 	fake := filepath.Join(dir, "emu.sh")
-	// Prints the contract line, records its flags, and serves nothing until stopped.
-	script := "#!/bin/sh\necho \"$*\" > " + filepath.Join(dir, "args") + "\necho \"listening on http://127.0.0.1:1\"\nexec sleep 60\n"
+	// Prints what -env prints, closes stdout, records its flags, and serves nothing until stopped.
+	script := "#!/bin/sh\necho \"$*\" > " + filepath.Join(dir, "args") +
+		"\nprintf 'export TENCENTLIVE_ENDPOINT=http://127.0.0.1:1\\nexport TENCENTLIVE_SECRET_KEY='\\''k 1'\\''\\nexport TENCENTLIVE_EMULATOR_PID=1\\n'" +
+		"\nexec sleep 60 >/dev/null\n"
 	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -307,18 +310,18 @@ func TestStartEmulatorReadsListeningLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "-listen 127.0.0.1:0 -latency 20ms -faults 0.1 -qps -1 -legacy-forms\n"; string(args) != want {
+	if want := "-listen 127.0.0.1:0 -latency 20ms -faults 0.1 -qps -1 -legacy-forms -env\n"; string(args) != want {
 		t.Fatalf("emulator flags = %q, want %q", args, want)
 	}
-	if !strings.HasSuffix(strings.Join(e.ProviderEnv(), " "), "TENCENTLIVE_ENDPOINT=http://127.0.0.1:1") {
-		t.Fatalf("ProviderEnv = %q", e.ProviderEnv())
+	if got, want := e.ProviderEnv(), []string{"TENCENTLIVE_ENDPOINT=http://127.0.0.1:1", "TENCENTLIVE_SECRET_KEY=k 1"}; !slices.Equal(got, want) {
+		t.Fatalf("ProviderEnv = %q, want %q", got, want)
 	}
 
 	bad := filepath.Join(dir, "bad.sh")
 	if err := os.WriteFile(bad, []byte("#!/bin/sh\necho hello\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := StartEmulator(context.Background(), bad, EmulatorOptions{}); err == nil || !strings.Contains(err.Error(), "listening on URL") {
-		t.Fatalf("StartEmulator with a wrong first line = %v", err)
+	if _, err := StartEmulator(context.Background(), bad, EmulatorOptions{}); err == nil || !strings.Contains(err.Error(), "TENCENTLIVE_ENDPOINT") {
+		t.Fatalf("StartEmulator with no environment on stdout = %v", err)
 	}
 }
