@@ -29,13 +29,10 @@
 #
 # Output: the config's absolute path is the LAST line on stdout. The file is rewritten
 # only when its content changes, so repeated runs are cheap and keep its mtime.
-set -euo pipefail
-
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-provider_addr="tencentlive/tencentlive"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+provider_addr="$(release_const Address)"
+provider_addr="${provider_addr#*/}" # NAMESPACE/TYPE, under each host
 provider_hosts=(registry.terraform.io registry.opentofu.org)
-log() { printf 'cli-config: %s\n' "$*" >&2; }
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 
 mirror="" out="" provider_bin="" provider_version=""
 while [[ $# -gt 0 ]]; do

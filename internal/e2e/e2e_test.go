@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 )
 
 func TestParseStat(t *testing.T) {
@@ -70,8 +71,8 @@ func TestNewWorkspaceLaysOutMirrorAndCLIConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mirrored := filepath.Join(ws.Dir, ".cli", "mirror", ProviderSource, ProviderVersion,
-		runtimeTarget(), "terraform-provider-tencentlive_v"+ProviderVersion)
+	mirrored := filepath.Join(ws.Dir, ".cli", "mirror", release.Address, release.Version,
+		runtimeTarget(), "terraform-provider-tencentlive_v"+release.Version)
 	if fi, err := os.Stat(mirrored); err != nil || fi.Mode()&0o111 == 0 {
 		t.Fatalf("mirrored provider: %v, %v", fi, err)
 	}
@@ -79,7 +80,7 @@ func TestNewWorkspaceLaysOutMirrorAndCLIConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"filesystem_mirror", `include = ["` + ProviderSource + `"]`, `exclude = ["` + ProviderSource + `"]`} {
+	for _, want := range []string{"filesystem_mirror", `include = ["` + release.Address + `"]`, `exclude = ["` + release.Address + `"]`} {
 		if !strings.Contains(string(cfg), want) {
 			t.Errorf("CLI config lacks %q:\n%s", want, cfg)
 		}

@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-)
 
-// ProviderSource is the provider's registry address, as configurations name it.
-const ProviderSource = "registry.terraform.io/tencentlive/tencentlive"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
+)
 
 // Workspace is a Terraform working directory whose CLI config installs the provider from a
 // filesystem mirror next to it, so `init` needs no network and works with terraform and tofu.
@@ -28,12 +27,12 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 		return nil, err
 	}
 	mirror := filepath.Join(dir, ".cli", "mirror")
-	platform := filepath.Join(mirror, ProviderSource, ProviderVersion, runtimeTarget())
+	platform := filepath.Join(mirror, release.Address, release.Version, runtimeTarget())
 	if err := os.MkdirAll(platform, 0o755); err != nil {
 		return nil, err
 	}
 	if bins.Provider != "" {
-		dst := filepath.Join(platform, "terraform-provider-tencentlive_v"+ProviderVersion)
+		dst := filepath.Join(platform, "terraform-provider-tencentlive_v"+release.Version)
 		if err := copyExecutable(bins.Provider, dst); err != nil {
 			return nil, err
 		}
@@ -63,7 +62,7 @@ func CLIConfig(mirror string) string {
     exclude = [%q]
   }
 }
-`, mirror, ProviderSource, ProviderSource)
+`, mirror, release.Address, release.Address)
 }
 
 // WriteConfig replaces the workspace's configuration with main.tf = hcl.
