@@ -6,7 +6,7 @@
 #                                                         in templates/), then tfplugindocs validate
 #          scripts/docs.sh check      (make docs-check)  the same, then fail when docs/ or
 #                                                         templates/ differ from what git has
-# Steps:   1. go run ./internal/doctables: the error-code, rate, region and seat-template tables
+# Steps:   1. go run ./cmd/tencentlive-doctables: the error-code, rate, region and seat-template tables
 #             of templates/*.tmpl, from the code that enforces them.
 #          2. the provider schema JSON: the provider built from this tree, installed from a
 #             local -plugin-dir and read with `terraform providers schema -json`. tfplugindocs
@@ -27,7 +27,7 @@ terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
 
 # 1. Generated tables in the templates.
 mapfile -t templates < <(find templates -name '*.tmpl' | sort)
-go run ./internal/doctables "${templates[@]}"
+go run ./cmd/tencentlive-doctables "${templates[@]}"
 
 # 2. The schema. tfplugindocs looks the provider up as "registry.terraform.io/hashicorp/<name>"
 # (or a bare "<name>"), so that is the address it is installed under here; it is never published.

@@ -134,9 +134,9 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 	if !cfg.needsProvider() { // terraform_data alone needs neither the provider nor the emulator
 		cfg.bins.Provider, cfg.bins.Emulator = "", ""
 	} else if cfg.profile != "" {
-		// The same provider, built with profiling (see internal/e2e/cmd/tencentlive-provider-pprof).
+		// The same provider, built with profiling (see cmd/tencentlive-provider-pprof).
 		cfg.bins.Provider = filepath.Join(binDir, "terraform-provider-tencentlive")
-		if err := goBuild(ctx, repo, cfg.bins.Provider, "./internal/e2e/cmd/tencentlive-provider-pprof"); err != nil {
+		if err := goBuild(ctx, repo, cfg.bins.Provider, "./cmd/tencentlive-provider-pprof"); err != nil {
 			return err
 		}
 	}
