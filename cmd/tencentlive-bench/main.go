@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
@@ -197,9 +198,9 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 		if !k.usesProvider() {
 			continue
 		}
-		opts := e2e.EmulatorOptions{Latency: cfg.latency, QPS: -1, Args: cfg.emulatorArgs}
+		opts := e2e.EmulatorOptions{Latency: cfg.latency, QPS: emulator.DocumentedQPS, Args: cfg.emulatorArgs}
 		if k == kindFast {
-			opts = e2e.EmulatorOptions{Args: append([]string{"-qps", "0"}, cfg.emulatorArgs...)}
+			opts = e2e.EmulatorOptions{QPS: emulator.NoRateLimits, Args: cfg.emulatorArgs}
 		}
 		emuLog, err := os.Create(filepath.Join(logs, "emulator-"+string(k)+".log"))
 		if err != nil {

@@ -117,7 +117,7 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	fs.StringVar(&admins, "admin", emulator.DefaultAdmin, "App Admin accounts, comma-separated (imported at start)")
 	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every API request, e.g. 20ms")
 	fs.Float64Var(&opts.Faults, "faults", 0, "fraction (0..1) of API requests answered with a transient failure")
-	fs.IntVar(&opts.QPS, "qps", emulator.DefaultQPS, "per-command requests/second; -1 = documented limits, 0 = off")
+	fs.IntVar(&opts.QPS, "qps", emulator.DefaultQPS, "per-command requests/second: -1 = the documented limits, 0 = no limits, N = N/s for every command")
 	fs.DurationVar(&opts.RoomTTL, "room-ttl", 0, "dismiss every room this long after creation (a blunt stand-in for all auto-destroy rules); 0 = never")
 	fs.DurationVar(&opts.EmptyRoomTTL, "empty-room-ttl", 0, "auto-destroy rule 1: dismiss a room that someone entered and that has stayed empty this long, unless it has a robot (the platform's default is 30m); 0 = off")
 	fs.BoolVar(&opts.OmitSeatTemplate, "omit-seat-template", false, "get_room_info leaves SeatTemplate out")

@@ -43,7 +43,7 @@ func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{})
+	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	if err != nil {
 		t.Fatal(err)
 	}

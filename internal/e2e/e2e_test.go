@@ -299,7 +299,7 @@ func TestStartEmulatorReadsTheEnvironmentItPrints(t *testing.T) {
 	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	e, err := StartEmulator(context.Background(), fake, EmulatorOptions{Latency: 20 * time.Millisecond, QPS: -1, Faults: 0.1, Args: []string{"-legacy-forms"}})
+	e, err := StartEmulator(context.Background(), fake, EmulatorOptions{Latency: 20 * time.Millisecond, QPS: emulator.DocumentedQPS, Faults: 0.1, Args: []string{"-legacy-forms"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,8 +311,12 @@ func TestStartEmulatorReadsTheEnvironmentItPrints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "-listen 127.0.0.1:0 -latency 20ms -faults 0.1 -qps -1 -legacy-forms -env\n"; string(args) != want {
+	if want := "-listen 127.0.0.1:0 -qps -1 -latency 20ms -faults 0.1 -legacy-forms -env\n"; string(args) != want {
 		t.Fatalf("emulator flags = %q, want %q", args, want)
+	}
+	// The zero options mean what emulator.Options{} means: no rate limits, not the command's default.
+	if got, want := strings.Join(EmulatorOptions{}.args(), " "), "-listen 127.0.0.1:0 -qps 0"; got != want {
+		t.Fatalf("flags of the zero options = %q, want %q", got, want)
 	}
 	if got, want := e.ProviderEnv(), []string{"TENCENTLIVE_ENDPOINT=http://127.0.0.1:1", "TENCENTLIVE_SECRET_KEY=k 1"}; !slices.Equal(got, want) {
 		t.Fatalf("ProviderEnv = %q, want %q", got, want)

@@ -18,20 +18,22 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
-// EmulatorOptions are the emulator command-line flags a run usually sets. Zero values leave the
-// emulator's own defaults.
+// EmulatorOptions are the emulator command-line flags a run usually sets. Each zero value means
+// what the same field of emulator.Options means: no latency, no faults, a random seed, no rate
+// limits (QPS is always passed, so the command's default of documented limits applies only when
+// asked for with emulator.DocumentedQPS), rooms that live until destroyed.
 type EmulatorOptions struct {
 	Latency time.Duration // -latency: added to every request
 	Faults  float64       // -faults: fraction (0..1) of API requests answered with a transient failure
-	Seed    int64         // -seed of the fault RNG, for a reproducible sequence
-	QPS     int           // -qps when non-zero: -1 the documented per-command limits, N a flat limit (Args {"-qps", "0"} turns limits off)
-	RoomTTL time.Duration // -room-ttl
+	Seed    int64         // -seed of the fault RNG, for a reproducible sequence; 0 = random
+	QPS     int           // -qps: emulator.NoRateLimits (0), emulator.DocumentedQPS (-1) or N per command
+	RoomTTL time.Duration // -room-ttl; 0 = never
 	Args    []string      // further flags, appended as given
 	Log     io.Writer     // receives the emulator's output after the listening line; nil discards it
 }
 
 func (o EmulatorOptions) args() []string {
-	args := []string{"-listen", "127.0.0.1:0"}
+	args := []string{"-listen", "127.0.0.1:0", "-qps", strconv.Itoa(o.QPS)}
 	if o.Latency > 0 {
 		args = append(args, "-latency", o.Latency.String())
 	}
@@ -40,9 +42,6 @@ func (o EmulatorOptions) args() []string {
 	}
 	if o.Seed != 0 {
 		args = append(args, "-seed", strconv.FormatInt(o.Seed, 10))
-	}
-	if o.QPS != 0 {
-		args = append(args, "-qps", strconv.Itoa(o.QPS))
 	}
 	if o.RoomTTL > 0 {
 		args = append(args, "-room-ttl", o.RoomTTL.String())

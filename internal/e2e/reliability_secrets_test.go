@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // testSecrets runs apply, a saved plan, show, a saved-plan apply, an apply that fails with an API
@@ -18,7 +20,7 @@ import (
 // or the emulator's own output. TestReliabilityLeakDetector proves the scanner finds them.
 func (r *reliability) testSecrets(t *testing.T) {
 	key := randomKey(t)
-	emu, emuOut := r.emulator(t, EmulatorOptions{Faults: 0.2, Seed: faultSeed(t), QPS: -1,
+	emu, emuOut := r.emulator(t, EmulatorOptions{Faults: 0.2, Seed: faultSeed(t), QPS: emulator.DocumentedQPS,
 		Args: []string{"-secret-key", key, "-sensitive-words", "forbidden"}})
 	env := emu.ProviderEnv() // the emulator's -env names the key it was given
 	if !slices.Contains(env, "TENCENTLIVE_SECRET_KEY="+key) {
