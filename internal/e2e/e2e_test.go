@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +73,7 @@ func TestNewWorkspaceLaysOutMirrorAndCLIConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	mirrored := filepath.Join(ws.Dir, ".cli", "mirror", release.Address, release.Version,
-		runtimeTarget(), "terraform-provider-tencentlive_v"+release.Version)
+		runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-tencentlive_v"+release.Version)
 	if fi, err := os.Stat(mirrored); err != nil || fi.Mode()&0o111 == 0 {
 		t.Fatalf("mirrored provider: %v, %v", fi, err)
 	}

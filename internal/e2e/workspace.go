@@ -2,10 +2,8 @@ package e2e
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
@@ -27,18 +25,14 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 		return nil, err
 	}
 	mirror := filepath.Join(dir, ".cli", "mirror")
-	platform := filepath.Join(mirror, release.Address, release.Version, runtimeTarget())
-	if err := os.MkdirAll(platform, 0o755); err != nil {
-		return nil, err
-	}
+	host := RegistryHost()
 	if bins.Provider != "" {
-		dst := filepath.Join(platform, "terraform-provider-tencentlive_v"+release.Version)
-		if err := copyExecutable(bins.Provider, dst); err != nil {
+		if err := InstallMirror(mirror, bins.Provider, release.Version, host); err != nil {
 			return nil, err
 		}
 	}
 	cfg := filepath.Join(dir, ".cli", "cli.tfrc")
-	if err := os.WriteFile(cfg, []byte(CLIConfig(mirror)), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte(CLIConfig(mirror, host)), 0o644); err != nil {
 		return nil, err
 	}
 	ws := &Workspace{Dir: dir, Terraform: bins.Terraform}
@@ -48,21 +42,6 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 		"CHECKPOINT_DISABLE=1", // no version check over the network
 	}, env...)
 	return ws, nil
-}
-
-// CLIConfig is a CLI configuration that installs this provider from mirror and every other
-// provider directly.
-func CLIConfig(mirror string) string {
-	return fmt.Sprintf(`provider_installation {
-  filesystem_mirror {
-    path    = %q
-    include = [%q]
-  }
-  direct {
-    exclude = [%q]
-  }
-}
-`, mirror, release.Address, release.Address)
 }
 
 // WriteConfig replaces the workspace's configuration with main.tf = hcl.
@@ -83,27 +62,6 @@ func (w *Workspace) RemoveState() error {
 		}
 	}
 	return nil
-}
-
-func copyExecutable(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	tmp := dst + ".tmp"
-	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dst)
 }
 
 // RoomsHCL is a configuration of n tencentlive_room resources (address tencentlive_room.bench[i])
@@ -143,5 +101,3 @@ func TerraformDataHCL(n int, idPrefix string) string {
 }
 `, n, idPrefix)
 }
-
-func runtimeTarget() string { return runtime.GOOS + "_" + runtime.GOARCH }
