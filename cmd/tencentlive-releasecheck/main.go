@@ -169,8 +169,11 @@ func checkDist(dist string, goos, goarch []string) error {
 
 	for name, want := range sums { // every listed file, with the listed hash
 		data, err := os.ReadFile(filepath.Join(dist, name))
-		if err != nil || sha256Hex(data) != want {
-			return fmt.Errorf("%s does not match %s (%v)", name, sumsName, err)
+		if err != nil {
+			return err
+		}
+		if sha256Hex(data) != want {
+			return fmt.Errorf("%s does not match %s", name, sumsName)
 		}
 	}
 
@@ -186,8 +189,11 @@ func checkDist(dist string, goos, goarch []string) error {
 			return fmt.Errorf("%s does not contain its version %s (-X main.version)", binaries[0], version)
 		}
 		info, err := buildinfo.ReadFile(binaries[0])
-		if err != nil || !slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool { return s.Key == "CGO_ENABLED" && s.Value == "0" }) {
-			return fmt.Errorf("%s was built with cgo (%v)", binaries[0], err)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool { return s.Key == "CGO_ENABLED" && s.Value == "0" }) {
+			return fmt.Errorf("%s was built with cgo", binaries[0])
 		}
 		logf("ok: %s carries main.version=%s, CGO_ENABLED=0", filepath.Base(binaries[0]), version)
 	}

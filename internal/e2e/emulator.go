@@ -93,9 +93,13 @@ func StartEmulator(ctx context.Context, bin string, opts EmulatorOptions) (*Emul
 				e.URL = url
 			}
 		}
-		if r.err != nil || e.URL == "" {
+		if r.err != nil {
 			e.Stop()
-			return nil, fmt.Errorf("emulator: want export lines naming TENCENTLIVE_ENDPOINT on stdout, got %q (%v)", r.env, r.err)
+			return nil, fmt.Errorf("emulator: reading the environment it printed: %w", r.err)
+		}
+		if e.URL == "" {
+			e.Stop()
+			return nil, fmt.Errorf("emulator: the environment it printed names no TENCENTLIVE_ENDPOINT: %q", r.env)
 		}
 		e.env = r.env
 		return e, nil
