@@ -107,7 +107,7 @@ func narrowConfig(config string, goos, goarch []string) (string, error) {
 		return "", err
 	}
 	for key, values := range map[string][]string{"goos": goos, "goarch": goarch} {
-		re := regexp.MustCompile(`(?m)^(\s*` + key + `:)\s*\[.*$`)
+		re := regexp.MustCompile(`(?m)^(\s*(?:- )?` + key + `:)\s*\[.*$`)
 		data = re.ReplaceAll(data, []byte("${1} ["+strings.Join(values, ",")+"]"))
 	}
 	f, err := os.CreateTemp("", "goreleaser-check.*.yml")
