@@ -26,6 +26,9 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 	}
 	mirror := filepath.Join(dir, ".cli", "mirror")
 	host := RegistryHost()
+	if err := os.MkdirAll(mirror, 0o755); err != nil {
+		return nil, err
+	}
 	if bins.Provider != "" {
 		if err := InstallMirror(mirror, bins.Provider, release.Version, host); err != nil {
 			return nil, err
