@@ -6,21 +6,19 @@ import (
 	"log"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/serve"
 )
 
 // version is set at build time: -ldflags "-X main.version=1.2.3".
 var version = "dev"
 
-// Address is where Terraform finds the provider.
-const Address = "registry.terraform.io/tencentlive/tencentlive"
-
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run with support for debuggers such as delve")
 	flag.Parse()
 
-	if err := serve.Serve(Address, provider.New(version), debug); err != nil {
+	if err := serve.Serve(release.Address, provider.New(version), debug); err != nil {
 		log.Fatal(err.Error())
 	}
 }

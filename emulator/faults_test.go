@@ -233,7 +233,7 @@ func TestLatencyDelaysEveryRequest(t *testing.T) {
 }
 
 func TestDocumentedRateLimits(t *testing.T) {
-	h := newHarness(t, Options{QPS: DefaultQPS})
+	h := newHarness(t, Options{QPS: DocumentedQPS})
 	burst := func(command string, body any) (ok int) {
 		for i := 0; i < 500; i++ {
 			env := h.call(command, body)
@@ -265,7 +265,7 @@ func TestDocumentedRateLimits(t *testing.T) {
 		t.Fatalf("RateRefused %d, 60007 answers %d", st.RateRefused, st.ErrorCodes[int(livespec.CodeRateLimited)])
 	}
 
-	off := newHarness(t, Options{QPS: 0})
+	off := newHarness(t, Options{QPS: NoRateLimits})
 	for i := 0; i < 300; i++ {
 		off.call("get_room_list", "{}").mustOK(t)
 	}

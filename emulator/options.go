@@ -8,14 +8,20 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
+// The two values of Options.QPS that are not a flat N requests/second for every command.
+const (
+	NoRateLimits  = 0  // the zero value: every request is served
+	DocumentedQPS = -1 // each command's documented limit (livespec.CommandRate)
+)
+
 // Development defaults. They are public on purpose: the emulator guards nothing.
 const (
 	DefaultSDKAppID  uint64 = 1400000000
 	DefaultSecretKey        = "emulator-secret-key-not-for-production"
 	DefaultAdmin            = livespec.DefaultIdentifier
 
-	// DefaultQPS selects the documented per-command limits (livespec.CommandRate).
-	DefaultQPS = -1
+	// DefaultQPS is the command's -qps default: the documented limits. The zero Options has none.
+	DefaultQPS = DocumentedQPS
 
 	DefaultSeatCap   = 20
 	DefaultMemberCap = 1000
@@ -27,14 +33,15 @@ const (
 )
 
 // Options configure a Server. The zero value is a quiet, unlimited emulator with the development
-// credentials: no latency, no faults, no rate limits (QPS 0), rooms that live until destroyed.
+// credentials: no latency, no faults, no rate limits (QPS NoRateLimits), rooms that live until destroyed.
 type Options struct {
 	SDKAppID  uint64        // default DefaultSDKAppID
 	SecretKey string        // default DefaultSecretKey
 	Admins    []string      // App Admin accounts, imported at start; default {DefaultAdmin}
 	Latency   time.Duration // added to every API request
 	Faults    float64       // 0..1: fraction of API requests answered with a transient failure
-	// QPS overrides every command's limit; DefaultQPS (-1) keeps the documented limits; 0 = off.
+	// QPS is the per-command rate limit: NoRateLimits (0, the default), DocumentedQPS (-1,
+	// the command's default) or N requests/second for every command.
 	QPS     int
 	RoomTTL time.Duration // the platform dismisses rooms this long after creation; 0 = never
 	// EmptyRoomTTL is the platform's empty-room rule (auto-destroy rule 1): a room that someone
@@ -84,7 +91,7 @@ func (o Options) withDefaults() (Options, error) {
 	if !(o.Faults >= 0 && o.Faults <= 1) { // also refuses NaN
 		return o, fmt.Errorf("faults must be between 0 and 1, got %v", o.Faults)
 	}
-	if o.QPS < DefaultQPS {
+	if o.QPS < DocumentedQPS {
 		return o, fmt.Errorf("qps must be -1 (documented limits), 0 (off) or positive, got %d", o.QPS)
 	}
 	if o.RoomTTL < 0 || o.EmptyRoomTTL < 0 {

@@ -16,13 +16,13 @@ type rateLimits struct {
 }
 
 func newRateLimits(qps int, now time.Time) *rateLimits {
-	if qps == 0 {
+	if qps == NoRateLimits {
 		return &rateLimits{}
 	}
 	r := &rateLimits{buckets: make(map[string]*rate.Limiter, len(commands))}
 	for _, spec := range commands {
 		limit := qps
-		if qps == DefaultQPS {
+		if qps == DocumentedQPS {
 			limit = livespec.CommandRate(spec.name)
 		}
 		l := rate.NewLimiter(rate.Limit(limit), limit)

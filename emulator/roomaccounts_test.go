@@ -100,7 +100,7 @@ func TestLostAnswersOfAdminAndRobotCommands(t *testing.T) {
 }
 
 func TestRobotRatesAreDocumented(t *testing.T) {
-	h := newHarness(t, Options{QPS: DefaultQPS})
+	h := newHarness(t, Options{QPS: DocumentedQPS})
 	withImportedRoom("r1", "obs")(h)
 	for _, command := range []string{"add_robot", "del_robot"} {
 		ok := 0

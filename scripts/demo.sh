@@ -1,53 +1,25 @@
 #!/usr/bin/env bash
 # demo.sh — the real Terraform CLI applies the example rooms in examples/demo against the
-# emulator: init, apply, show, a second plan that must be empty, destroy.
-# Run through `make demo` (which builds bin/terraform-provider-tencentlive and
-# bin/tencentlive-emulator first).
-set -euo pipefail
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# emulator: init, apply, show, a second plan that must be empty, destroy. Run it with `make demo`,
+# which builds bin/terraform-provider-tencentlive and bin/tencentlive-emulator first.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
-version="${VERSION:-0.1.0}"
 work="$repo/.demo"
-rm -rf "$work" && mkdir -p "$work"
-
+rm -rf "$work" && mkdir -p "$work/config"
 terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
-	--provider-bin bin/terraform-provider-tencentlive --provider-version "$version" | tail -n 1)"
+	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
 export TF_CLI_CONFIG_FILE
+start_emulator "$work/emulator.log"
 
-# The emulator with its development defaults, on a free loopback port.
-bin/tencentlive-emulator -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-	grep -q '^listening on ' "$work/emulator.log" && break
-	sleep 0.1
-done
-endpoint="$(sed -n 's/^listening on //p' "$work/emulator.log" | head -n 1)"
-[[ -n "$endpoint" ]] || { cat "$work/emulator.log" >&2; echo "demo: the emulator did not start" >&2; exit 1; }
-echo "demo: emulator at $endpoint"
-
-# Development credentials of the emulator (emulator/README.md); never use them elsewhere.
-export TENCENTLIVE_ENDPOINT="$endpoint"
-export TENCENTLIVE_SDK_APP_ID=1400000000
-export TENCENTLIVE_SECRET_KEY=emulator-secret-key-not-for-production
-export TENCENTLIVE_IDENTIFIER=administrator
-
-mkdir -p "$work/config" && cp -r examples/demo/. "$work/config/"
+cp -r examples/demo/. "$work/config/"
 cd "$work/config"
 run() { printf '\n$ terraform %s\n' "$*"; "$terraform" "$@"; }
 run init -input=false -no-color
 run apply -input=false -auto-approve -no-color
 run state list
 run output -no-color
-set +e
-run plan -input=false -detailed-exitcode -no-color
-plan_rc=$?
-set -e
-if [[ $plan_rc -ne 0 ]]; then
-	echo "demo: the plan after apply was not empty (exit $plan_rc)" >&2
-	exit 1
-fi
-echo "demo: the second plan is empty"
+run plan -input=false -detailed-exitcode -no-color || fail "the plan after apply was not empty (exit $?)"
+log "the second plan is empty"
 run destroy -input=false -auto-approve -no-color
-echo "demo: done; rooms the emulator still holds: $(curl -fsS "$endpoint/_emulator/rooms" 2>/dev/null || echo '?')"
+log "done; rooms the emulator still holds: $(curl -fsS "$TENCENTLIVE_ENDPOINT/_emulator/rooms" 2>/dev/null || echo '?')"

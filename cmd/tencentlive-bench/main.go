@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
@@ -134,9 +135,9 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 	if !cfg.needsProvider() { // terraform_data alone needs neither the provider nor the emulator
 		cfg.bins.Provider, cfg.bins.Emulator = "", ""
 	} else if cfg.profile != "" {
-		// The same provider, built with profiling (see internal/e2e/cmd/tencentlive-provider-pprof).
+		// The same provider, built with profiling (see cmd/tencentlive-provider-pprof).
 		cfg.bins.Provider = filepath.Join(binDir, "terraform-provider-tencentlive")
-		if err := goBuild(ctx, repo, cfg.bins.Provider, "./internal/e2e/cmd/tencentlive-provider-pprof"); err != nil {
+		if err := goBuild(ctx, repo, cfg.bins.Provider, "./cmd/tencentlive-provider-pprof"); err != nil {
 			return err
 		}
 	}
@@ -197,9 +198,9 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 		if !k.usesProvider() {
 			continue
 		}
-		opts := e2e.EmulatorOptions{Latency: cfg.latency, QPS: -1, Args: cfg.emulatorArgs}
+		opts := e2e.EmulatorOptions{Latency: cfg.latency, QPS: emulator.DocumentedQPS, Args: cfg.emulatorArgs}
 		if k == kindFast {
-			opts = e2e.EmulatorOptions{Args: append([]string{"-qps", "0"}, cfg.emulatorArgs...)}
+			opts = e2e.EmulatorOptions{QPS: emulator.NoRateLimits, Args: cfg.emulatorArgs}
 		}
 		emuLog, err := os.Create(filepath.Join(logs, "emulator-"+string(k)+".log"))
 		if err != nil {

@@ -55,9 +55,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if tlsConfig != nil {
 		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
 	}
-	// The first line is the contract with scripts that start the emulator on port 0; a
-	// self-signed certificate is written before it.
-	fmt.Fprintf(stdout, "listening on %s://%s\n", scheme, ln.Addr())
+	// What stdout says once listening is the contract with scripts that start the emulator on
+	// port 0; a self-signed certificate is written before it.
+	if err := sf.announce(srv, fmt.Sprintf("%s://%s", scheme, ln.Addr()), stdout, stderr); err != nil {
+		_ = ln.Close()
+		return err
+	}
 	fmt.Fprintf(stderr, "tencentlive-emulator: sdkappid=%d admins=%s (secret key not shown)\n",
 		opts.SDKAppID, strings.Join(srv.Admins(), ","))
 
@@ -88,6 +91,8 @@ type serveFlags struct {
 	selfSignedOut    string   // serve https with a new self-signed certificate, written here
 	selfSignedHosts  []string // its extra host names, besides loopback and the listen host
 	selfSignedListen string   // the listen host, a name of the certificate when not a wildcard
+	env              bool     // stdout: the client's environment as export lines, then closed
+	envFile          string   // the same lines, written to this file
 }
 
 func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, error) {
@@ -104,13 +109,15 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	fs.StringVar(&sf.tlsKey, "tls-key", "", "PEM private key of -tls-cert")
 	fs.StringVar(&sf.selfSignedOut, "tls-self-signed", "", "serve https with a new self-signed certificate and write it to this file, for clients to trust (the provider's ca_cert_file)")
 	fs.StringVar(&tlsHosts, "tls-hosts", "", "comma-separated extra host names or IPs of the -tls-self-signed certificate (e.g. the CI service name); localhost, 127.0.0.1, ::1 and the -listen host are always in it")
+	fs.BoolVar(&sf.env, "env", false, "once listening, print the environment a client needs (TENCENTLIVE_ENDPOINT, _SDK_APP_ID, _SECRET_KEY, _IDENTIFIER, and TENCENTLIVE_EMULATOR_PID) as `export K=V` lines on stdout instead of the listening line, then close stdout: eval \"$(tencentlive-emulator -listen 127.0.0.1:0 -env 2>emulator.log &)\"")
+	fs.StringVar(&sf.envFile, "env-file", "", "once listening, write the lines of -env to this file (written whole: it appears complete or not at all)")
 	fs.StringVar(&keyless, "keyless-sdkappids", "", "comma-separated SDKAppIDs answered with 70016 (no key: an application of another data centre)")
 	fs.Uint64Var(&opts.SDKAppID, "sdkappid", emulator.DefaultSDKAppID, "SDKAppID the emulator answers for")
 	fs.StringVar(&opts.SecretKey, "secret-key", emulator.DefaultSecretKey, "secret key that UserSigs must be signed with")
 	fs.StringVar(&admins, "admin", emulator.DefaultAdmin, "App Admin accounts, comma-separated (imported at start)")
 	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every API request, e.g. 20ms")
 	fs.Float64Var(&opts.Faults, "faults", 0, "fraction (0..1) of API requests answered with a transient failure")
-	fs.IntVar(&opts.QPS, "qps", emulator.DefaultQPS, "per-command requests/second; -1 = documented limits, 0 = off")
+	fs.IntVar(&opts.QPS, "qps", emulator.DefaultQPS, "per-command requests/second: -1 = the documented limits, 0 = no limits, N = N/s for every command")
 	fs.DurationVar(&opts.RoomTTL, "room-ttl", 0, "dismiss every room this long after creation (a blunt stand-in for all auto-destroy rules); 0 = never")
 	fs.DurationVar(&opts.EmptyRoomTTL, "empty-room-ttl", 0, "auto-destroy rule 1: dismiss a room that someone entered and that has stayed empty this long, unless it has a robot (the platform's default is 30m); 0 = off")
 	fs.BoolVar(&opts.OmitSeatTemplate, "omit-seat-template", false, "get_room_info leaves SeatTemplate out")

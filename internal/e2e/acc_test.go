@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // These tests run the real CLI and, for rooms, the provider against the emulator, so they are
@@ -70,7 +72,7 @@ func TestAccRoomsAgainstEmulator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu, err := StartEmulator(ctx, bins.Emulator, EmulatorOptions{QPS: -1})
+	emu, err := StartEmulator(ctx, bins.Emulator, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	if err != nil {
 		t.Fatal(err)
 	}

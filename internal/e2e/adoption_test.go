@@ -11,6 +11,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -22,7 +23,7 @@ import (
 // workspace's mirror.
 const adoptionHeader = `terraform {
   required_providers {
-    tencentlive = { source = "` + ProviderSource + `" }
+    tencentlive = { source = "` + release.Address + `" }
   }
 }
 
@@ -42,7 +43,7 @@ func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{})
+	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.WriteConfig(strings.Replace(string(example), `"tencentlive/tencentlive"`, `"`+ProviderSource+`"`, 1)); err != nil {
+	if err := ws.WriteConfig(strings.Replace(string(example), `"tencentlive/tencentlive"`, `"`+release.Address+`"`, 1)); err != nil {
 		t.Fatal(err)
 	}
 	vars := []string{"-var", "room_id_prefix=bulk-", "-var", `private_room_ids=["bulk-private"]`}

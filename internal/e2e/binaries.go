@@ -10,14 +10,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 )
 
 // ModulePath is the Go module path of this repository; RepoRoot looks for it in go.mod.
 const ModulePath = "github.com/tencentlive/terraform-provider-tencentlive"
-
-// ProviderVersion is the version the mirror advertises; any valid version works for a local
-// mirror, this one matches the GNUmakefile's default.
-const ProviderVersion = "0.1.0"
 
 // Binaries are the three executables an end-to-end run needs.
 type Binaries struct {
@@ -64,7 +62,7 @@ func Build(ctx context.Context, repo, outDir string) (Binaries, error) {
 // BuildProvider runs `go build` of the provider (the module root) into outDir.
 func BuildProvider(ctx context.Context, repo, outDir string) (string, error) {
 	out := filepath.Join(outDir, "terraform-provider-tencentlive")
-	return out, goBuild(ctx, repo, out, "-ldflags", "-X main.version="+ProviderVersion, ".")
+	return out, goBuild(ctx, repo, out, "-ldflags", "-X main.version="+release.Version, ".")
 }
 
 // BuildEmulator runs `go build` of ./cmd/tencentlive-emulator into outDir.

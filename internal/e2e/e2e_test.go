@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 )
 
 func TestParseStat(t *testing.T) {
@@ -69,8 +72,8 @@ func TestNewWorkspaceLaysOutMirrorAndCLIConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mirrored := filepath.Join(ws.Dir, ".cli", "mirror", ProviderSource, ProviderVersion,
-		runtimeTarget(), "terraform-provider-tencentlive_v"+ProviderVersion)
+	mirrored := filepath.Join(ws.Dir, ".cli", "mirror", release.Address, release.Version,
+		runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-tencentlive_v"+release.Version)
 	if fi, err := os.Stat(mirrored); err != nil || fi.Mode()&0o111 == 0 {
 		t.Fatalf("mirrored provider: %v, %v", fi, err)
 	}
@@ -78,7 +81,7 @@ func TestNewWorkspaceLaysOutMirrorAndCLIConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"filesystem_mirror", `include = ["` + ProviderSource + `"]`, `exclude = ["` + ProviderSource + `"]`} {
+	for _, want := range []string{"filesystem_mirror", `include = ["` + release.Address + `"]`, `exclude = ["` + release.Address + `"]`} {
 		if !strings.Contains(string(cfg), want) {
 			t.Errorf("CLI config lacks %q:\n%s", want, cfg)
 		}
@@ -287,15 +290,17 @@ func TestEmulatorIntrospection(t *testing.T) {
 	}
 }
 
-func TestStartEmulatorReadsListeningLine(t *testing.T) {
+func TestStartEmulatorReadsTheEnvironmentItPrints(t *testing.T) {
 	dir := t.TempDir()
 	fake := filepath.Join(dir, "emu.sh")
-	// Prints the contract line, records its flags, and serves nothing until stopped.
-	script := "#!/bin/sh\necho \"$*\" > " + filepath.Join(dir, "args") + "\necho \"listening on http://127.0.0.1:1\"\nexec sleep 60\n"
+	// Prints what -env prints, closes stdout, records its flags, and serves nothing until stopped.
+	script := "#!/bin/sh\necho \"$*\" > " + filepath.Join(dir, "args") +
+		"\nprintf 'export TENCENTLIVE_ENDPOINT=http://127.0.0.1:1\\nexport TENCENTLIVE_SECRET_KEY='\\''k 1'\\''\\nexport TENCENTLIVE_EMULATOR_PID=1\\n'" +
+		"\nexec sleep 60 >/dev/null\n"
 	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	e, err := StartEmulator(context.Background(), fake, EmulatorOptions{Latency: 20 * time.Millisecond, QPS: -1, Faults: 0.1, Args: []string{"-legacy-forms"}})
+	e, err := StartEmulator(context.Background(), fake, EmulatorOptions{Latency: 20 * time.Millisecond, QPS: emulator.DocumentedQPS, Faults: 0.1, Args: []string{"-legacy-forms"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,18 +312,22 @@ func TestStartEmulatorReadsListeningLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "-listen 127.0.0.1:0 -latency 20ms -faults 0.1 -qps -1 -legacy-forms\n"; string(args) != want {
+	if want := "-listen 127.0.0.1:0 -qps -1 -latency 20ms -faults 0.1 -legacy-forms -env\n"; string(args) != want {
 		t.Fatalf("emulator flags = %q, want %q", args, want)
 	}
-	if !strings.HasSuffix(strings.Join(e.ProviderEnv(), " "), "TENCENTLIVE_ENDPOINT=http://127.0.0.1:1") {
-		t.Fatalf("ProviderEnv = %q", e.ProviderEnv())
+	// The zero options mean what emulator.Options{} means: no rate limits, not the command's default.
+	if got, want := strings.Join(EmulatorOptions{}.args(), " "), "-listen 127.0.0.1:0 -qps 0"; got != want {
+		t.Fatalf("flags of the zero options = %q, want %q", got, want)
+	}
+	if got, want := e.ProviderEnv(), []string{"TENCENTLIVE_ENDPOINT=http://127.0.0.1:1", "TENCENTLIVE_SECRET_KEY=k 1"}; !slices.Equal(got, want) {
+		t.Fatalf("ProviderEnv = %q, want %q", got, want)
 	}
 
 	bad := filepath.Join(dir, "bad.sh")
 	if err := os.WriteFile(bad, []byte("#!/bin/sh\necho hello\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := StartEmulator(context.Background(), bad, EmulatorOptions{}); err == nil || !strings.Contains(err.Error(), "listening on URL") {
-		t.Fatalf("StartEmulator with a wrong first line = %v", err)
+	if _, err := StartEmulator(context.Background(), bad, EmulatorOptions{}); err == nil || !strings.Contains(err.Error(), "the environment it printed") {
+		t.Fatalf("StartEmulator with no environment on stdout = %v", err)
 	}
 }

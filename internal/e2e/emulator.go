@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -19,20 +18,22 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
-// EmulatorOptions are the emulator command-line flags a run usually sets. Zero values leave the
-// emulator's own defaults.
+// EmulatorOptions are the emulator command-line flags a run usually sets. Each zero value means
+// what the same field of emulator.Options means: no latency, no faults, a random seed, no rate
+// limits (QPS is always passed, so the command's default of documented limits applies only when
+// asked for with emulator.DocumentedQPS), rooms that live until destroyed.
 type EmulatorOptions struct {
 	Latency time.Duration // -latency: added to every request
 	Faults  float64       // -faults: fraction (0..1) of API requests answered with a transient failure
-	Seed    int64         // -seed of the fault RNG, for a reproducible sequence
-	QPS     int           // -qps when non-zero: -1 the documented per-command limits, N a flat limit (Args {"-qps", "0"} turns limits off)
-	RoomTTL time.Duration // -room-ttl
+	Seed    int64         // -seed of the fault RNG, for a reproducible sequence; 0 = random
+	QPS     int           // -qps: emulator.NoRateLimits (0), emulator.DocumentedQPS (-1) or N per command
+	RoomTTL time.Duration // -room-ttl; 0 = never
 	Args    []string      // further flags, appended as given
 	Log     io.Writer     // receives the emulator's output after the listening line; nil discards it
 }
 
 func (o EmulatorOptions) args() []string {
-	args := []string{"-listen", "127.0.0.1:0"}
+	args := []string{"-listen", "127.0.0.1:0", "-qps", strconv.Itoa(o.QPS)}
 	if o.Latency > 0 {
 		args = append(args, "-latency", o.Latency.String())
 	}
@@ -42,9 +43,6 @@ func (o EmulatorOptions) args() []string {
 	if o.Seed != 0 {
 		args = append(args, "-seed", strconv.FormatInt(o.Seed, 10))
 	}
-	if o.QPS != 0 {
-		args = append(args, "-qps", strconv.Itoa(o.QPS))
-	}
 	if o.RoomTTL > 0 {
 		args = append(args, "-room-ttl", o.RoomTTL.String())
 	}
@@ -53,50 +51,61 @@ func (o EmulatorOptions) args() []string {
 
 // Emulator is a running tencentlive-emulator process.
 type Emulator struct {
-	URL  string // http://127.0.0.1:PORT
+	URL  string   // http://127.0.0.1:PORT
+	env  []string // what the emulator's -env printed: the environment a client needs
 	cmd  *exec.Cmd
 	done chan struct{}
 	once sync.Once
 }
 
-// StartEmulator starts bin on a free loopback port and waits for its "listening on URL" line.
+// StartEmulator starts bin on a free loopback port with -env and reads the environment it prints
+// once listening (scripts/demo.sh reads the same lines); stdout ends there.
 func StartEmulator(ctx context.Context, bin string, opts EmulatorOptions) (*Emulator, error) {
-	cmd := exec.Command(bin, opts.args()...)
+	cmd := exec.Command(bin, append(opts.args(), "-env")...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // a terminal's Ctrl-C stops the driver, which stops us
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
 	}
-	logw := opts.Log
-	if logw == nil {
-		logw = io.Discard
+	cmd.Stderr = opts.Log
+	if cmd.Stderr == nil {
+		cmd.Stderr = io.Discard
 	}
-	cmd.Stderr = logw
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
 	e := &Emulator{cmd: cmd, done: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(e.done) }()
 
-	lines := bufio.NewReader(stdout)
-	first := make(chan string, 1)
+	type result struct {
+		env []string
+		err error
+	}
+	read := make(chan result, 1)
 	go func() {
-		line, _ := lines.ReadString('\n')
-		first <- line
-		_, _ = io.Copy(logw, lines)
+		env, err := emulator.ReadExports(stdout)
+		read <- result{env, err}
 	}()
 	select {
-	case line := <-first:
-		url, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
-		if !ok {
-			e.Stop()
-			return nil, fmt.Errorf("emulator: want a first line %q, got %q", "listening on URL", line)
+	case r := <-read:
+		for _, kv := range r.env {
+			if url, ok := strings.CutPrefix(kv, "TENCENTLIVE_ENDPOINT="); ok {
+				e.URL = url
+			}
 		}
-		e.URL = url
+		if r.err != nil {
+			e.Stop()
+			return nil, fmt.Errorf("emulator: reading the environment it printed: %w", r.err)
+		}
+		if e.URL == "" {
+			e.Stop()
+			return nil, fmt.Errorf("emulator: the environment it printed names no TENCENTLIVE_ENDPOINT: %q", r.env)
+		}
+		e.env = r.env
 		return e, nil
 	case <-time.After(15 * time.Second):
 		e.Stop()
-		return nil, errors.New("emulator: no listening line within 15s")
+		return nil, errors.New("emulator: no environment on stdout within 15s")
 	case <-ctx.Done():
 		e.Stop()
 		return nil, ctx.Err()
@@ -128,15 +137,16 @@ func (e *Emulator) CPU() time.Duration {
 	return st.cpu
 }
 
-// ProviderEnv is the environment that points the provider at this emulator, with its default
-// application and admin (a run that changes them with -sdkappid/-secret-key/-admin sets its own).
+// ProviderEnv is the environment that points the provider at this emulator, as the emulator
+// printed it (its -sdkappid, -secret-key and first -admin included).
 func (e *Emulator) ProviderEnv() []string {
-	return []string{
-		"TENCENTLIVE_SDK_APP_ID=" + strconv.FormatUint(emulator.DefaultSDKAppID, 10),
-		"TENCENTLIVE_SECRET_KEY=" + emulator.DefaultSecretKey,
-		"TENCENTLIVE_IDENTIFIER=" + emulator.DefaultAdmin,
-		"TENCENTLIVE_ENDPOINT=" + e.URL,
+	var env []string
+	for _, kv := range e.env {
+		if !strings.HasPrefix(kv, "TENCENTLIVE_EMULATOR_PID=") {
+			env = append(env, kv)
+		}
 	}
+	return env
 }
 
 // Stats reads GET /_emulator/stats.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // goneWarning is the summary of the warning Read gives for a room the platform dismissed.
@@ -19,7 +21,7 @@ func (r *reliability) testAutoDestroy(t *testing.T) {
 		prefix = "ttl-"
 	)
 	spec := roomsSpec(prefix, "v1")
-	emu, _ := r.emulator(t, EmulatorOptions{RoomTTL: ttl, QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{RoomTTL: ttl, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 
 	assertNoDiagnostics(t, mustSucceed(t, ws, Apply(0), RunOptions{}))

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -38,7 +39,7 @@ func (r *reliability) testFaultSoak(t *testing.T) {
 		prefix      = "soak-"
 	)
 	seed := faultSeed(t)
-	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 	figure(t, "%d rooms, emulator -faults %v -latency %v -seed %d, documented rate limits, -parallelism=%d",
 		n, faults, latency, seed, parallelism)
@@ -102,7 +103,7 @@ func (r *reliability) testRate(t *testing.T) {
 		parallelism = 50
 		prefix      = "rate-"
 	)
-	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 
 	res, cost := measured(t, emu, ws, Apply(parallelism))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // badInputConfig is a provider block with providerLines and one block "bad" of kind (default
@@ -35,7 +37,7 @@ provider "tencentlive" {
 // plan-time check must stop the plan with its own diagnostic before the provider makes a single
 // API request (the emulator counts every request it receives).
 func (r *reliability) testBadInput(t *testing.T) {
-	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	const account = `resource "tencentlive_account"`
 	video := []string{`room_id = "bad-input"`, `seat_template = "VideoDynamicGrid9Seats"`}
 	with := func(line string) []string { return append(append([]string{}, video...), line) }

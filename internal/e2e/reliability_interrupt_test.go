@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // adoptionWarnings are the plan-time and apply-time warnings for a room that exists but is not
@@ -94,7 +96,7 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 		latency     = 50 * time.Millisecond
 		prefix      = "crash-"
 	)
-	emu, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 
 	inv, done, wait := startApply(t, ws, parallelism)
@@ -152,7 +154,7 @@ func (r *reliability) testCancellation(t *testing.T) {
 		prefix      = "cancel-"
 	)
 	statePath := filepath.Join(t.TempDir(), "emulator-state.json")
-	slow, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: -1, Args: []string{"-state", statePath}})
+	slow, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: emulator.DocumentedQPS, Args: []string{"-state", statePath}})
 	ws := r.workspace(t, slow.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 
 	// Interrupt once a room is complete (in Terraform's state) and others are in flight.
@@ -187,7 +189,7 @@ func (r *reliability) testCancellation(t *testing.T) {
 
 	// The same rooms (the emulator's state file) at normal speed.
 	slow.Stop()
-	fast, _ := r.emulator(t, EmulatorOptions{QPS: -1, Args: []string{"-state", statePath}})
+	fast, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS, Args: []string{"-state", statePath}})
 	if got := roomCount(fast); got != atStop {
 		t.Fatalf("the restarted emulator holds %d rooms, the slow one held %d", got, atStop)
 	}

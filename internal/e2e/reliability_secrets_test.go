@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -20,13 +20,11 @@ import (
 // or the emulator's own output. TestReliabilityLeakDetector proves the scanner finds them.
 func (r *reliability) testSecrets(t *testing.T) {
 	key := randomKey(t)
-	emu, emuOut := r.emulator(t, EmulatorOptions{Faults: 0.2, Seed: faultSeed(t), QPS: -1,
+	emu, emuOut := r.emulator(t, EmulatorOptions{Faults: 0.2, Seed: faultSeed(t), QPS: emulator.DocumentedQPS,
 		Args: []string{"-secret-key", key, "-sensitive-words", "forbidden"}})
-	env := []string{
-		"TENCENTLIVE_SDK_APP_ID=" + strconv.FormatUint(emulator.DefaultSDKAppID, 10),
-		"TENCENTLIVE_SECRET_KEY=" + key,
-		"TENCENTLIVE_IDENTIFIER=" + emulator.DefaultAdmin,
-		"TENCENTLIVE_ENDPOINT=" + emu.URL,
+	env := emu.ProviderEnv() // the emulator's -env names the key it was given
+	if !slices.Contains(env, "TENCENTLIVE_SECRET_KEY="+key) {
+		t.Fatalf("the emulator's environment lacks its -secret-key: %d variables", len(env))
 	}
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	trace := RunOptions{Env: []string{"TF_LOG=TRACE", "TF_LOG_PATH=" + logPath}}

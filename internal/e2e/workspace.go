@@ -2,15 +2,12 @@ package e2e
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-)
 
-// ProviderSource is the provider's registry address, as configurations name it.
-const ProviderSource = "registry.terraform.io/tencentlive/tencentlive"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
+)
 
 // Workspace is a Terraform working directory whose CLI config installs the provider from a
 // filesystem mirror next to it, so `init` needs no network and works with terraform and tofu.
@@ -28,18 +25,17 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 		return nil, err
 	}
 	mirror := filepath.Join(dir, ".cli", "mirror")
-	platform := filepath.Join(mirror, ProviderSource, ProviderVersion, runtimeTarget())
-	if err := os.MkdirAll(platform, 0o755); err != nil {
+	host := RegistryHost()
+	if err := os.MkdirAll(mirror, 0o755); err != nil {
 		return nil, err
 	}
 	if bins.Provider != "" {
-		dst := filepath.Join(platform, "terraform-provider-tencentlive_v"+ProviderVersion)
-		if err := copyExecutable(bins.Provider, dst); err != nil {
+		if err := InstallMirror(mirror, bins.Provider, release.Version, host); err != nil {
 			return nil, err
 		}
 	}
 	cfg := filepath.Join(dir, ".cli", "cli.tfrc")
-	if err := os.WriteFile(cfg, []byte(CLIConfig(mirror)), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte(CLIConfig(mirror, host)), 0o644); err != nil {
 		return nil, err
 	}
 	ws := &Workspace{Dir: dir, Terraform: bins.Terraform}
@@ -49,21 +45,6 @@ func NewWorkspace(dir string, bins Binaries, env []string) (*Workspace, error) {
 		"CHECKPOINT_DISABLE=1", // no version check over the network
 	}, env...)
 	return ws, nil
-}
-
-// CLIConfig is a CLI configuration that installs this provider from mirror and every other
-// provider directly.
-func CLIConfig(mirror string) string {
-	return fmt.Sprintf(`provider_installation {
-  filesystem_mirror {
-    path    = %q
-    include = [%q]
-  }
-  direct {
-    exclude = [%q]
-  }
-}
-`, mirror, ProviderSource, ProviderSource)
 }
 
 // WriteConfig replaces the workspace's configuration with main.tf = hcl.
@@ -84,27 +65,6 @@ func (w *Workspace) RemoveState() error {
 		}
 	}
 	return nil
-}
-
-func copyExecutable(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	tmp := dst + ".tmp"
-	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dst)
 }
 
 // RoomsHCL is a configuration of n tencentlive_room resources (address tencentlive_room.bench[i])
@@ -144,5 +104,3 @@ func TerraformDataHCL(n int, idPrefix string) string {
 }
 `, n, idPrefix)
 }
-
-func runtimeTarget() string { return runtime.GOOS + "_" + runtime.GOARCH }

@@ -18,13 +18,13 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/serve"
 )
 
 func main() {
 	stop := startProfiles(os.Getenv("TENCENTLIVE_PPROF_DIR"))
-	const address = "registry.terraform.io/tencentlive/tencentlive"
-	err := serve.Serve(address, provider.New("0.1.0"), false)
+	err := serve.Serve(release.Address, provider.New(release.Version), false)
 	stop()
 	if err != nil {
 		log.Fatal(err.Error())
