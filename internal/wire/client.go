@@ -129,7 +129,8 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		if err != nil {
 			return fmt.Errorf("%s: signing a UserSig: %w", command, err)
 		}
-		actx := tflog.MaskLogStrings(ctx, sig)
+		// The URL carries the sig escaped (a "*" becomes %2A): mask both spellings.
+		actx := tflog.MaskLogStrings(ctx, sig, url.QueryEscape(sig))
 
 		start := time.Now()
 		out := c.attempt(actx, service, command, sig, body, resp)

@@ -185,6 +185,8 @@ func TestRequestContextMasksSecretsInLogs(t *testing.T) {
 	c := newTestClient(t, api, newFakeClock(), func(cfg *Config) {
 		cfg.HTTPClient = &http.Client{Transport: logEverythingTransport{next: api.Client().Transport, key: testKey}}
 	})
+	// A sig with the characters URL escaping changes ("*" becomes %2A), as real sigs often have.
+	c.sigs.sign = func(int, string, string, int) (string, error) { return "eAEA*sig-with*stars_and-dashes*", nil }
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	if _, err := c.GetRoomInfo(ctx, "r"); CodeOf(err) != 100004 {
@@ -194,6 +196,9 @@ func TestRequestContextMasksSecretsInLogs(t *testing.T) {
 		t.Fatal("no request reached the server")
 	}
 	sig := api.Requests()[0].Query.Get("usersig")
+	if sig != "eAEA*sig-with*stars_and-dashes*" {
+		t.Fatalf("the request carried usersig %q, not the test's sig", sig)
+	}
 	if !strings.Contains(logs.String(), "sending ") {
 		t.Fatalf("the transport's line is missing:\n%s", logs.String())
 	}
