@@ -17,7 +17,7 @@ start_emulator() {
 	shift
 	unset TENCENTLIVE_ENDPOINT
 	eval "$("$repo/bin/tencentlive-emulator" -listen 127.0.0.1:0 -env "$@" 2>"$log" &)"
-	trap 'kill "$TENCENTLIVE_EMULATOR_PID" 2>/dev/null || true' EXIT
+	trap '[[ -z "${TENCENTLIVE_EMULATOR_PID:-}" ]] || kill "$TENCENTLIVE_EMULATOR_PID" 2>/dev/null || true' EXIT
 	[[ -n "${TENCENTLIVE_ENDPOINT:-}" ]] || { cat "$log" >&2; fail "the emulator did not start"; }
 	log "emulator at $TENCENTLIVE_ENDPOINT"
 }

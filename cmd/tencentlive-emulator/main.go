@@ -109,7 +109,7 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	fs.StringVar(&sf.tlsKey, "tls-key", "", "PEM private key of -tls-cert")
 	fs.StringVar(&sf.selfSignedOut, "tls-self-signed", "", "serve https with a new self-signed certificate and write it to this file, for clients to trust (the provider's ca_cert_file)")
 	fs.StringVar(&tlsHosts, "tls-hosts", "", "comma-separated extra host names or IPs of the -tls-self-signed certificate (e.g. the CI service name); localhost, 127.0.0.1, ::1 and the -listen host are always in it")
-	fs.BoolVar(&sf.env, "env", false, "once listening, print the environment a client needs (TENCENTLIVE_ENDPOINT, _SDK_APP_ID, _SECRET_KEY, _IDENTIFIER, and TENCENTLIVE_EMULATOR_PID) as `export K=V` lines on stdout instead of the listening line, then close stdout: eval \"$(tencentlive-emulator -listen 127.0.0.1:0 -env 2>emulator.log &)\"")
+	fs.BoolVar(&sf.env, "env", false, "once listening, print the environment a client needs (TENCENTLIVE_ENDPOINT, _SDK_APP_ID, _SECRET_KEY, _IDENTIFIER, and TENCENTLIVE_EMULATOR_PID) as 'export K=V' lines on stdout instead of the listening line, then close stdout: eval \"$(tencentlive-emulator -listen 127.0.0.1:0 -env 2>emulator.log &)\"")
 	fs.StringVar(&sf.envFile, "env-file", "", "once listening, write the lines of -env to this file (written whole: it appears complete or not at all)")
 	fs.StringVar(&keyless, "keyless-sdkappids", "", "comma-separated SDKAppIDs answered with 70016 (no key: an application of another data centre)")
 	fs.Uint64Var(&opts.SDKAppID, "sdkappid", emulator.DefaultSDKAppID, "SDKAppID the emulator answers for")
