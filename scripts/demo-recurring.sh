@@ -9,43 +9,29 @@
 # (create_ahead 336h) and until six hours after each start (keep_after 6h).
 # Checks: a second plan with the same now is empty (exit 0 of -detailed-exitcode), and so is a
 # plan a day later that crosses no window edge.
-# Env: CLI (terraform | tofu; default terraform, which must be 1.8 or later), VERSION.
-set -euo pipefail
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Env: CLI (terraform | tofu; default terraform, or OpenTofu when the Terraform found is older than
+# 1.8 and so has no provider functions), VERSION.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
-version="${VERSION:-0.1.0}"
 work="$repo/bin/demo-recurring"
 rm -rf "$work" && mkdir -p "$work"
 say() { printf '\n### %s\n' "$*"; }
-fail() { printf 'demo-recurring: FAIL: %s\n' "$*" >&2; exit 1; }
 
-case "${CLI:-terraform}" in
-terraform) tf="$(scripts/ensure-terraform.sh | tail -n 1)" ;;
-tofu) tf="$(scripts/ensure-tofu.sh | tail -n 1)" ;;
-*) fail "CLI must be terraform or tofu" ;;
-esac
-TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
-	--provider-bin bin/terraform-provider-tencentlive --provider-version "$version" | tail -n 1)"
-export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+cli="${CLI:-terraform}"
+[[ "$cli" == terraform || "$cli" == tofu ]] || fail "CLI must be terraform or tofu"
+tf="$(ensure_cli "$cli" | tail -n 1)"
 tf_version="$("$tf" version | head -n 1)"
 if [[ "$tf_version" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]]; then
-	fail "$tf_version has no provider-defined functions (1.8 or later needed); run with CLI=tofu"
+	log "$tf_version has no provider-defined functions (1.8 or later needed): using OpenTofu"
+	tf="$(ensure_cli tofu | tail -n 1)"
+	tf_version="$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version | head -n 1)"
 fi
-
-bin/tencentlive-emulator -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-	grep -q '^listening on ' "$work/emulator.log" && break
-	sleep 0.1
-done
-endpoint="$(sed -n 's/^listening on //p' "$work/emulator.log" | head -n 1)"
-[[ -n "$endpoint" ]] || { cat "$work/emulator.log" >&2; fail "the emulator did not start"; }
+TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
+	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
+export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+start_emulator "$work/emulator.log"
+endpoint="$TENCENTLIVE_ENDPOINT"
 echo "demo-recurring: $tf_version, emulator at $endpoint"
-
-# Development credentials of the emulator (emulator/README.md); never use them elsewhere.
-export TENCENTLIVE_ENDPOINT="$endpoint" TENCENTLIVE_SDK_APP_ID=1400000000
-export TENCENTLIVE_SECRET_KEY=emulator-secret-key-not-for-production TENCENTLIVE_IDENTIFIER=administrator
 
 mkdir -p "$work/config/module"
 cp examples/recurring-events/*.tf "$work/config/module/"
