@@ -53,7 +53,7 @@ func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 		t.Fatal(err)
 	}
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: emu.URL})
+		Identifier: emulator.DefaultAdmin, BaseURL: emu.URL, MaxRetries: wire.RetryUntilDeadline})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,9 +37,6 @@ const (
 // of its own data centre, and a guessed one fails with an authentication error (70016/70020).
 const (
 	maxMaxRetries = 20 // beyond this an apply waits minutes on one request
-	// retriesUntilTimeout is MaxRetries when max_retries is not set: no count, transient
-	// failures are retried until the operation's timeout (the timeouts block) runs out.
-	retriesUntilTimeout = -1
 )
 
 // RegionHosts maps each region name to the REST host of its data centre, as the vendor's RESTful
@@ -87,7 +84,7 @@ type resolvedConfig struct {
 	SecretKey         string
 	Identifier        string
 	BaseURL           string
-	MaxRetries        int            // retriesUntilTimeout, or the max_retries cap
+	MaxRetries        int            // wire.RetryUntilDeadline, or the max_retries cap
 	RequestsPerSecond float64        // 0 = the documented per-command rates
 	PlanChecks        bool           // look planned rooms up at plan time (100003 / 100010)
 	AdoptExisting     bool           // take over same-owner rooms that create_room finds (100010)
@@ -199,7 +196,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	}
 
 	// max_retries
-	cfg.MaxRetries = retriesUntilTimeout
+	cfg.MaxRetries = wire.RetryUntilDeadline
 	switch {
 	case !m.MaxRetries.IsNull():
 		if msg := checkMaxRetries(m.MaxRetries.ValueInt64()); msg != "" {

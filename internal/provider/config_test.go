@@ -27,7 +27,7 @@ func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
 	}
 	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
-		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: retriesUntilTimeout, PlanChecks: true}
+		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: wire.RetryUntilDeadline, PlanChecks: true}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}
@@ -173,8 +173,8 @@ func TestResolveConfigUnknownSkipsChecks(t *testing.T) {
 func TestWireConfig(t *testing.T) {
 	cfg := resolvedConfig{SDKAppID: 1, SecretKey: "k", Identifier: "admin", BaseURL: "https://x", MaxRetries: 0, RequestsPerSecond: 5}
 	w := wireConfig(cfg, "1.2.3", "1.11.4")
-	if w.MaxRetries != wire.NoRetries {
-		t.Errorf("max_retries = 0 must disable retries, got %d (wire reads 0 as no count)", w.MaxRetries)
+	if w.MaxRetries != 0 {
+		t.Errorf("max_retries = 0 must disable retries, got %d", w.MaxRetries)
 	}
 	if w.UserAgent != "terraform-provider-tencentlive/1.2.3 (Terraform 1.11.4)" || w.RequestsPerSecond != 5 || w.BaseURL != "https://x" {
 		t.Errorf("got %+v", w)
@@ -183,9 +183,9 @@ func TestWireConfig(t *testing.T) {
 	if w := wireConfig(cfg, "", ""); w.MaxRetries != 3 {
 		t.Errorf("max_retries 3 became %d", w.MaxRetries)
 	}
-	cfg.MaxRetries = retriesUntilTimeout
-	if w := wireConfig(cfg, "", ""); w.MaxRetries != 0 {
-		t.Errorf("max_retries unset must leave wire's count open (0), got %d", w.MaxRetries)
+	cfg.MaxRetries = wire.RetryUntilDeadline
+	if w := wireConfig(cfg, "", ""); w.MaxRetries != wire.RetryUntilDeadline {
+		t.Errorf("max_retries unset must leave wire's count open, got %d", w.MaxRetries)
 	}
 }
 

@@ -84,7 +84,7 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 		if diags.HasError() {
 			t.Fatalf("provider environment: %v", diags)
 		}
-		c, err := wire.New(wire.Config{SDKAppID: cfg.SDKAppID, SecretKey: cfg.SecretKey, Identifier: cfg.Identifier, BaseURL: cfg.BaseURL})
+		c, err := wire.New(wire.Config{SDKAppID: cfg.SDKAppID, SecretKey: cfg.SecretKey, Identifier: cfg.Identifier, BaseURL: cfg.BaseURL, MaxRetries: wire.RetryUntilDeadline})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func accountUserID(prefix string) string {
 func testClient(t *testing.T, url string) *wire.Client {
 	t.Helper()
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: url, MaxRetries: wire.NoRetries})
+		Identifier: emulator.DefaultAdmin, BaseURL: url, MaxRetries: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,7 +385,7 @@ func newTestRoomResourceOn(t *testing.T, opts emulator.Options, requestsPerSecon
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	cfg := wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL}
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline}
 	for _, rps := range requestsPerSecond {
 		cfg.RequestsPerSecond = rps
 	}

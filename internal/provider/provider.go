@@ -210,13 +210,6 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 
 // wireConfig translates the resolved settings for the wire client.
 func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Config {
-	maxRetries := cfg.MaxRetries
-	switch maxRetries {
-	case 0:
-		maxRetries = wire.NoRetries // wire reads 0 as "no count"
-	case retriesUntilTimeout:
-		maxRetries = 0
-	}
 	return wire.Config{
 		SDKAppID:          cfg.SDKAppID,
 		SecretKey:         cfg.SecretKey,
@@ -224,7 +217,7 @@ func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Confi
 		BaseURL:           cfg.BaseURL,
 		AllowPlainHTTP:    cfg.AllowPlainHTTP,
 		RootCAs:           cfg.RootCAs,
-		MaxRetries:        maxRetries,
+		MaxRetries:        cfg.MaxRetries,
 		RequestsPerSecond: cfg.RequestsPerSecond,
 		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", version, terraformVersion),
 	}

@@ -95,7 +95,7 @@ func TestApplyExtrasSendsOnlyChanges(t *testing.T) {
 	}
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
-	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey, Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey, Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -315,7 +315,7 @@ func TestCreateRetryFindingItsOwnRoomDoesNotWarn(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL})
+		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,8 +30,8 @@ const (
 	// check, say): as long as the shortest documented operation timeout (read, 2 minutes).
 	DefaultRetryWindow = 2 * time.Minute
 
-	// NoRetries as Config.MaxRetries sends every request once (0 means no count bound).
-	NoRetries = -1
+	// RetryUntilDeadline as Config.MaxRetries sets no count: retries end with the deadline.
+	RetryUntilDeadline = -1
 
 	// MaxResponseBytes bounds a response body; larger answers are refused, not decoded.
 	MaxResponseBytes = 4 << 20
@@ -54,10 +54,10 @@ type Config struct {
 	RootCAs *x509.CertPool
 
 	// MaxRetries caps how many times a transiently failing request is repeated after its first
-	// attempt. 0 sets no count: retries go on, with backoff, until the call's context deadline
-	// (the operation's timeout), or RetryWindow after the call began when the context has none.
-	// NoRetries (any negative value) disables retries. Either way a retry that would start after
-	// the deadline is not made, and an unreachable endpoint ends the call after a few attempts.
+	// attempt; 0 sends every request once. RetryUntilDeadline sets no count: retries go on, with
+	// backoff, until the call's context deadline (the operation's timeout), or RetryWindow after
+	// the call began when the context has none. Either way a retry that would start after the
+	// deadline is not made, and an unreachable endpoint ends the call after a few attempts.
 	// The one UserSig refresh on 70001 is not counted: it is a new credential, not a repeat.
 	MaxRetries int
 
@@ -140,11 +140,8 @@ func (cfg Config) withDefaults() (Config, error) {
 		return cfg, errors.Join(errs...)
 	}
 
-	switch {
-	case cfg.MaxRetries == 0:
-		cfg.MaxRetries = math.MaxInt // bounded by time alone
-	case cfg.MaxRetries < 0:
-		cfg.MaxRetries = 0
+	if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = math.MaxInt // RetryUntilDeadline: bounded by time alone
 	}
 	if cfg.RetryWindow <= 0 {
 		cfg.RetryWindow = DefaultRetryWindow

@@ -24,6 +24,7 @@ func newEmulatorClient(t *testing.T, opts emulator.Options, clock *fakeClock) *C
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
 	cfg := Config{
+		MaxRetries: RetryUntilDeadline,
 		SDKAppID:   emulator.DefaultSDKAppID,
 		SecretKey:  emulator.DefaultSecretKey,
 		Identifier: emulator.DefaultAdmin,

@@ -147,6 +147,7 @@ func alwaysOK(n int, _ recorded, w http.ResponseWriter, _ *http.Request) { write
 func newTestClient(t testing.TB, api *fakeAPI, clock *fakeClock, mod func(*Config)) *Client {
 	t.Helper()
 	cfg := Config{
+		MaxRetries: RetryUntilDeadline,
 		SDKAppID:   testAppID,
 		SecretKey:  testKey,
 		Identifier: testAdmin,

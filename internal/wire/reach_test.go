@@ -21,7 +21,7 @@ func TestRefusedConnectionEndsAfterFewAttempts(t *testing.T) {
 	base := "http://" + l.Addr().String()
 	l.Close() // nothing listens there now
 	clock := newFakeClock()
-	c, err := New(Config{SDKAppID: testAppID, SecretKey: testKey, Identifier: testAdmin, BaseURL: base, Clock: clock})
+	c, err := New(Config{SDKAppID: testAppID, SecretKey: testKey, Identifier: testAdmin, BaseURL: base, Clock: clock, MaxRetries: RetryUntilDeadline})
 	if err != nil {
 		t.Fatal(err)
 	}

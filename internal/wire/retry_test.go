@@ -95,7 +95,7 @@ func TestSameRoomCreateWaitsASecond(t *testing.T) {
 func TestMaxRetriesRespected(t *testing.T) {
 	for _, tt := range []struct {
 		configured, requests int
-	}{{3, 4}, {NoRetries, 1}, {8, 9}} {
+	}{{3, 4}, {0, 1}, {8, 9}} {
 		api := newFakeAPI(t, nil, failThenOK(100, failWith(100001)))
 		c := newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.MaxRetries = tt.configured })
 		err := c.DestroyRoom(context.Background(), "r")
@@ -388,7 +388,7 @@ func TestPerAttemptTimeout(t *testing.T) {
 	}
 
 	api = newFakeAPI(t, nil, failThenOK(100, func(n int, w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
-	c = newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond; cfg.MaxRetries = NoRetries })
+	c = newTestClient(t, api, newFakeClock(), func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond; cfg.MaxRetries = 0 })
 	err := c.DestroyRoom(context.Background(), "r")
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "no answer within 50ms") {
 		t.Errorf("err = %v", err)

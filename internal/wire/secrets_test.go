@@ -85,7 +85,7 @@ func TestNoSecretInErrorsOrLogs(t *testing.T) {
 
 func TestConnectionErrorDoesNotQuoteTheURL(t *testing.T) {
 	c, err := New(Config{SDKAppID: testAppID, SecretKey: testKey, Identifier: testAdmin, BaseURL: "http://127.0.0.1:1",
-		Clock: newFakeClock(), MaxRetries: NoRetries})
+		Clock: newFakeClock(), MaxRetries: 0})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,7 +148,7 @@ func TestUserSigRefreshedOnceOn70001(t *testing.T) {
 		}
 		writeOK(w, n, nil)
 	})
-	c := newTestClient(t, api, clock, func(cfg *Config) { cfg.MaxRetries = NoRetries })
+	c := newTestClient(t, api, clock, func(cfg *Config) { cfg.MaxRetries = 0 })
 	signings := countSignings(c)
 	if err := c.DestroyRoom(context.Background(), "r"); err != nil {
 		t.Fatalf("70001 then OK should succeed with a fresh sig even without retries: %v", err)
