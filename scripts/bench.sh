@@ -8,21 +8,12 @@
 #          -kinds room,data    what to measure       -env K=V     extra env for the CLI and provider
 #          see `go run ./cmd/tencentlive-bench -h` for the rest
 # Output:  a markdown table on stdout and in .bench/results.md; logs of every step in .bench/logs/.
-# Env:     TF_ACC_TERRAFORM_PATH  CLI to use (default: scripts/ensure-terraform.sh picks or builds one)
-set -euo pipefail
-
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Env:     TF_ACC_TERRAFORM_PATH  CLI to use (default: lib.sh ensure_cli picks or builds one)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
+args=("${@/#-quick/-n=100}")
 
-args=()
-for a in "$@"; do
-	case "$a" in
-	-quick | --quick) args+=(-n 100) ;;
-	*) args+=("$a") ;;
-	esac
-done
-
-terraform="${TF_ACC_TERRAFORM_PATH:-$(scripts/ensure-terraform.sh | tail -n 1)}"
+terraform="${TF_ACC_TERRAFORM_PATH:-$(ensure_cli terraform | tail -n 1)}"
 # Cheap when make bench has just built: go's build cache makes this a no-op.
 make -s build >&2
 mkdir -p .bench

@@ -1,16 +1,9 @@
 #!/usr/bin/env bash
-# demo-recurring.sh — a calendar rule turning into rooms: the real Terraform CLI applies the
-# examples/recurring-events module against the emulator as a daily pipeline would, with `now`
-# moving on from run to run, and shows which rooms the service holds after each.
-# Run through `make demo-recurring` (which builds bin/ first).
-#
-# The series: every Thursday 10:00 Shanghai time from 3 Dec 2026, Christmas Eve excluded
-# (EXDATE), the session of 17 Dec moved to Friday 18 Dec 19:00; rooms exist two weeks ahead
-# (create_ahead 336h) and until six hours after each start (keep_after 6h).
-# Checks: a second plan with the same now is empty (exit 0 of -detailed-exitcode), and so is a
-# plan a day later that crosses no window edge.
-# Env: CLI (terraform | tofu; default terraform, or OpenTofu when the Terraform found is older than
-# 1.8 and so has no provider functions), VERSION.
+# demo-recurring.sh — make demo-recurring: a calendar rule turning into rooms. The real CLI applies
+# examples/recurring-events/demo (weekly, EXDATE, a moved session; rooms two weeks ahead, gone six
+# hours after the start) as a daily pipeline would, `now` moving on, and shows the service's rooms
+# after each run. Fails unless a plan with the same now, and one a day later crossing no window
+# edge, are empty. Env: CLI (terraform | tofu; OpenTofu when the Terraform has no functions), VERSION.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 work="$repo/bin/demo-recurring"
@@ -19,13 +12,8 @@ say() { printf '\n### %s\n' "$*"; }
 
 cli="${CLI:-terraform}"
 [[ "$cli" == terraform || "$cli" == tofu ]] || fail "CLI must be terraform or tofu"
-tf="$(ensure_cli "$cli" | tail -n 1)"
-tf_version="$("$tf" version | head -n 1)"
-if [[ "$tf_version" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]]; then
-	log "$tf_version has no provider-defined functions (1.8 or later needed): using OpenTofu"
-	tf="$(ensure_cli tofu | tail -n 1)"
-	tf_version="$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version | head -n 1)"
-fi
+tf="$(functions_cli "$(ensure_cli "$cli" | tail -n 1)")"
+tf_version="$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version | head -n 1)"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
 	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
 export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
@@ -33,46 +21,8 @@ start_emulator "$work/emulator.log"
 endpoint="$TENCENTLIVE_ENDPOINT"
 echo "demo-recurring: $tf_version, emulator at $endpoint"
 
-mkdir -p "$work/config/module"
-cp examples/recurring-events/*.tf "$work/config/module/"
-cat >"$work/config/main.tf" <<'HCL'
-terraform {
-  required_providers {
-    tencentlive = { source = "tencentlive/tencentlive" }
-  }
-}
-
-provider "tencentlive" {}
-
-variable "now" {
-  type    = string
-  default = null # a real pipeline leaves it unset: plantimestamp()
-}
-
-module "seminar" {
-  source = "./module"
-
-  rule = <<-EOT
-    DTSTART;TZID=Asia/Shanghai:20261203T100000
-    RRULE:FREQ=WEEKLY;BYDAY=TH
-    EXDATE;TZID=Asia/Shanghai:20261224T100000
-  EOT
-  now           = var.now
-  prefix        = "seminar"
-  topic         = "Weekly seminar"
-  host          = "host-ada"
-  keep_alive    = "seminar-keeper"
-  managed_hosts = { "host-ada" = { nick = "Ada" }, "seminar-keeper" = { nick = "Keep-alive robot" } }
-  overrides = {
-    "20261217-1000" = { start = "2026-12-18T19:00:00+08:00", topic = "Year-end special" }
-  }
-}
-
-output "sessions" {
-  value = module.seminar.sessions
-}
-HCL
-cd "$work/config"
+cp -r examples/recurring-events "$work/recurring-events" && rm -rf "$work/recurring-events/tests"
+cd "$work/recurring-events/demo" # the module's demo/main.tf: the series above
 
 rooms() { # the room IDs the emulator holds, whatever the state says
 	local json

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# demo.sh — the real Terraform CLI applies the example rooms in examples/demo against the
-# emulator: init, apply, show, a second plan that must be empty, destroy. Run it with `make demo`,
-# which builds bin/terraform-provider-tencentlive and bin/tencentlive-emulator first.
+# demo.sh — make demo: the real Terraform CLI applies examples/demo against the emulator (init,
+# apply, show, a second plan that must be empty, destroy); make builds bin/ first.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 work="$repo/.demo"

@@ -9,14 +9,8 @@
 cd "$repo"
 [[ "${1:-}" == generate || "${1:-}" == check ]] || usage
 name=tencentlive
-terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
-# Terraform before 1.8 (such as the 1.6.6 that ensure-terraform.sh builds) leaves provider-defined
-# functions out of `providers schema -json`: the schema then comes from OpenTofu.
-tf_version="$("$terraform" version | sed -n '1s/^Terraform v//p')"
-if [[ "$(printf '%s\n' 1.8.0 "$tf_version" | sort -V | head -n 1)" != 1.8.0 ]]; then
-	terraform="$(scripts/ensure-tofu.sh | tail -n 1)"
-	log "Terraform $tf_version lists no provider functions; reading the schema with $(TF_CLI_CONFIG_FILE=/dev/null "$terraform" version | head -n 1)"
-fi
+# A CLI before Terraform 1.8 leaves provider-defined functions out of `providers schema -json`.
+terraform="$(functions_cli "$(ensure_cli terraform | tail -n 1)")"
 
 mapfile -t templates < <(find templates -name '*.tmpl' | sort)
 go run ./cmd/tencentlive-doctables "${templates[@]}"
@@ -26,14 +20,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/plugins/registry.terraform.io/hashicorp/$name/0.0.1/$(go env GOOS)_$(go env GOARCH)/terraform-provider-$name" .
 # The full source address, so that OpenTofu too looks for it under registry.terraform.io.
-printf 'terraform {
-  required_providers {
-    %s = { source = "registry.terraform.io/hashicorp/%s" }
-  }
-}
-
-provider "%s" {}
-' "$name" "$name" "$name" >"$work/main.tf"
+printf 'terraform {\n  required_providers {\n    %s = { source = "registry.terraform.io/hashicorp/%s" }\n  }\n}\n' "$name" "$name" >"$work/main.tf"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh | tail -n 1)" CHECKPOINT_DISABLE=1
 export TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE
 "$terraform" -chdir="$work" init -input=false -no-color -plugin-dir="$work/plugins" >"$work/init.log" 2>&1 ||

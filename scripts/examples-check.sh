@@ -30,11 +30,8 @@ skip_functions() { # skip_functions DIR NAME: true (and logged) when DIR calls f
 		grep -qs 'provider::' "$1"/*.tf "$1"/tests/*.tftest.hcl || return 1
 	log "$2: SKIPPED: calls provider functions, which need Terraform >= 1.8 (this is $tf_version); CLI=tofu runs it"
 }
-quiet() { # quiet LOG COMMAND...: COMMAND's output goes to LOG, shown only on failure
-	local out="$1"
-	shift
-	"$@" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
-}
+# quiet LOG COMMAND...: COMMAND's output goes to LOG, shown only on failure.
+quiet() { local out="$1"; shift; "$@" >"$out" 2>&1 || { cat "$out" >&2; return 1; }; }
 
 "$tf" fmt -check -recursive -diff examples || fail "the files above are not formatted: run \`make fmt\`"
 log "fmt -check: ok"

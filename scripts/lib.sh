@@ -22,12 +22,10 @@ start_emulator() {
 	log "emulator at $TENCENTLIVE_ENDPOINT"
 }
 
-# ensure_cli terraform|tofu: prints the path of a CLI that runs (the last stdout line). terraform:
-# the one on PATH (unless ENSURE_TF_NO_PATH=1) or bin/terraform, else built with `go install`
-# ($TERRAFORM_VERSION, default 1.6.6, the last MPL release; about 2 minutes on 2 cores). tofu:
-# bin/tofu when it reports the version tools/opentofu/go.mod pins, else built from that module
-# (several minutes). version.dev=no drops the "-dev" suffix that terraform-plugin-testing's
-# version parsing refuses.
+# ensure_cli terraform|tofu: prints a CLI's path (the last stdout line). terraform: PATH's (unless
+# ENSURE_TF_NO_PATH=1), bin/terraform, else `go install` of $TERRAFORM_VERSION (default 1.6.6, the
+# last MPL release; ~2 min). tofu: bin/tofu at tools/opentofu's version, else built from it
+# (minutes). version.dev=no drops the "-dev" that terraform-plugin-testing's version parsing refuses.
 ensure_cli() {
 	local name="$1" bin="$repo/bin/$1" want="" candidate version start=$SECONDS
 	if [[ "$name" == tofu ]]; then
@@ -56,4 +54,17 @@ ensure_cli() {
 		return
 	done
 	fail "the $name built into $bin reports '${version:-nothing}'${want:+, want '$want'}"
+}
+
+# functions_cli CLI: prints CLI when it has provider-defined functions (OpenTofu, Terraform >= 1.8),
+# else the pinned OpenTofu (the Terraform 1.6.6 that ensure_cli builds has none), and says so.
+functions_cli() {
+	local v
+	v="$(TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null)" && v="${v%%$'\n'*}"
+	if [[ "$v" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]]; then
+		log "$v has no provider-defined functions: using OpenTofu"
+		ensure_cli tofu | tail -n 1
+	else
+		printf '%s\n' "$1"
+	fi
 }

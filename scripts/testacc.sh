@@ -15,8 +15,7 @@ TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh | tail -n 1)"
 export TF_ACC=1 TF_ACC_TERRAFORM_PATH TF_CLI_CONFIG_FILE
 packages="./internal/provider/... ./internal/e2e/..."
 if [[ "$cli" == tofu ]]; then
-	# terraform-plugin-testing names the provider under test with this namespace; OpenTofu resolves
-	# it on its own registry host, so it must be a real-looking namespace.
+	# terraform-plugin-testing's provider address: OpenTofu resolves it on its own registry host.
 	export TF_ACC_PROVIDER_NAMESPACE="${TF_ACC_PROVIDER_NAMESPACE:-tencentlive}"
 	export TF_ACC_PROVIDER_HOST="${TF_ACC_PROVIDER_HOST:-registry.opentofu.org}"
 	packages="./internal/provider/..."
