@@ -261,7 +261,7 @@ func TestDocumentedRateLimits(t *testing.T) {
 	h.clock.Advance(100 * time.Millisecond) // refills one get_room_list token
 	h.call("get_room_list", "{}").mustOK(t)
 	h.call("get_room_list", "{}").mustCode(t, livespec.CodeRateLimited)
-	if st := h.s.Stats(); st.RateRefused != 4 || st.ErrorCodes[int(livespec.CodeRateLimited)] != 4 {
+	if st := h.s.Stats(); st.RateRefused != 4 || st.ErrorCodes[int(livespec.CodeRateLimited)] != 4 || sumOf(st.RefusedBy) != 4 {
 		t.Fatalf("RateRefused %d, 60007 answers %d", st.RateRefused, st.ErrorCodes[int(livespec.CodeRateLimited)])
 	}
 
@@ -339,4 +339,11 @@ func TestConcurrentClients(t *testing.T) {
 	if len(reloaded.Rooms()) != 160 || len(reloaded.Accounts()) != 8*40+1 {
 		t.Fatalf("reloaded %d rooms, %d accounts", len(reloaded.Rooms()), len(reloaded.Accounts()))
 	}
+}
+
+func sumOf(m map[string]int64) (n int64) {
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

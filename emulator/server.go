@@ -257,7 +257,7 @@ func (s *Server) process(r *http.Request, spec commandSpec, known bool) (result,
 		return result{}, fail(livespec.CodeUnknownCommand, "unknown command: check the request URL")
 	}
 	if !s.limits.allow(spec.name, s.opts.Now()) {
-		s.stats.recordRateRefused()
+		s.stats.recordRateRefused(spec.name)
 		return result{}, fail(livespec.CodeRateLimited, "REST API call rate exceeded")
 	}
 	return spec.run(s, &call{identifier: identifier, body: obj})

@@ -18,6 +18,7 @@ type Stats struct {
 	Faults      int64            // requests failed on purpose (Options.Faults)
 	FaultKinds  map[string]int64 // the same, per kind of failure
 	RateRefused int64            // requests answered 60007
+	RefusedBy   map[string]int64 // the same, per command
 	// PersistErrors counts failed writes of the state file (the last one is returned by Close).
 	PersistErrors int64
 }
@@ -53,9 +54,13 @@ func (r *statsRecorder) recordFault(command string, f fault) {
 	r.mu.Unlock()
 }
 
-func (r *statsRecorder) recordRateRefused() {
+func (r *statsRecorder) recordRateRefused(command string) {
 	r.mu.Lock()
 	r.s.RateRefused++
+	if r.s.RefusedBy == nil {
+		r.s.RefusedBy = map[string]int64{}
+	}
+	r.s.RefusedBy[command]++
 	r.mu.Unlock()
 }
 
@@ -72,6 +77,10 @@ func (r *statsRecorder) snapshot() Stats {
 	out.Commands = make(map[string]int64, len(r.s.Commands))
 	for k, v := range r.s.Commands {
 		out.Commands[k] = v
+	}
+	out.RefusedBy = make(map[string]int64, len(r.s.RefusedBy))
+	for k, v := range r.s.RefusedBy {
+		out.RefusedBy[k] = v
 	}
 	out.ErrorCodes = make(map[int]int64, len(r.s.ErrorCodes))
 	for k, v := range r.s.ErrorCodes {

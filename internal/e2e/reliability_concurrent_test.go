@@ -13,20 +13,43 @@ import (
 // emulator at the documented limits (create_room 200/s per SDKAppID), as CI applies several
 // workspaces of one application in parallel. Each provider paces itself for the whole rate;
 // the adaptive limiter makes them share it: refusals (60007) must stay under 2% of all requests,
-// and every apply must succeed with no diagnostic. The wall time is reported against the 4.5 s
-// that 900 creates need at 200/s (the target, 1.3x, is in the README, not asserted here).
+// and every apply must succeed with no diagnostic. The share of refusals is a rate that varies
+// from round to round by a few tenths of a percent (which request meets which other run's burst
+// is timing), so it is measured over three rounds of the scenario, 2,700 rooms in all. The wall
+// time is reported against the 4.5 s that 900 creates need at 200/s (not asserted here).
 func (r *reliability) testConcurrentRuns(t *testing.T) {
+	const (
+		rounds     = 3
+		maxRefused = 0.02
+	)
+	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1, Latency: 20 * time.Millisecond})
+	var refused, total int64
+	for round := range rounds {
+		stats := r.concurrentRound(t, emu, round)
+		if t.Failed() {
+			return
+		}
+		refused, total = refused+stats.RateRefused, total+stats.Total
+	}
+	share := float64(refused) / float64(total)
+	figure(t, "%d rounds: %d of %d requests refused with 60007 (%.2f%%)", rounds, refused, total, 100*share)
+	if share >= maxRefused {
+		t.Fatalf("%d of %d requests (%.2f%%) refused with 60007 over %d rounds; want under %.0f%%", refused, total, 100*share, rounds, 100*maxRefused)
+	}
+}
+
+// concurrentRound runs the three applies once, checks them, and returns the emulator's counts
+// for the round.
+func (r *reliability) concurrentRound(t *testing.T, emu *Emulator, round int) Stats {
 	const (
 		runs        = 3
 		n           = 300
 		parallelism = 50
 		latency     = 20 * time.Millisecond
-		maxRefused  = 0.02
 	)
-	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1, Latency: latency})
 	wss := make([]*Workspace, runs)
 	for i := range wss {
-		prefix := fmt.Sprintf("ws%d-", i)
+		prefix := fmt.Sprintf("r%dws%d-", round, i)
 		wss[i] = r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 	}
 	ctx := context.Background()
@@ -52,7 +75,7 @@ func (r *reliability) testConcurrentRuns(t *testing.T) {
 	wg.Wait()
 	wall := time.Since(start)
 	if t.Failed() {
-		return
+		return Stats{}
 	}
 	stats, err := emu.Stats(ctx)
 	if err != nil {
@@ -68,7 +91,7 @@ func (r *reliability) testConcurrentRuns(t *testing.T) {
 			t.Fatalf("apply %d exited %d\nstderr:\n%s\nstdout:\n%s", i, res.ExitCode, tail(res.Stderr, 6000), tail(res.Stdout, 3000))
 		}
 		assertNoDiagnostics(t, res)
-		prefix := fmt.Sprintf("ws%d-", i)
+		prefix := fmt.Sprintf("r%dws%d-", round, i)
 		var mine []Room
 		for _, room := range rooms {
 			if strings.HasPrefix(room.RoomID, prefix) {
@@ -80,12 +103,9 @@ func (r *reliability) testConcurrentRuns(t *testing.T) {
 		}
 		figure(t, "apply %d: wall %.1fs", i, res.Wall.Seconds())
 	}
-	share := float64(stats.RateRefused) / float64(stats.Total)
 	const floor = float64(runs*n) / 200
-	figure(t, "%d applies of %d rooms at once, -parallelism=%d, documented limits, -latency %v: wall %.1fs (%.2fx the %.1fs that %d creates need at 200/s); %d requests %s, %d refused with 60007 (%.1f%%)",
-		runs, n, parallelism, latency, wall.Seconds(), wall.Seconds()/floor, floor, runs*n,
-		stats.Total, sortedCounts(stats.Commands), stats.RateRefused, 100*share)
-	if share >= maxRefused {
-		t.Fatalf("%d of %d requests (%.1f%%) refused with 60007; want under %.0f%%", stats.RateRefused, stats.Total, 100*share, 100*maxRefused)
-	}
+	figure(t, "round %d: %d applies of %d rooms at once, -parallelism=%d, documented limits, -latency %v: wall %.1fs (%.2fx the %.1fs that %d creates need at 200/s); %d requests %s, %d refused with 60007 %s",
+		round, runs, n, parallelism, latency, wall.Seconds(), wall.Seconds()/floor, floor, runs*n,
+		stats.Total, sortedCounts(stats.Commands), stats.RateRefused, sortedCounts(stats.RefusedBy))
+	return stats
 }

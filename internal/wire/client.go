@@ -147,6 +147,12 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 					"command": command, "code": int(out.code), "requests_per_second": perSecond,
 				})
 			}
+			if optional {
+				// A look-up that was to use only an idle slot found the budget shared: it is
+				// left to apply rather than retried into other runs' budget.
+				c.stats.notIdle(command)
+				return ErrNotIdle
+			}
 		}
 		if ctx.Err() != nil && errors.Is(out.err, ctx.Err()) {
 			return c.canceled(command, ctx.Err(), last)

@@ -25,8 +25,10 @@ const burstDivisor = 3
 // applied in parallel by CI) each pacing for the whole rate overrun it together. A command's
 // pace therefore adapts (AIMD, as TCP shares a link): a refusal (60007, 60011) of a request sent
 // at the current pace multiplies the pace by cutFactor and drops the saved burst; the pace then
-// grows back linearly, by the cap's rate every recoverySeconds seconds, up to the cap. Runs
-// sharing the budget converge on a fair share of it, and spend few requests on refusals.
+// grows back linearly, by the cap's rate every recoverySeconds seconds, up to the cap. The
+// other commands slow to the same share, and optional (WhenIdle) requests wait until the pace is
+// back at the cap. Runs sharing the budget converge on a fair share of it, and spend few
+// requests on refusals.
 const (
 	cutFactor       = 0.5
 	recoverySeconds = 10.0
@@ -41,6 +43,10 @@ type limiter struct {
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
+	// The pace, as a share of the cap, that the last refusal left its command at, and when: a
+	// command that starts after it starts at that share (recovered since), with no saved burst.
+	cutShare float64
+	cutAt    time.Time
 }
 
 func newLimiter(clock Clock, configured float64) *limiter {
@@ -65,6 +71,9 @@ func (l *limiter) bucket(command string) *bucket {
 	if !ok {
 		perSecond, burst := CommandLimit(command, l.configured)
 		b = &bucket{ceiling: perSecond, burst: float64(burst), rate: perSecond, tokens: float64(burst)}
+		if share := l.recoveredShare(l.clock.Now()); share < 1 {
+			b.rate, b.tokens = perSecond*share, 0
+		}
 		l.buckets[command] = b
 	}
 	return b
@@ -83,6 +92,9 @@ func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (wa
 		return 0, grant{}, false, err
 	}
 	b := l.bucket(command)
+	if onlyIfFree && l.sharing() {
+		return 0, grant{}, false, nil
+	}
 	for {
 		now := l.clock.Now()
 		delay, epoch, ok := b.reserve(now, onlyIfFree)
@@ -104,8 +116,45 @@ func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (wa
 }
 
 // refused tells the limiter that a request of command sent under g was refused for its rate.
+// The vendor meters each command on its own, but a refusal means other clients share the
+// application's budget, and they send the other commands too (a run's creates are followed by
+// its read-backs and updates): every other command drops its saved burst and slows to the same
+// share of its cap, so it does not meet the other runs at full pace and learn by refusals again.
 func (l *limiter) refused(command string, g grant) (cut bool, perSecond float64) {
-	return l.bucket(command).cut(l.clock.Now(), g.epoch)
+	now := l.clock.Now()
+	b := l.bucket(command)
+	cut, perSecond = b.cut(now, g.epoch)
+	if !cut {
+		return cut, perSecond
+	}
+	share := perSecond / b.ceiling
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.cutShare, l.cutAt = share, now
+	for name, other := range l.buckets {
+		if name != command {
+			other.slowTo(now, share)
+		}
+	}
+	return cut, perSecond
+}
+
+// sharing reports whether a refusal says other clients share the budget and the pace has not
+// grown back to the cap since: optional requests (WhenIdle) then wait for a quiet budget rather
+// than take the slots the other runs' required requests need.
+func (l *limiter) sharing() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.recoveredShare(l.clock.Now()) < 1
+}
+
+// recoveredShare is the share of its cap a command starting now begins at: 1 when no refusal
+// happened, else the last cut's share grown back since as a bucket's pace grows. l.mu is held.
+func (l *limiter) recoveredShare(now time.Time) float64 {
+	if l.cutAt.IsZero() {
+		return 1
+	}
+	return min(1, l.cutShare+now.Sub(l.cutAt).Seconds()/recoverySeconds)
 }
 
 // bucket is one command's token bucket whose refill rate (the pace) adapts to refusals. Tokens
@@ -166,6 +215,15 @@ func (b *bucket) cancel(epoch uint64) {
 	if b.epoch == epoch {
 		b.tokens = min(b.burst, b.tokens+1)
 	}
+}
+
+// slowTo lowers the pace to share of the cap, if it is faster, and drops the saved burst.
+func (b *bucket) slowTo(now time.Time, share float64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.advance(now)
+	b.rate = min(b.rate, max(b.ceiling/minRateDivisor, b.ceiling*share))
+	b.tokens = min(b.tokens, 0)
 }
 
 // cut lowers the pace after a refusal of a request sent at epoch. A request sent before the

@@ -20,8 +20,8 @@ func (l *limiter) pace(command string) float64 {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
-// A refusal halves the command's pace, which grows back linearly to the cap; other commands keep
-// theirs, and a refusal of another code does not slow anything.
+// A refusal halves the command's pace, which grows back linearly to the cap; other commands slow
+// to the same share, and a refusal of another code does not slow anything.
 func TestPaceCutsOnRefusalAndRecovers(t *testing.T) {
 	for _, code := range []livespec.Code{livespec.CodeRateLimited, livespec.CodeAppRateLimited} {
 		clock := newFakeClock()
@@ -34,8 +34,9 @@ func TestPaceCutsOnRefusalAndRecovers(t *testing.T) {
 		if got := c.limiter.pace("destroy_room"); got < ceiling*cutFactor || got > ceiling*cutFactor+1 {
 			t.Fatalf("%d: pace %v after a refusal, want %v", code, got, ceiling*cutFactor)
 		}
-		if got := c.limiter.pace("create_room"); got != ceiling {
-			t.Errorf("%d: create_room's pace %v, want its cap %v", code, got, ceiling)
+		// Other commands slow to the same share of their cap: other runs send them too.
+		if got := c.limiter.pace("create_room"); got < ceiling*cutFactor || got > ceiling*cutFactor+1 {
+			t.Errorf("%d: create_room's pace %v after another command's refusal, want %v", code, got, ceiling*cutFactor)
 		}
 		if s := c.Stats(); s.PaceCuts != 1 || s.ByCommand["destroy_room"].PaceCuts != 1 {
 			t.Errorf("%d: stats %+v", code, s)
@@ -47,6 +48,9 @@ func TestPaceCutsOnRefusalAndRecovers(t *testing.T) {
 		clock.Advance(time.Duration(recoverySeconds * float64(time.Second)))
 		if got := c.limiter.pace("destroy_room"); got != ceiling {
 			t.Errorf("%d: pace %v after the recovery, want the cap %v", code, got, ceiling)
+		}
+		if got := c.limiter.pace("get_room_info"); got != ceiling {
+			t.Errorf("%d: a command first used after the recovery starts at %v, want the cap %v", code, got, ceiling)
 		}
 	}
 
@@ -150,5 +154,51 @@ func TestCutRepacesWaiters(t *testing.T) {
 	}
 	if d, _, _ := b.reserve(t0.Add(400*time.Millisecond), false); d <= 0 {
 		t.Error("a burst was saved across the cut")
+	}
+}
+
+// A command already in use when another is refused drops its saved burst and slows to the same
+// share of its cap; one slower already keeps its pace.
+func TestRefusalSlowsTheOtherCommands(t *testing.T) {
+	clock := newFakeClock()
+	l := newLimiter(clock, 0)
+	ceiling, _ := CommandLimit("get_room_info", 0)
+	if _, _, _, err := l.wait(context.Background(), "get_room_info", false); err != nil {
+		t.Fatal(err)
+	}
+	_, g, _, _ := l.wait(context.Background(), "create_room", false)
+	if cut, _ := l.refused("create_room", g); !cut {
+		t.Fatal("no cut")
+	}
+	if got := l.pace("get_room_info"); !near(got, ceiling*cutFactor) {
+		t.Errorf("get_room_info's pace %v, want %v", got, ceiling*cutFactor)
+	}
+	if _, _, ok := l.bucket("get_room_info").reserve(clock.Now(), true); ok {
+		t.Error("get_room_info kept its saved burst after another command's refusal")
+	}
+}
+
+// After a refusal, requests that were to use only an idle slot (WhenIdle) are not sent until the
+// pace has grown back to the cap: the shared budget goes to the runs' required requests first.
+func TestIdleOnlyRequestsWaitForAQuietBudget(t *testing.T) {
+	clock := newFakeClock()
+	l := newLimiter(clock, 0)
+	if _, _, got, _ := l.wait(context.Background(), "get_room_info", true); !got {
+		t.Fatal("an idle-only request found no slot in a fresh limiter")
+	}
+	_, g, _, _ := l.wait(context.Background(), "create_room", false)
+	if cut, _ := l.refused("create_room", g); !cut {
+		t.Fatal("no cut")
+	}
+	clock.Advance(time.Second) // get_room_info has free tokens again, but the budget is shared
+	if _, _, got, _ := l.wait(context.Background(), "get_room_info", true); got {
+		t.Error("an idle-only request was sent a second after a refusal")
+	}
+	if _, _, got, _ := l.wait(context.Background(), "get_room_info", false); !got {
+		t.Error("a required request was held back")
+	}
+	clock.Advance(time.Duration(recoverySeconds * float64(time.Second)))
+	if _, _, got, _ := l.wait(context.Background(), "get_room_info", true); !got {
+		t.Error("idle-only requests did not resume once the pace was back at the cap")
 	}
 }
