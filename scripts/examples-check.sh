@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
-# examples-check.sh — every example is formatted, validates against this tree's provider, and its
-# `terraform test` files pass against the emulator (make examples-check; CLI=tofu for OpenTofu).
-#   1. `fmt -check -recursive examples`.
-#   2. `init` + `validate` of a copy of each directory holding *.tf, with the provider from a
-#      filesystem mirror; snippets without required_providers get one added to the copy.
-#   3. `test` for each directory with tests/*.tftest.hcl, against bin/tencentlive-emulator, which
-#      must hold no room afterwards. Under Terraform < 1.10, examples with provider functions or
-#      ephemeral resources (and any whose required_version excludes it) are skipped and said so;
-#      CI runs them under OpenTofu.
-# Env: CLI (terraform | tofu), VERSION (mirror version; default internal/release's).
+# examples-check.sh — make examples-check (CLI=tofu for OpenTofu): `fmt -check`; `init` + `validate`
+# of a copy of every directory with *.tf, the provider from a filesystem mirror (snippets get a
+# required_providers); `test` of every tests/*.tftest.hcl against the emulator, which must then hold
+# no room. Under Terraform < 1.10, examples with functions or ephemeral resources, or whose
+# required_version excludes it, are skipped and said so. Env: CLI, VERSION (default internal/release's).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 cli="${CLI:-terraform}"

@@ -61,10 +61,8 @@ ensure_cli() {
 functions_cli() {
 	local v
 	v="$(TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null)" && v="${v%%$'\n'*}"
-	if [[ "$v" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]]; then
-		log "$v has no provider-defined functions: using OpenTofu"
-		ensure_cli tofu | tail -n 1
-	else
-		printf '%s\n' "$1"
-	fi
+	[[ "$v" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]] ||
+		{ printf '%s\n' "$1"; return; }
+	log "$v has no provider-defined functions: using OpenTofu"
+	ensure_cli tofu | tail -n 1
 }
