@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // testConcurrentRuns: three workspaces apply 300 rooms each at the same time through one
@@ -22,7 +24,7 @@ func (r *reliability) testConcurrentRuns(t *testing.T) {
 		rounds     = 3
 		maxRefused = 0.02
 	)
-	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1, Latency: 20 * time.Millisecond})
+	emu, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS, Latency: 20 * time.Millisecond})
 	var refused, total int64
 	for round := range rounds {
 		stats := r.concurrentRound(t, emu, round)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // testEmptyRoomRobots is the platform's empty-room rule (auto-destroy rule 1, emulator flag
@@ -17,7 +19,7 @@ import (
 // re-creates it with the warning a dismissed room always gets, and no error.
 func (r *reliability) testEmptyRoomRobots(t *testing.T) {
 	const window = 2 * time.Second
-	emu, _ := r.emulator(t, EmulatorOptions{QPS: -1, Args: []string{"-empty-room-ttl", window.String()}})
+	emu, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS, Args: []string{"-empty-room-ttl", window.String()}})
 	ws := r.workspace(t, emu.ProviderEnv(), `terraform {
   required_providers {
     tencentlive = {

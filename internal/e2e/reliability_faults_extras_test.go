@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // testFaultSoakExtras is the fault soak for what a room holds besides its RoomInfo: metadata,
@@ -26,26 +28,13 @@ func (r *reliability) testFaultSoakExtras(t *testing.T) {
 		prefix      = "soakx-"
 	)
 	seed := faultSeed(t)
-	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), extrasConfig(n, prefix, "v1"))
 	figure(t, "%d rooms with metadata, an admin and a robot each, emulator -faults %v -latency %v -seed %d, documented rate limits, -parallelism=%d",
 		n, faults, latency, seed, parallelism)
 
 	var total stepCost
-	step := func(name string, s Step, want string) {
-		t.Helper()
-		res, cost := measured(t, emu, ws, s)
-		assertNoDiagnostics(t, res)
-		if !strings.Contains(res.Stdout, want) {
-			t.Fatalf("%s output lacks %q:\n%s", name, want, tail(res.Stdout, 3000))
-		}
-		figure(t, "%s: %s", name, cost)
-		total.Wall += cost.Wall
-		total.Emulator = addStats(total.Emulator, cost.Emulator)
-		total.Provider.Attempts += cost.Provider.Attempts
-		total.Provider.Failed += cost.Provider.Failed
-		total.Provider.Retries += cost.Provider.Retries
-	}
+	step := func(name string, s Step, want string) { t.Helper(); total.add(soakStep(t, emu, ws, name, s, want)) }
 	converged := func(version string) {
 		t.Helper()
 		rooms := assertConverged(t, emu, ws, n, roomsSpec(prefix, version))

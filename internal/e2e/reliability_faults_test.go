@@ -45,20 +45,7 @@ func (r *reliability) testFaultSoak(t *testing.T) {
 		n, faults, latency, seed, parallelism)
 
 	var total stepCost
-	step := func(name string, s Step, want string) {
-		t.Helper()
-		res, cost := measured(t, emu, ws, s)
-		assertNoDiagnostics(t, res)
-		if !strings.Contains(res.Stdout, want) {
-			t.Fatalf("%s output lacks %q:\n%s", name, want, tail(res.Stdout, 3000))
-		}
-		figure(t, "%s: %s", name, cost)
-		total.Wall += cost.Wall
-		total.Emulator = addStats(total.Emulator, cost.Emulator)
-		total.Provider.Attempts += cost.Provider.Attempts
-		total.Provider.Failed += cost.Provider.Failed
-		total.Provider.Retries += cost.Provider.Retries
-	}
+	step := func(name string, s Step, want string) { t.Helper(); total.add(soakStep(t, emu, ws, name, s, want)) }
 
 	step("apply", Apply(parallelism), "Apply complete! Resources: 200 added, 0 changed, 0 destroyed.")
 	assertConverged(t, emu, ws, n, roomsSpec(prefix, "v1"))

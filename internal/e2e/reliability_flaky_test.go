@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
 
 // testFlakyPeriod: half of all requests fail (before or after the emulator applied them), as in
@@ -19,7 +21,7 @@ func (r *reliability) testFlakyPeriod(t *testing.T) {
 		prefix      = "flaky-"
 	)
 	seed := faultSeed(t)
-	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: -1})
+	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 	figure(t, "%d rooms, emulator -faults %v -latency %v -seed %d, documented rate limits, -parallelism=%d, max_retries unset",
 		n, faults, latency, seed, parallelism)

@@ -429,6 +429,28 @@ type stepCost struct {
 	Provider attemptCounts // the provider's log over the step
 }
 
+// add counts o into c, for a test's totals over its steps.
+func (c *stepCost) add(o stepCost) {
+	c.Wall += o.Wall
+	c.Emulator = addStats(c.Emulator, o.Emulator)
+	c.Provider.Attempts += o.Provider.Attempts
+	c.Provider.Failed += o.Provider.Failed
+	c.Provider.Retries += o.Provider.Retries
+}
+
+// soakStep runs one step of a fault soak: it must succeed without a diagnostic and print want;
+// its cost is logged as a figure and returned.
+func soakStep(t *testing.T, emu *Emulator, ws *Workspace, name string, s Step, want string) stepCost {
+	t.Helper()
+	res, cost := measured(t, emu, ws, s)
+	assertNoDiagnostics(t, res)
+	if !strings.Contains(res.Stdout, want) {
+		t.Fatalf("%s output lacks %q:\n%s", name, want, tail(res.Stdout, 3000))
+	}
+	figure(t, "%s: %s", name, cost)
+	return cost
+}
+
 func (c stepCost) String() string {
 	return fmt.Sprintf("wall %.1fs; emulator: %d requests %s, answers by ErrorCode %s, %d faults injected %s, %d refused with 60007; provider: %d attempts (%d failed), %d retries, %d logical calls",
 		c.Wall.Seconds(), c.Emulator.Total, sortedCounts(c.Emulator.Commands), sortedCounts(c.Emulator.ErrorCodes),
