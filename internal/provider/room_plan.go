@@ -133,37 +133,19 @@ func (r *roomResource) checkAccounts(ctx context.Context, plan roomModel, prior 
 	if d == nil || d.client == nil || !d.planChecks {
 		return
 	}
-	wanted := map[string][]string{} // attribute → user IDs to look up
-	add := func(attr, userID string) {
-		if userID == d.identifier {
-			return
-		}
-		if _, planned := d.plannedAccounts.Load(userID); planned {
-			return
-		}
-		wanted[attr] = append(wanted[attr], userID)
-	}
-	if known(plan.OwnerAccount) && (prior == nil || !plan.OwnerAccount.Equal(prior.OwnerAccount)) {
-		add("owner_account", plan.OwnerAccount.ValueString())
-	}
-	for _, attr := range []string{"admins", "robots"} {
-		planned, before := plan.Admins, types.SetNull(types.StringType)
-		if attr == "robots" {
-			planned = plan.Robots
-		}
-		if prior != nil {
-			before = prior.Admins
-			if attr == "robots" {
-				before = prior.Robots
-			}
-		}
-		for _, id := range newMembers(planned, before) {
-			add(attr, id)
-		}
-	}
 	var ids []string
-	for _, attrIDs := range wanted {
-		ids = append(ids, attrIDs...)
+	wanted := make([][]string, len(accountAttributes)) // per accountAttributes entry: user IDs to look up
+	for i, a := range accountAttributes {
+		var before types.Set
+		if prior != nil {
+			before = a.value(*prior)
+		}
+		for _, id := range a.added(a.value(plan), before) {
+			if _, planned := d.plannedAccounts.Load(id); planned || id == d.identifier {
+				continue
+			}
+			wanted[i], ids = append(wanted[i], id), append(ids, id)
+		}
 	}
 	if len(ids) == 0 {
 		return
@@ -171,29 +153,51 @@ func (r *roomResource) checkAccounts(ctx context.Context, plan roomModel, prior 
 	optional := func() bool { return d.plannedChecks.Load() > plannedChecksAlways }
 	answers := d.accounts.lookup(ctx, d.client, ids, &d.planningRooms, optional)
 	info := livespec.CodeAccountNotImported.Info()
-	for _, attr := range []string{"owner_account", "admins", "robots"} {
-		for _, id := range wanted[attr] {
-			if a := answers[id]; !a.checked || a.imported {
+	for i, a := range accountAttributes {
+		for _, id := range wanted[i] {
+			if answer := answers[id]; !answer.checked || answer.imported {
 				continue
 			}
-			resp.Diagnostics.AddAttributeError(path.Root(attr), accountRole[attr]+" account not imported", fmt.Sprintf(
+			resp.Diagnostics.AddAttributeError(path.Root(a.name), a.role+" account not imported", fmt.Sprintf(
 				"Account %q is not imported (account_check), so %s would answer %d (%s) at apply, after other rooms of the same apply were made.\n\n"+
 					"Import the account first, for example with a tencentlive_account resource, and refer to it: %s. A literal user ID does not make Terraform import the account first.",
-				id, accountCommand[attr], int(livespec.CodeAccountNotImported), info.Meaning, accountReference[attr]))
+				id, a.command, int(livespec.CodeAccountNotImported), info.Meaning, a.reference))
 		}
 	}
 }
 
-// accountCommand is the command that sends each account attribute, accountRole its account's role.
-var (
-	accountCommand   = map[string]string{"owner_account": "create_room", "admins": "modify_admin", "robots": "add_robot"}
-	accountRole      = map[string]string{"owner_account": "Owner", "admins": "Admin", "robots": "Robot"}
-	accountReference = map[string]string{
-		"owner_account": "owner_account = tencentlive_account.<name>.user_id",
-		"admins":        "admins = [tencentlive_account.<name>.user_id]",
-		"robots":        "robots = [tencentlive_account.<name>.user_id]",
+// accountAttributes are the room's attributes that name accounts: how to read each from a model
+// (owner_account as a one-element set), which planned IDs are new, the command that sends them,
+// their role and how to refer to a tencentlive_account in them.
+var accountAttributes = []struct {
+	name, role, command, reference string
+	value                          func(m roomModel) types.Set
+	added                          func(planned, before types.Set) []string
+}{
+	{"owner_account", "Owner", "create_room", "owner_account = tencentlive_account.<name>.user_id",
+		func(m roomModel) types.Set { return ownerSet(m.OwnerAccount) }, changedOwner},
+	{"admins", "Admin", "modify_admin", "admins = [tencentlive_account.<name>.user_id]",
+		func(m roomModel) types.Set { return m.Admins }, newMembers},
+	{"robots", "Robot", "add_robot", "robots = [tencentlive_account.<name>.user_id]",
+		func(m roomModel) types.Set { return m.Robots }, newMembers},
+}
+
+// ownerSet is owner as a set of one, null or unknown as owner is.
+func ownerSet(owner types.String) types.Set {
+	if !known(owner) {
+		return types.SetNull(types.StringType)
 	}
-)
+	return stringSet([]string{owner.ValueString()})
+}
+
+// changedOwner is the planned owner when it differs from the prior one (a new room or a new
+// owner): the owner is looked up as a whole, not by set difference.
+func changedOwner(planned, before types.Set) []string {
+	if !known(planned) || planned.Equal(before) {
+		return nil
+	}
+	return setStrings(planned)
+}
 
 // newMembers lists the known elements of planned that before lacks; nothing while planned is
 // null or unknown.
