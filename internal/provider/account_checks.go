@@ -26,6 +26,7 @@ type accountChecks struct {
 	client   *wire.Client  // set with planning by the first look-up
 	optional func() bool   // whether a batch may use only an idle request slot
 	window   time.Duration // 0: accountBatchWindow
+	deadline time.Time     // the pending batch goes out by then (accountBatchMaxWait)
 	batch    int           // counts batches taken, so a late timer cannot take the next one
 }
 
@@ -36,9 +37,14 @@ type accountCheck struct {
 	imported bool
 }
 
-// accountBatchWindow is how long the first look-up of a batch waits at most for others while
-// rooms that might add to it are still being planned.
+// accountBatchWindow is how long a pending batch waits for the next room's look-up: each room
+// that asks starts the window again, and so does a room being planned that has not asked yet.
+// A fixed window from the first look-up split a plan of five rooms in two on a loaded machine,
+// where Terraform starts room plans tens of milliseconds apart.
 const accountBatchWindow = 50 * time.Millisecond
+
+// accountBatchMaxWait bounds how long the first look-up of a batch waits for the others.
+const accountBatchMaxWait = time.Second
 
 // accountBatchAllWaiting is how many rooms must wait, all the rooms being planned, before a
 // batch goes out early. Terraform starts room plans one after another, so a few rooms in flight
@@ -67,6 +73,7 @@ func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userIDs []st
 	}
 	a.waiting++
 	a.sendIfAllWaitLocked()
+	a.rearmLocked()
 	a.mu.Unlock()
 	defer func() { a.mu.Lock(); a.waiting--; a.mu.Unlock() }()
 	answers := make(map[string]accountAnswer, len(checks))
@@ -101,14 +108,32 @@ func (a *accountChecks) entryLocked(userID string) *accountCheck {
 		ids, c, optional := a.takeBatchLocked()
 		go a.send(ids, c, optional)
 	case len(a.pending) == 1:
-		window := a.window
-		if window == 0 {
-			window = accountBatchWindow
-		}
 		batch := a.batch
-		a.timer = time.AfterFunc(window, func() { a.flushBatch(batch) })
+		a.deadline = time.Now().Add(accountBatchMaxWait)
+		a.timer = time.AfterFunc(a.windowLength(), func() { a.flushBatch(batch) })
 	}
 	return e
+}
+
+func (a *accountChecks) windowLength() time.Duration {
+	if a.window == 0 {
+		return accountBatchWindow
+	}
+	return a.window
+}
+
+// rearmLocked starts the pending batch's window again, up to its deadline; it reports false
+// when the deadline has passed. a.mu is held.
+func (a *accountChecks) rearmLocked() bool {
+	if len(a.pending) == 0 {
+		return false
+	}
+	left := time.Until(a.deadline)
+	if left <= 0 {
+		return false
+	}
+	a.timer.Reset(min(a.windowLength(), left))
+	return true
 }
 
 // roomPlanned is called when a room's plan ends: the rooms still being planned may now all be
@@ -133,10 +158,15 @@ func (a *accountChecks) sendIfAllWaitLocked() {
 	}
 }
 
-// flushBatch sends batch when its window ends, unless it has been sent already.
+// flushBatch sends batch when its window ends, unless it has been sent already or a room being
+// planned has yet to ask (then the window starts again, up to the deadline).
 func (a *accountChecks) flushBatch(batch int) {
 	a.mu.Lock()
 	if batch != a.batch {
+		a.mu.Unlock()
+		return
+	}
+	if a.planning != nil && a.planning.Load() > a.waiting && a.rearmLocked() {
 		a.mu.Unlock()
 		return
 	}

@@ -111,3 +111,32 @@ func TestAccountChecksOneRoomManyAccounts(t *testing.T) {
 		t.Fatalf("150 user IDs of one room took %d account_check requests, want 2 (100 + 50)", n)
 	}
 }
+
+// Rooms that ask one after another, each within the window of the last, share one batch, and
+// so does a room that is being planned but asks only after the window: on a loaded machine
+// Terraform starts room plans tens of milliseconds apart (a fixed window split a plan of five).
+func TestAccountChecksWindowFollowsTheRooms(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	var planning atomic.Int64
+	planning.Store(6)
+	a := &accountChecks{}
+	var wg sync.WaitGroup
+	ask := func(id string) {
+		defer wg.Done()
+		a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })
+		planning.Add(-1)
+		a.roomPlanned()
+	}
+	for i := range 5 {
+		wg.Add(1)
+		go ask(fmt.Sprintf("late-%d", i))
+		time.Sleep(accountBatchWindow * 3 / 4)
+	}
+	time.Sleep(accountBatchWindow * 2) // the sixth room is still being planned
+	wg.Add(1)
+	go ask("late-5")
+	wg.Wait()
+	if n := c.Stats().ByCommand["account_check"].Requests; n != 1 {
+		t.Fatalf("six rooms asking %v apart took %d account_check requests, want 1", accountBatchWindow*3/4, n)
+	}
+}
