@@ -80,3 +80,34 @@ func TestRenderPairsKinds(t *testing.T) {
 		t.Fatalf("render lacks the per-phase breakdown:\n%s", out)
 	}
 }
+
+// The least any provider could take: per phase the larger of the floor and terraform_data's
+// time; a destroy's plan phase replaces only terraform_data's refresh walk with the floor.
+func TestPhaseTableBoundsAndReachability(t *testing.T) {
+	sec := func(f float64) time.Duration { return time.Duration(f * float64(time.Second)) }
+	gets := func(n int64) e2e.Stats { return e2e.Stats{Commands: map[string]int64{"get_room_info": n}} }
+	destroys := e2e.Stats{Commands: map[string]int64{"destroy_room": 300}}
+	creates := e2e.Stats{Commands: map[string]int64{"create_room": 300}}
+	results := []result{
+		{kind: kindRoom, n: 300, p: 50, step: "apply", wall: sec(4.47), planAt: sec(1.18), phases: []e2e.Stats{gets(192), creates}},
+		{kind: kindData, n: 300, p: 50, step: "apply", wall: sec(2.49), planAt: sec(0.23)},
+		{kind: kindRoom, n: 300, p: 50, step: "refresh-only plan", wall: sec(1.61), phases: []e2e.Stats{gets(300)}},
+		{kind: kindData, n: 300, p: 50, step: "refresh-only plan", wall: sec(0.34)},
+		{kind: kindRoom, n: 300, p: 50, step: "destroy", wall: sec(5.60), planAt: sec(2.34), phases: []e2e.Stats{gets(300), destroys}},
+		{kind: kindData, n: 300, p: 50, step: "destroy", wall: sec(3.81), planAt: sec(0.73)},
+	}
+	got := phaseTable(rows(results))
+	for _, want := range []string{
+		// apply: max(0.96, 0.23) + max(1.50, 2.26); target 1.2 × max(2.46, 2.49)
+		"| 300 | 50 | apply | 1.18 + 3.29 s | 0.23 + 2.26 s | — | 0.96 + 1.50 s | 3.22 s | 2.99 s | **no** |",
+		// destroy: (0.73 − 0.34) + max(1.50, 0.34) + max(1.50, 3.08); target 1.2 × max(3.00, 3.81)
+		"| 300 | 50 | destroy | 2.34 + 3.26 s | 0.73 + 3.08 s | — | 1.50 + 1.50 s | 4.97 s | 4.57 s | **no** |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("phase table lacks\n%s\ngot:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "refresh-only plan |") {
+		t.Error("a step without an apply phase has no row")
+	}
+}

@@ -174,6 +174,7 @@ type result struct {
 	step   string
 	wall   time.Duration
 	phases []e2e.Stats // API requests per phase: before and after the CLI printed its plan
+	planAt time.Duration // when the CLI printed its plan: the plan phase's wall time (0: no apply phase)
 	usage  e2e.Usage
 	cpu    time.Duration // CLI and provider processes, user+system
 	// otherLoad is the CPU other processes used during the step, in cores (2 = both of a
@@ -323,36 +324,37 @@ func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, running map
 
 func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
 	r := stepRun{result: result{step: s.Name, n: n, p: p}}
-	if emu == nil {
-		res, err := ws.Run(ctx, s)
-		if err != nil {
+	if emu != nil {
+		if err := emu.ResetStats(ctx); err != nil {
 			return r, err
 		}
-		r.wall, r.usage, r.cpu, r.stdout, r.stderr, r.err = res.Wall, res.Usage, res.CPU, res.Stdout, res.Stderr, res.Err()
-		return r, nil
 	}
-	if err := emu.ResetStats(ctx); err != nil {
-		return r, err
-	}
-	// At the end of the plan, snapshot the counters: what came before is the plan phase.
+	// At the end of the plan, note the time and snapshot the counters: what came before is the
+	// plan phase.
 	var mu sync.Mutex
 	var boundary *e2e.Stats
 	var snapErr error
+	start := time.Now()
 	onLine := func(stream, line string) {
 		if stream != "stdout" || !planLine.MatchString(line) {
 			return
 		}
-		st, err := emu.Stats(ctx)
+		at := time.Since(start)
+		var st e2e.Stats
+		var err error
+		if emu != nil {
+			st, err = emu.Stats(ctx)
+		}
 		mu.Lock()
-		if boundary == nil {
-			boundary, snapErr = &st, err
+		if r.planAt == 0 {
+			r.planAt, boundary, snapErr = at, &st, err
 		}
 		mu.Unlock()
 	}
 	stepCtx, cancel := context.WithTimeout(ctx, cfg.stepTimeout)
 	defer cancel()
 	opts := e2e.RunOptions{OnLine: onLine}
-	if cfg.profile != "" {
+	if cfg.profile != "" && emu != nil {
 		dir := filepath.Join(cfg.profile, fmt.Sprintf("n%d-p%d-%s", r.n, r.p, strings.ReplaceAll(s.Name, " ", "-")))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return r, err
@@ -363,17 +365,23 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 	if err != nil {
 		return r, err
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	r.wall, r.usage, r.cpu, r.stdout, r.stderr = res.Wall, res.Usage, res.CPU, res.Stdout, res.Stderr
 	r.err = res.Err()
+	if s.Name == e2e.Plan(p).Name {
+		r.planAt = 0 // a plan has no apply phase
+	}
 	if ctx.Err() != nil {
 		return r, ctx.Err()
+	}
+	if emu == nil {
+		return r, nil
 	}
 	end, err := emu.Stats(ctx)
 	if err != nil {
 		return r, err
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	if snapErr != nil {
 		return r, snapErr
 	}

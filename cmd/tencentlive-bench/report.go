@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
 // Targets of issue #6, checked at parallelism targetP.
@@ -149,6 +151,7 @@ turn, so the times of a row see similar conditions; a time marked † ran while 
 used more than 0.5 of a core on average (machine CPU time during the step, less the CLI's, its
 providers', the emulators' and this driver's), and is slower for it.
 `)
+	b.WriteString(phaseTable(all))
 	b.WriteString("\n### Requests per room, by phase and command\n\n")
 	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) | other load, cores (room / data) |\n")
 	b.WriteString("|--:|--:|---|---|--:|--:|--:|--:|\n")
@@ -168,6 +171,70 @@ providers', the emulators' and this driver's), and is slower for it.
 		fmt.Fprintf(&b, "\n**The run stopped early:** %v\n", firstLine(runErr.Error()))
 	}
 	return b.String()
+}
+
+// phaseTable splits apply and destroy into the plan phase and the apply phase (at the CLI's
+// "Plan:" line) for each kind, and sets beside the target the least time any provider could
+// take: no phase can be shorter than its API floor, nor than Terraform's own work in it, which
+// terraform_data measures. An apply's requests overlap the CLI's walk, so each of its phases
+// takes at least the larger of the two. A destroy's plan phase is two walks in a row (a refresh,
+// then the destroy plan) and only the refresh sends requests, so it takes at least terraform_data's
+// plan phase with the refresh walk (the refresh-only plan step of the same round) replaced by the
+// larger of that and the floor.
+func phaseTable(all []row) string {
+	refreshOnly := map[[2]int]*result{} // terraform_data's refresh-only plan, by N and P
+	for _, r := range all {
+		if r.step == e2e.RefreshPlan(r.p).Name && r.data != nil && r.data.err == nil {
+			refreshOnly[[2]int{r.n, r.p}] = r.data
+		}
+	}
+	var b strings.Builder
+	for _, r := range all {
+		if r.room == nil || r.data == nil || r.room.err != nil || r.data.err != nil || r.room.planAt == 0 || r.data.planAt == 0 || len(r.room.phases) != 2 {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("\n### Where the time of apply and destroy goes\n\n")
+			b.WriteString("| N | P | step | tencentlive_room: plan + apply phase | terraform_data | instant API | API floor per phase | least any provider could take | 1.2× target | target reachable |\n")
+			b.WriteString("|--:|--:|---|--:|--:|--:|--:|--:|--:|---|\n")
+		}
+		fast := "—"
+		if r.fast != nil && r.fast.err == nil && r.fast.planAt > 0 {
+			fast = phaseSplit(r.fast)
+		}
+		planFloor, applyFloor := phaseFloor(r.room.phases[0]), phaseFloor(r.room.phases[1])
+		dataPlan, dataApply := r.data.planAt.Seconds(), (r.data.wall - r.data.planAt).Seconds()
+		leastPlan := max(planFloor, dataPlan)
+		if refresh := refreshOnly[[2]int{r.n, r.p}]; r.step == e2e.Destroy(r.p).Name && refresh != nil {
+			walk := min(refresh.wall.Seconds(), dataPlan)
+			leastPlan = dataPlan - walk + max(planFloor, walk)
+		}
+		least := leastPlan + max(applyFloor, dataApply)
+		target := targetRatio * max(apiFloor(r.room.phases), r.data.wall.Seconds())
+		reachable := "yes"
+		if least > target {
+			reachable = "**no**"
+		}
+		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s | %.2f + %.2f s | %.2f s | %.2f s | %s |\n", r.n, r.p, r.step,
+			phaseSplit(r.room), phaseSplit(r.data), fast, planFloor, applyFloor, least, target, reachable)
+	}
+	if b.Len() > 0 {
+		b.WriteString(`
+Each time is the plan phase (up to the CLI's "Plan:" line) + the apply phase after it.
+"Least any provider could take" adds, phase by phase, what neither the API floor nor Terraform's
+own work lets any provider go below: for apply, the larger of the phase's floor and
+terraform_data's time in it (requests overlap the CLI's walk); for destroy, whose plan phase is a
+refresh walk followed by the destroy plan, terraform_data's plan phase with its refresh walk
+(its refresh-only plan step) raised to the floor, then the larger of the apply phase's floor and
+terraform_data's. Above the 1.2× target, no provider can meet the target at that N on this
+machine. The instant-API column is this provider without latency or server-side limit.
+`)
+	}
+	return b.String()
+}
+
+func phaseSplit(r *result) string {
+	return fmt.Sprintf("%.2f + %.2f s", r.planAt.Seconds(), (r.wall - r.planAt).Seconds())
 }
 
 func noisy(r *result) string {
