@@ -142,12 +142,16 @@ func applyAtOnce(t *testing.T, wss []*Workspace, parallelism int) ([]*Result, ti
 	return results, time.Since(start)
 }
 
-// cpuFigure says how much CPU the applies used (CLIs and their providers) and how many cores
-// that kept busy on average over wall: near the machine's count, the runs were CPU-bound.
+// cpuFigure says how much CPU the applies used (CLIs and their providers), how many cores that
+// kept busy on average over wall (near the machine's count: CPU-bound), and the CLIs' own share:
+// that share alone, spread over every core, is a wall time no provider could go below.
 func cpuFigure(results []*Result, wall time.Duration) string {
-	var cpu time.Duration
+	var cpu, providers time.Duration
 	for _, res := range results {
 		cpu += res.CPU
+		providers += res.Usage.ProviderCPU
 	}
-	return fmt.Sprintf("%.1f CPU-s (%.1f of %d cores busy)", cpu.Seconds(), cpu.Seconds()/wall.Seconds(), runtime.NumCPU())
+	cli := cpu - providers
+	return fmt.Sprintf("%.1f CPU-s (%.1f of %d cores busy), of which the CLIs %.1f CPU-s (%.1fs on all cores)",
+		cpu.Seconds(), cpu.Seconds()/wall.Seconds(), runtime.NumCPU(), cli.Seconds(), cli.Seconds()/float64(runtime.NumCPU()))
 }

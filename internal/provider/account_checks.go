@@ -38,9 +38,10 @@ type accountCheck struct {
 }
 
 // accountBatchWindow is how long a pending batch waits for the next room's look-up: each room
-// that asks starts the window again, and so does a room being planned that has not asked yet.
-// A fixed window from the first look-up split a plan of five rooms in two on a loaded machine,
-// where Terraform starts room plans tens of milliseconds apart.
+// that asks starts the window again. A fixed window from the first look-up split a plan of five
+// rooms in two on a loaded machine, where Terraform starts room plans tens of milliseconds
+// apart. (Holding the batch while rooms are being planned is no better: those rooms may be
+// waiting on their own existence checks, and every room waiting here holds a CLI slot.)
 const accountBatchWindow = 50 * time.Millisecond
 
 // accountBatchMaxWait bounds how long the first look-up of a batch waits for the others.
@@ -122,18 +123,11 @@ func (a *accountChecks) windowLength() time.Duration {
 	return a.window
 }
 
-// rearmLocked starts the pending batch's window again, up to its deadline; it reports false
-// when the deadline has passed. a.mu is held.
-func (a *accountChecks) rearmLocked() bool {
-	if len(a.pending) == 0 {
-		return false
+// rearmLocked starts the pending batch's window again, up to its deadline. a.mu is held.
+func (a *accountChecks) rearmLocked() {
+	if left := time.Until(a.deadline); len(a.pending) > 0 && left > 0 {
+		a.timer.Reset(min(a.windowLength(), left))
 	}
-	left := time.Until(a.deadline)
-	if left <= 0 {
-		return false
-	}
-	a.timer.Reset(min(a.windowLength(), left))
-	return true
 }
 
 // roomPlanned is called when a room's plan ends: the rooms still being planned may now all be
@@ -158,15 +152,10 @@ func (a *accountChecks) sendIfAllWaitLocked() {
 	}
 }
 
-// flushBatch sends batch when its window ends, unless it has been sent already or a room being
-// planned has yet to ask (then the window starts again, up to the deadline).
+// flushBatch sends batch when its window ends, unless it has been sent already.
 func (a *accountChecks) flushBatch(batch int) {
 	a.mu.Lock()
 	if batch != a.batch {
-		a.mu.Unlock()
-		return
-	}
-	if a.planning != nil && a.planning.Load() > a.waiting && a.rearmLocked() {
 		a.mu.Unlock()
 		return
 	}
