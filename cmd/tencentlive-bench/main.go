@@ -173,7 +173,7 @@ type result struct {
 	n, p   int
 	step   string
 	wall   time.Duration
-	phases []e2e.Stats // API requests per phase: before and after the CLI printed its plan
+	phases []e2e.Stats   // API requests per phase: before and after the CLI printed its plan
 	planAt time.Duration // when the CLI printed its plan: the plan phase's wall time (0: no apply phase)
 	usage  e2e.Usage
 	cpu    time.Duration // CLI and provider processes, user+system
