@@ -137,6 +137,7 @@ func expandAccount(m accountModel) wire.Account {
 }
 
 func (a *accountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	a.data.applyStarted()
 	const summary = "Unable to import account"
 	var plan accountModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -229,6 +230,7 @@ func checkAccount(ctx context.Context, c *wire.Client, userID string) (bool, err
 }
 
 func (a *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	a.data.applyStarted()
 	const summary = "Unable to update account"
 	var plan, state accountModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -282,6 +284,7 @@ func deletionDisabled(code livespec.Code, message string) bool {
 }
 
 func (a *accountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	a.data.applyStarted()
 	const summary = "Unable to delete account"
 	var state accountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

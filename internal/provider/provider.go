@@ -47,6 +47,15 @@ func New(version string) func() provider.Provider {
 	}
 }
 
+// applyStarted records that this process runs Terraform's apply walk: only there do resources
+// get created, updated or deleted. The plans that walk makes are re-plans of what the plan walk
+// planned (and checked) a moment or an hour before, each right before its own apply.
+func (d *providerData) applyStarted() {
+	if d != nil {
+		d.applying.Store(true)
+	}
+}
+
 // providerData is what Configure hands to resources. client is nil when the configuration
 // holds values unknown until apply; resources then report notReady when they need the API.
 type providerData struct {
@@ -59,6 +68,7 @@ type providerData struct {
 	adoptExisting bool
 
 	plannedChecks atomic.Int64  // plan-time checks so far (see plannedChecksAlways)
+	applying      atomic.Bool   // a create, update or delete has come: see applyStarted
 	claims        roomClaims    // room IDs planned by this process's resources
 	halfCreated   sync.Map      // room IDs of tainted half-created rooms seen by Read (privateHalfCreated)
 	accounts      accountChecks // plan-time account_check look-ups

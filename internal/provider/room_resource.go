@@ -81,6 +81,7 @@ func (r *roomResource) Configure(_ context.Context, req resource.ConfigureReques
 }
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.data.applyStarted()
 	const summary = "Unable to create live room"
 	plan, diags := roomFrom(ctx, req.Plan.Raw)
 	resp.Diagnostics.Append(diags...)
@@ -282,6 +283,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 const privateImporting = "importing"
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.data.applyStarted()
 	const summary = "Unable to update live room"
 	plan, diags := roomFrom(ctx, req.Plan.Raw)
 	resp.Diagnostics.Append(diags...)
@@ -329,6 +331,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	r.data.applyStarted()
 	const summary = "Unable to destroy live room"
 	state, diags := roomFrom(ctx, req.State.Raw)
 	resp.Diagnostics.Append(diags...)

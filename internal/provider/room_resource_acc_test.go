@@ -753,6 +753,48 @@ func TestAccRoom_planChecksOff(t *testing.T) {
 	}
 }
 
+// Rooms are checked in the plan walk; the apply walk's re-plans of them send no check once the
+// first room is being created (create_room answers a moment later): of 40 rooms applied from a
+// saved plan, at most -parallelism (10) re-plans start before the first create.
+func TestAccRoom_noChecksInTheApplyWalk(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	e.requireEmulator(t, "counts the checks each walk makes")
+	const n = 40
+	prefix := roomID("walk")
+	config := e.provider() + fmt.Sprintf(`
+resource "tencentlive_room" "r" {
+  count         = %d
+  room_id       = "%s-${count.index}"
+  seat_template = "Karaoke"
+}
+`, n, prefix)
+	notFound := func() int64 { return e.emu.Stats().ErrorCodes[int(livespec.CodeRoomNotFound)] }
+	var beforePlan, beforeApply int64
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.checkDestroyed,
+		Steps: []resource.TestStep{{
+			PreConfig: func() { beforePlan = notFound() },
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				planCheckFunc(func(resp *plancheck.CheckPlanResponse) {
+					beforeApply = notFound()
+					if checked := beforeApply - beforePlan; checked != n {
+						resp.Error = fmt.Errorf("the plan walk checked %d of %d new rooms, want all", checked, n)
+					}
+				}),
+			}},
+			Check: func(*terraform.State) error {
+				if checked := notFound() - beforeApply; checked > 10 {
+					return fmt.Errorf("the apply walk checked %d of %d rooms again, want at most 10 (the re-plans before the first create)", checked, n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
 // planCheckFunc adapts a function to plancheck.PlanCheck.
 type planCheckFunc func(resp *plancheck.CheckPlanResponse)
 

@@ -224,6 +224,33 @@ func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 	})
 }
 
+// In the apply walk (after the process's first create, update or delete), a re-plan sends no
+// check: create_room answers a moment later, and its read-backs need get_room_info's rate.
+func TestNoPlanChecksInTheApplyWalk(t *testing.T) {
+	ctx := context.Background()
+	r, c := newTestRoomResource(t)
+	r.data.planChecks = true
+	if err := c.ImportAccount(ctx, wire.Account{UserID: "someone-else"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "taken", SeatTemplate: ptr("Karaoke"), OwnerAccount: ptr("someone-else")}); err != nil {
+		t.Fatal(err)
+	}
+	check := func() (*resource.ModifyPlanResponse, int64) {
+		before := c.Stats().ByCommand["get_room_info"].Requests
+		resp := &resource.ModifyPlanResponse{}
+		r.checkExisting(ctx, defaultsPlan("taken", "Karaoke"), resp)
+		return resp, c.Stats().ByCommand["get_room_info"].Requests - before
+	}
+	if resp, sent := check(); !resp.Diagnostics.HasError() || sent != 1 {
+		t.Fatalf("plan walk: want the 100003 plan error from one get_room_info, got %v after %d", resp.Diagnostics, sent)
+	}
+	r.data.applyStarted()
+	if resp, sent := check(); resp.Diagnostics.HasError() || sent != 0 {
+		t.Fatalf("apply walk: want no check, got %v after %d get_room_info", resp.Diagnostics, sent)
+	}
+}
+
 // A room found under the same owner at apply is not taken over: it may be another
 // configuration's. The error carries the import block and the room is left as it was.
 func TestCreateRefusesASameOwnerRoomItDidNotMake(t *testing.T) {
