@@ -5,7 +5,8 @@
 # Usage:   scripts/bench.sh [-quick] [tencentlive-bench flags]    (make bench runs it after make build)
 #          -quick              N = 100 only (about a minute)
 #          -n 100,300,500,1000 resource counts       -p 10,50     parallelism values
-#          -kinds room,data    what to measure       -env K=V     extra env for the CLI and provider
+#          -kinds room,data,noop,fast  what to measure (default room,data,noop)
+#          -env K=V            extra env for the CLI and provider
 #          see `go run ./cmd/tencentlive-bench -h` for the rest
 # Output:  a markdown table on stdout and in .bench/results.md; logs of every step in .bench/logs/.
 # Env:     TF_ACC_TERRAFORM_PATH  CLI to use (default: lib.sh ensure_cli picks or builds one)

@@ -99,9 +99,9 @@ func TestPhaseTableBoundsAndReachability(t *testing.T) {
 	got := phaseTable(rows(results))
 	for _, want := range []string{
 		// apply: max(0.96, 0.23) + max(1.50, 2.26); target 1.2 × max(2.46, 2.49)
-		"| 300 | 50 | apply | 1.18 + 3.29 s | 0.23 + 2.26 s | — | 0.96 + 1.50 s | 3.22 s | 2.99 s | **no** |",
+		"| 300 | 50 | apply | 1.18 + 3.29 s | 0.23 + 2.26 s | — | — | 0.96 + 1.50 s | 3.22 s | 2.99 s | **no** |",
 		// destroy: (0.73 − 0.34) + max(1.50, 0.34) + max(1.50, 3.08); target 1.2 × max(3.00, 3.81)
-		"| 300 | 50 | destroy | 2.34 + 3.26 s | 0.73 + 3.08 s | — | 1.50 + 1.50 s | 4.97 s | 4.57 s | **no** |",
+		"| 300 | 50 | destroy | 2.34 + 3.26 s | 0.73 + 3.08 s | — | — | 1.50 + 1.50 s | 4.97 s | 4.57 s | **no** |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("phase table lacks\n%s\ngot:\n%s", want, got)
@@ -109,5 +109,17 @@ func TestPhaseTableBoundsAndReachability(t *testing.T) {
 	}
 	if strings.Contains(got, "refresh-only plan |") {
 		t.Error("a step without an apply phase has no row")
+	}
+
+	// With the no-op provider measured, it is the baseline instead of terraform_data.
+	results = append(results,
+		result{kind: kindNoop, n: 300, p: 50, step: "refresh-only plan", wall: sec(0.81)},
+		result{kind: kindNoop, n: 300, p: 50, step: "destroy", wall: sec(4.88), planAt: sec(1.40)},
+	)
+	got = phaseTable(rows(results))
+	// (1.40 − 0.81) + max(1.50, 0.81) + max(1.50, 3.48); target still 1.2 × terraform_data
+	want := "| 300 | 50 | destroy | 2.34 + 3.26 s | 0.73 + 3.08 s | 1.40 + 3.48 s | — | 1.50 + 1.50 s | 5.57 s | 4.57 s | **no** |"
+	if !strings.Contains(got, want) {
+		t.Errorf("phase table lacks\n%s\ngot:\n%s", want, got)
 	}
 }

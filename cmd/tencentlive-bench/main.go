@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,6 +35,7 @@ type config struct {
 	env          []string
 	stepTimeout  time.Duration
 	profile      string // directory for provider CPU/heap profiles; "" = none
+	noopProvider string // cmd/tencentlive-provider-noop, built when kinds has noop
 	load         [2]string
 }
 
@@ -46,10 +48,13 @@ const (
 	// limits (the provider's own limiter still holds each command under its documented rate):
 	// what latency adds, and the provider's and the plugin protocol's own cost.
 	kindFast kind = "tencentlive_room-instant-api"
+	// kindNoop is tencentlive_room served by cmd/tencentlive-provider-noop: the same schema with
+	// no work behind it, the CLI's and the plugin protocol's own cost.
+	kindNoop kind = "tencentlive_room-noop-provider"
 )
 
 // usesProvider reports whether a kind runs the provider (and so needs an emulator).
-func (k kind) usesProvider() bool { return k != kindData }
+func (k kind) usesProvider() bool { return k == kindRoom || k == kindFast }
 
 func main() {
 	if err := run(); err != nil {
@@ -64,7 +69,7 @@ func run() error {
 	var emuArgs, env listFlag
 	flag.StringVar(&ns, "n", "100,300,500,1000", "comma-separated resource counts")
 	flag.StringVar(&ps, "p", "10,50", "comma-separated -parallelism values")
-	flag.StringVar(&kinds, "kinds", "room,data", "what to measure: room (tencentlive_room), data (terraform_data), fast (tencentlive_room against an emulator with no latency or server-side rate limit)")
+	flag.StringVar(&kinds, "kinds", "room,data,noop", "what to measure: room (tencentlive_room), data (terraform_data), noop (tencentlive_room served by a provider that does nothing), fast (tencentlive_room against an emulator with no latency or server-side rate limit)")
 	flag.DurationVar(&cfg.latency, "latency", 20*time.Millisecond, "emulator latency per request")
 	flag.StringVar(&cfg.work, "work", ".bench", "directory for working directories, binaries and logs")
 	flag.StringVar(&cfg.out, "out", "", "markdown results file (default WORK/results.md)")
@@ -91,6 +96,8 @@ func run() error {
 			cfg.kinds = append(cfg.kinds, kindData)
 		case "fast":
 			cfg.kinds = append(cfg.kinds, kindFast)
+		case "noop":
+			cfg.kinds = append(cfg.kinds, kindNoop)
 		default:
 			return fmt.Errorf("-kinds: unknown %q", k)
 		}
@@ -151,12 +158,18 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 			return err
 		}
 	}
+	if slices.Contains(cfg.kinds, kindNoop) {
+		cfg.noopProvider = filepath.Join(binDir, "noop", "terraform-provider-tencentlive")
+		if err := goBuild(ctx, repo, cfg.noopProvider, "./cmd/tencentlive-provider-noop"); err != nil {
+			return err
+		}
+	}
 	if cfg.bins.Terraform == "" {
 		if cfg.bins.Terraform, err = e2e.FindTerraform(ctx, repo); err != nil {
 			return err
 		}
 	}
-	for _, p := range []*string{&cfg.bins.Provider, &cfg.bins.Emulator, &cfg.bins.Terraform} {
+	for _, p := range []*string{&cfg.bins.Provider, &cfg.bins.Emulator, &cfg.bins.Terraform, &cfg.noopProvider} {
 		if *p == "" {
 			continue
 		}
@@ -225,7 +238,11 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 		if emu := emus[k]; emu != nil {
 			env = emu.ProviderEnv()
 		}
-		ws, err := e2e.NewWorkspace(dir, cfg.bins, append(env, cfg.env...))
+		bins := cfg.bins
+		if k == kindNoop {
+			bins.Provider = cfg.noopProvider
+		}
+		ws, err := e2e.NewWorkspace(dir, bins, append(env, cfg.env...))
 		if err != nil {
 			return nil, err
 		}
@@ -403,7 +420,7 @@ func (c config) needsProvider() bool {
 }
 
 func hclFor(k kind, n int, prefix string) string {
-	if k.usesProvider() {
+	if k != kindData {
 		return e2e.RoomsHCL(n, prefix)
 	}
 	return e2e.TerraformDataHCL(n, prefix)

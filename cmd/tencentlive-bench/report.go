@@ -24,7 +24,7 @@ const (
 type row struct {
 	n, p             int
 	step             string
-	room, data, fast *result
+	room, data, fast, noop *result
 }
 
 // rows pairs the two kinds' results of the same N, parallelism and step, in run order.
@@ -47,6 +47,8 @@ func rows(results []result) []row {
 			out[j].data = r
 		case kindFast:
 			out[j].fast = r
+		case kindNoop:
+			out[j].noop = r
 		}
 	}
 	return out
@@ -98,13 +100,16 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 		cliVersion(cfg.bins.Terraform), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cfg.latency,
 		time.Now().Add(-took).UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), cfg.load[0], cfg.load[1])
 	all := rows(results)
-	withFast := false
+	withFast, withNoop := false, false
 	for _, r := range all {
-		withFast = withFast || r.fast != nil
+		withFast, withNoop = withFast || r.fast != nil, withNoop || r.noop != nil
 	}
 	fastHead, fastRule := "", ""
+	if withNoop {
+		fastHead, fastRule = fastHead+" no-op provider, same schema |", fastRule+"--:|"
+	}
 	if withFast {
-		fastHead, fastRule = " tencentlive_room, instant API |", "--:|"
+		fastHead, fastRule = fastHead+" tencentlive_room, instant API |", fastRule+"--:|"
 	}
 	b.WriteString("| N | P | step | tencentlive_room | terraform_data |" + fastHead + " API floor | ratio | target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
 	b.WriteString("|--:|--:|---|--:|--:|" + fastRule + "--:|--:|---|--:|--:|--:|\n")
@@ -127,11 +132,11 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 			}
 		}
 		fast := ""
+		if withNoop {
+			fast += " " + wallOf(r.noop) + " |"
+		}
 		if withFast {
-			fast = " — |"
-			if r.fast != nil && r.fast.err == nil {
-				fast = " " + secs(r.fast.wall) + noisy(r.fast) + " |"
-			}
+			fast += " " + wallOf(r.fast) + " |"
 		}
 		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s |%s %s | %s | %s | %s | %s | %s |\n",
 			r.n, r.p, r.step, room, data, fast, floor, ratio, r.verdict(), perRoomTotal, refused, rss)
@@ -143,7 +148,8 @@ busiest command's measured requests divided by its documented rate (200/s for ro
 summed over the phases. Ratio: tencentlive_room time / max(terraform_data time, API floor); the
 target is ≤ 1.2 at -parallelism=50, with no 60007 refusal and, at N = 1000, provider peak RSS
 under 100 MB (VmHWM of the provider process, polled every 50 ms; the highest of all provider
-processes the step started). "Instant API", when measured (-kinds room,data,fast), is the same
+processes the step started). The no-op provider serves tencentlive_room's schema and does
+nothing (see below). "Instant API", when measured (-kinds room,data,fast), is the same
 provider against a second emulator with no latency and no server-side rate limit; the provider's
 own limiter still holds each command under its documented rate. CPU is user+system time: of the
 provider processes as last polled, and of the CLI with every process it waited for. The kinds run step by step in
@@ -175,66 +181,87 @@ providers', the emulators' and this driver's), and is slower for it.
 
 // phaseTable splits apply and destroy into the plan phase and the apply phase (at the CLI's
 // "Plan:" line) for each kind, and sets beside the target the least time any provider could
-// take: no phase can be shorter than its API floor, nor than Terraform's own work in it, which
-// terraform_data measures. An apply's requests overlap the CLI's walk, so each of its phases
-// takes at least the larger of the two. A destroy's plan phase is two walks in a row (a refresh,
-// then the destroy plan) and only the refresh sends requests, so it takes at least terraform_data's
-// plan phase with the refresh walk (the refresh-only plan step of the same round) replaced by the
-// larger of that and the floor.
+// take: no phase can be shorter than its API floor, nor than the CLI's own work in it, which the
+// no-op provider measures (or, without it, terraform_data, which skips the plugin protocol).
+// An apply's requests overlap the CLI's walk, so each of its phases takes at least the larger of
+// the two. A destroy's plan phase is two walks in a row (a refresh, then the destroy plan) and
+// only the refresh sends requests, so it takes at least the baseline's plan phase with its
+// refresh walk (its refresh-only plan step of the same round) raised to the floor.
 func phaseTable(all []row) string {
-	refreshOnly := map[[2]int]*result{} // terraform_data's refresh-only plan, by N and P
+	baselineOf := func(r row) *result {
+		if r.noop != nil && r.noop.err == nil {
+			return r.noop
+		}
+		if r.data != nil && r.data.err == nil {
+			return r.data
+		}
+		return nil
+	}
+	refreshOnly := map[[2]int]*result{} // the baseline's refresh-only plan, by N and P
 	for _, r := range all {
-		if r.step == e2e.RefreshPlan(r.p).Name && r.data != nil && r.data.err == nil {
-			refreshOnly[[2]int{r.n, r.p}] = r.data
+		if base := baselineOf(r); r.step == e2e.RefreshPlan(r.p).Name && base != nil {
+			refreshOnly[[2]int{r.n, r.p}] = base
 		}
 	}
 	var b strings.Builder
 	for _, r := range all {
-		if r.room == nil || r.data == nil || r.room.err != nil || r.data.err != nil || r.room.planAt == 0 || r.data.planAt == 0 || len(r.room.phases) != 2 {
+		base := baselineOf(r)
+		if r.room == nil || r.data == nil || base == nil || r.room.err != nil || r.data.err != nil ||
+			r.room.planAt == 0 || base.planAt == 0 || len(r.room.phases) != 2 {
 			continue
 		}
 		if b.Len() == 0 {
 			b.WriteString("\n### Where the time of apply and destroy goes\n\n")
-			b.WriteString("| N | P | step | tencentlive_room: plan + apply phase | terraform_data | instant API | API floor per phase | least any provider could take | 1.2× target | target reachable |\n")
-			b.WriteString("|--:|--:|---|--:|--:|--:|--:|--:|--:|---|\n")
-		}
-		fast := "—"
-		if r.fast != nil && r.fast.err == nil && r.fast.planAt > 0 {
-			fast = phaseSplit(r.fast)
+			b.WriteString("| N | P | step | tencentlive_room: plan + apply phase | terraform_data | no-op provider | instant API | API floor per phase | least any provider could take | 1.2× target | target reachable |\n")
+			b.WriteString("|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n")
 		}
 		planFloor, applyFloor := phaseFloor(r.room.phases[0]), phaseFloor(r.room.phases[1])
-		dataPlan, dataApply := r.data.planAt.Seconds(), (r.data.wall - r.data.planAt).Seconds()
-		leastPlan := max(planFloor, dataPlan)
+		basePlan, baseApply := base.planAt.Seconds(), (base.wall - base.planAt).Seconds()
+		leastPlan := max(planFloor, basePlan)
 		if refresh := refreshOnly[[2]int{r.n, r.p}]; r.step == e2e.Destroy(r.p).Name && refresh != nil {
-			walk := min(refresh.wall.Seconds(), dataPlan)
-			leastPlan = dataPlan - walk + max(planFloor, walk)
+			walk := min(refresh.wall.Seconds(), basePlan)
+			leastPlan = basePlan - walk + max(planFloor, walk)
 		}
-		least := leastPlan + max(applyFloor, dataApply)
+		least := leastPlan + max(applyFloor, baseApply)
 		target := targetRatio * max(apiFloor(r.room.phases), r.data.wall.Seconds())
 		reachable := "yes"
 		if least > target {
 			reachable = "**no**"
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s | %.2f + %.2f s | %.2f s | %.2f s | %s |\n", r.n, r.p, r.step,
-			phaseSplit(r.room), phaseSplit(r.data), fast, planFloor, applyFloor, least, target, reachable)
+		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s | %s | %.2f + %.2f s | %.2f s | %.2f s | %s |\n", r.n, r.p, r.step,
+			phaseSplit(r.room), phaseSplit(r.data), phaseSplit(r.noop), phaseSplit(r.fast), planFloor, applyFloor, least, target, reachable)
 	}
 	if b.Len() > 0 {
 		b.WriteString(`
-Each time is the plan phase (up to the CLI's "Plan:" line) + the apply phase after it.
-"Least any provider could take" adds, phase by phase, what neither the API floor nor Terraform's
-own work lets any provider go below: for apply, the larger of the phase's floor and
-terraform_data's time in it (requests overlap the CLI's walk); for destroy, whose plan phase is a
-refresh walk followed by the destroy plan, terraform_data's plan phase with its refresh walk
-(its refresh-only plan step) raised to the floor, then the larger of the apply phase's floor and
-terraform_data's. Above the 1.2× target, no provider can meet the target at that N on this
-machine. The instant-API column is this provider without latency or server-side limit.
+Each time is the plan phase (up to the CLI's "Plan:" line) + the apply phase after it. The no-op
+provider (cmd/tencentlive-provider-noop) serves tencentlive_room's schema and hands Terraform
+back what it sent: its times are the CLI's and the plugin protocol's own work for this schema.
+"Least any provider could take" adds, phase by phase, what neither the API floor nor that work
+lets any provider go below: for apply, the larger of the phase's floor and the no-op provider's
+time in it (requests overlap the CLI's walk); for destroy, whose plan phase is a refresh walk
+followed by the destroy plan, the no-op provider's plan phase with its refresh walk (its
+refresh-only plan step) raised to the floor, then the larger of the apply phase's floor and the
+no-op provider's. (Without the no-op provider, terraform_data stands in.) Above the 1.2× target,
+no provider can meet the target at that N on this machine. The instant-API column is this
+provider without latency or server-side limit.
 `)
 	}
 	return b.String()
 }
 
 func phaseSplit(r *result) string {
+	if r == nil || r.err != nil || r.planAt == 0 {
+		return "—"
+	}
 	return fmt.Sprintf("%.2f + %.2f s", r.planAt.Seconds(), (r.wall - r.planAt).Seconds())
+}
+
+// wallOf is a kind's time in a table cell, "—" when it did not run or failed.
+func wallOf(r *result) string {
+	if r == nil || r.err != nil {
+		return "—"
+	}
+	return secs(r.wall) + noisy(r)
 }
 
 func noisy(r *result) string {

@@ -33,6 +33,10 @@ func Serve(address string, newProvider func() provider.Provider, debug bool) err
 // and the profiling build of the provider).
 var logLevelVars = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"}
 
+// QuietUnlessAsked is quietUnlessAsked on the process's environment, for programs that serve a
+// provider without Serve (cmd/tencentlive-provider-noop).
+func QuietUnlessAsked() { quietUnlessAsked(os.Getenv, os.Setenv) }
+
 // quietUnlessAsked turns the SDK's logging off when the user asked for no logs at all (neither
 // TF_LOG nor TF_LOG_PROVIDER set). Switches the user set are left alone.
 func quietUnlessAsked(getenv func(string) string, setenv func(string, string) error) {
