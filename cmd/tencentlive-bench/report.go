@@ -22,8 +22,8 @@ const (
 )
 
 type row struct {
-	n, p             int
-	step             string
+	n, p                   int
+	step                   string
 	room, data, fast, noop *result
 }
 
