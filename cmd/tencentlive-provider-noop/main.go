@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
@@ -22,15 +23,28 @@ import (
 func main() {
 	serve.QuietUnlessAsked()
 	real := providerserver.NewProtocol6(provider.New(release.Version)())
-	if err := tf6server.Serve(release.Address, func() tfprotov6.ProviderServer { return noop{real()} }); err != nil {
+	if err := tf6server.Serve(release.Address, func() tfprotov6.ProviderServer { return newNoop(real()) }); err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+func newNoop(real tfprotov6.ProviderServer) noop {
+	schema, err := real.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	types := map[string]tftypes.Type{}
+	for name, s := range schema.ResourceSchemas {
+		types[name] = s.ValueType()
+	}
+	return noop{ProviderServer: real, types: types}
 }
 
 // noop answers the provider's schema and configuration from the real provider (so the same HCL
 // validates) and every resource RPC itself.
 type noop struct {
 	tfprotov6.ProviderServer
+	types map[string]tftypes.Type // each resource type's value type, to decode stored state
 }
 
 func (noop) ConfigureProvider(context.Context, *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
@@ -41,10 +55,19 @@ func (noop) ValidateResourceConfig(context.Context, *tfprotov6.ValidateResourceC
 	return &tfprotov6.ValidateResourceConfigResponse{}, nil
 }
 
-// UpgradeResourceState hands the stored JSON back as it is: Terraform decodes JSON as readily as
-// msgpack.
-func (noop) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	return &tfprotov6.UpgradeResourceStateResponse{UpgradedState: &tfprotov6.DynamicValue{JSON: req.RawState.JSON}}, nil
+// UpgradeResourceState decodes the stored JSON and answers it in msgpack, as every provider does
+// (the one piece of work left: Terraform would decode JSON too, but not as it does in practice).
+func (n noop) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	typ := n.types[req.TypeName]
+	value, err := req.RawState.UnmarshalWithOpts(typ, tfprotov6.UnmarshalOpts{ValueFromJSONOpts: tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true}})
+	if err != nil {
+		return nil, err
+	}
+	state, err := tfprotov6.NewDynamicValue(typ, value)
+	if err != nil {
+		return nil, err
+	}
+	return &tfprotov6.UpgradeResourceStateResponse{UpgradedState: &state}, nil
 }
 
 func (noop) ReadResource(_ context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
@@ -15,7 +15,7 @@ import (
 // The no-op provider serves the real schema and hands every resource RPC's input back.
 func TestNoopServesTheRealSchemaAndEchoes(t *testing.T) {
 	ctx := context.Background()
-	s := noop{providerserver.NewProtocol6(provider.New(release.Version)())()}
+	s := newNoop(providerserver.NewProtocol6(provider.New(release.Version)())())
 	schema, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || schema.ResourceSchemas["tencentlive_room"] == nil {
 		t.Fatalf("schema: %v, tencentlive_room present: %v", err, schema != nil && schema.ResourceSchemas["tencentlive_room"] != nil)
@@ -29,9 +29,17 @@ func TestNoopServesTheRealSchemaAndEchoes(t *testing.T) {
 			t.Errorf("%s did not hand the input back: %v", name, got)
 		}
 	}
-	raw := []byte(`{"id":"r"}`)
-	up, _ := s.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{RawState: &tfprotov6.RawState{JSON: raw}})
-	if !bytes.Equal(up.UpgradedState.JSON, raw) {
-		t.Errorf("upgrade: %s, want the stored JSON", up.UpgradedState.JSON)
+	raw := []byte(`{"id":"r","room_id":"r","gone":1}`) // an attribute no longer in the schema is dropped
+	up, err := s.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: "tencentlive_room", RawState: &tfprotov6.RawState{JSON: raw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value, err := up.UpgradedState.Unmarshal(s.types["tencentlive_room"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs map[string]tftypes.Value
+	if err := value.As(&attrs); err != nil || !attrs["room_id"].Equal(tftypes.NewValue(tftypes.String, "r")) {
+		t.Errorf("upgrade: %v (%v), want room_id r", attrs["room_id"], err)
 	}
 }
