@@ -1,4 +1,4 @@
-// Command tencentlive-provider-noop serves tencentlive_room with the real provider's schema and
+// Command tencentlive-provider-noop serves tencentlive_room with the framework provider's schema and
 // no work at all, for benchmarks (make bench, kind "noop"): every resource RPC hands Terraform
 // back what it sent (the proposed state as the plan, the plan as the new state, the state as
 // read), with no API, no framework and no checks. What a step costs with it is what the CLI and
@@ -22,14 +22,14 @@ import (
 
 func main() {
 	serve.QuietUnlessAsked()
-	real := providerserver.NewProtocol6(provider.New(release.Version)())
-	if err := tf6server.Serve(release.Address, func() tfprotov6.ProviderServer { return newNoop(real()) }); err != nil {
+	framework := providerserver.NewProtocol6(provider.New(release.Version)())
+	if err := tf6server.Serve(release.Address, func() tfprotov6.ProviderServer { return newNoop(framework()) }); err != nil {
 		log.Fatal(err.Error())
 	}
 }
 
-func newNoop(real tfprotov6.ProviderServer) noop {
-	schema, err := real.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+func newNoop(framework tfprotov6.ProviderServer) noop {
+	schema, err := framework.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func newNoop(real tfprotov6.ProviderServer) noop {
 	for name, s := range schema.ResourceSchemas {
 		types[name] = s.ValueType()
 	}
-	return noop{ProviderServer: real, types: types}
+	return noop{ProviderServer: framework, types: types}
 }
 
 // noop answers the provider's schema and configuration from the real provider (so the same HCL
