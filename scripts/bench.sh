@@ -14,7 +14,7 @@
 cd "$repo"
 args=("${@/#-quick/-n=100}")
 
-terraform="${TF_ACC_TERRAFORM_PATH:-$(ensure_cli terraform | tail -n 1)}"
+terraform="${TF_ACC_TERRAFORM_PATH:-$(ensure_cli terraform)}"
 # Cheap when make bench has just built: go's build cache makes this a no-op.
 make -s build >&2
 mkdir -p .bench

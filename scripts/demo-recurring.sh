@@ -12,10 +12,10 @@ say() { printf '\n### %s\n' "$*"; }
 
 cli="${CLI:-terraform}"
 [[ "$cli" == terraform || "$cli" == tofu ]] || fail "CLI must be terraform or tofu"
-tf="$(functions_cli "$(ensure_cli "$cli" | tail -n 1)")"
+tf="$(functions_cli "$(ensure_cli "$cli")")"
 tf_version="$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version | head -n 1)"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
-	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
+	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}")"
 export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 start_emulator "$work/emulator.log"
 endpoint="$TENCENTLIVE_ENDPOINT"

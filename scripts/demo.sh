@@ -5,9 +5,9 @@
 cd "$repo"
 work="$repo/.demo"
 rm -rf "$work" && mkdir -p "$work/config"
-terraform="$(scripts/ensure-terraform.sh | tail -n 1)"
+terraform="$(scripts/ensure-terraform.sh)"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
-	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
+	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}")"
 export TF_CLI_CONFIG_FILE
 start_emulator "$work/emulator.log"
 

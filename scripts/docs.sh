@@ -10,7 +10,7 @@ cd "$repo"
 [[ "${1:-}" == generate || "${1:-}" == check ]] || usage
 name=tencentlive
 # A CLI before Terraform 1.8 leaves provider-defined functions out of `providers schema -json`.
-terraform="$(functions_cli "$(ensure_cli terraform | tail -n 1)")"
+terraform="$(functions_cli "$(ensure_cli terraform)")"
 
 mapfile -t templates < <(find templates -name '*.tmpl' | sort)
 go run ./cmd/tencentlive-doctables "${templates[@]}"
@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/plugins/registry.terraform.io/hashicorp/$name/0.0.1/$(go env GOOS)_$(go env GOARCH)/terraform-provider-$name" .
 # The full source address, so that OpenTofu too looks for it under registry.terraform.io.
 printf 'terraform {\n  required_providers {\n    %s = { source = "registry.terraform.io/hashicorp/%s" }\n  }\n}\n' "$name" "$name" >"$work/main.tf"
-TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh | tail -n 1)" CHECKPOINT_DISABLE=1
+TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh)" CHECKPOINT_DISABLE=1
 export TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE
 "$terraform" -chdir="$work" init -input=false -no-color -plugin-dir="$work/plugins" >"$work/init.log" 2>&1 ||
 	{ cat "$work/init.log" >&2; fail "terraform init"; }

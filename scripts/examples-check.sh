@@ -8,14 +8,14 @@
 cd "$repo"
 cli="${CLI:-terraform}"
 [[ "$cli" == terraform || "$cli" == tofu ]] || fail "CLI must be terraform or tofu, not $cli"
-tf="$(ensure_cli "$cli" | tail -n 1)"
+tf="$(ensure_cli "$cli")"
 for bin in bin/terraform-provider-tencentlive bin/tencentlive-emulator; do
 	[[ -x "$bin" ]] || fail "$bin is missing; run \`make build\` (or \`make examples-check\`)"
 done
 work="$repo/bin/examples-check/$cli"
 rm -rf "$work" && mkdir -p "$work"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
-	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}" | tail -n 1)"
+	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}")"
 export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 # Nothing from the caller's environment may point a test at a real application.
 unset TENCENTLIVE_ENDPOINT TENCENTLIVE_SDK_APP_ID TENCENTLIVE_SECRET_KEY TENCENTLIVE_IDENTIFIER \

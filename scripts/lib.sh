@@ -22,10 +22,11 @@ start_emulator() {
 	log "emulator at $TENCENTLIVE_ENDPOINT"
 }
 
-# ensure_cli terraform|tofu: prints a CLI's path (the last stdout line). terraform: PATH's (unless
-# ENSURE_TF_NO_PATH=1), bin/terraform, else `go install` of $TERRAFORM_VERSION (default 1.6.6, the
-# last MPL release; ~2 min). tofu: bin/tofu at tools/opentofu's version, else built from it
-# (minutes). version.dev=no drops the "-dev" that terraform-plugin-testing's version parsing refuses.
+# ensure_cli terraform|tofu: prints a CLI's path, the only line on stdout (progress goes to
+# stderr). terraform: PATH's (unless ENSURE_TF_NO_PATH=1), bin/terraform, else `go install` of
+# $TERRAFORM_VERSION (default 1.6.6, the last MPL release; ~2 min). tofu: bin/tofu at
+# tools/opentofu's version, else built from it (minutes). version.dev=no drops the "-dev" that
+# terraform-plugin-testing's version parsing refuses.
 ensure_cli() {
 	local name="$1" bin="$repo/bin/$1" want="" candidate version start=$SECONDS
 	if [[ "$name" == tofu ]]; then
@@ -64,5 +65,5 @@ functions_cli() {
 	[[ "$v" =~ ^Terraform\ v(.*)$ && "$(printf '%s\n' 1.8.0 "${BASH_REMATCH[1]}" | sort -V | head -n 1)" != 1.8.0 ]] ||
 		{ printf '%s\n' "$1"; return; }
 	log "$v has no provider-defined functions: using OpenTofu"
-	ensure_cli tofu | tail -n 1
+	ensure_cli tofu
 }

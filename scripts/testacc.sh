@@ -9,9 +9,9 @@ cd "$repo"
 cli="${1:-terraform}"
 shift || true
 [[ "$cli" == terraform || "$cli" == tofu ]] || usage
-TF_ACC_TERRAFORM_PATH="$(ensure_cli "$cli" | tail -n 1)"
+TF_ACC_TERRAFORM_PATH="$(ensure_cli "$cli")"
 # A CLI config that exists: a missing one makes OpenTofu warn, which breaks version parsing.
-TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh | tail -n 1)"
+TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh)"
 export TF_ACC=1 TF_ACC_TERRAFORM_PATH TF_CLI_CONFIG_FILE
 packages="./internal/provider/... ./internal/e2e/..."
 if [[ "$cli" == tofu ]]; then

@@ -1,5 +1,5 @@
 // Command tencentlive-cliconfig writes a Terraform/OpenTofu CLI configuration file and prints its
-// absolute path as the last line on stdout. scripts/cli-config.sh builds and runs it.
+// absolute path, the only line on stdout. scripts/cli-config.sh builds and runs it.
 //
 // Why: TF_CLI_CONFIG_FILE may name a file that does not exist (it does on the dev machines);
 // OpenTofu then warns, which breaks terraform-plugin-testing's version parsing, so every test run
