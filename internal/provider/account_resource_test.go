@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -23,13 +22,8 @@ import (
 
 func newTestAccountResource(t *testing.T, opts emulator.Options) (*accountResource, *wire.Client, *emulator.Server) {
 	t.Helper()
-	emu, err := emulator.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	c := testClient(t, srv.URL)
+	emu, url := serveEmulator(t, opts)
+	c := testClient(t, url)
 	return &accountResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c, emu
 }
 

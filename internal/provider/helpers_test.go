@@ -90,18 +90,34 @@ func newAccEnv(t *testing.T, opts emulator.Options) *accEnv {
 		}
 		return &accEnv{client: c, identifier: cfg.Identifier}
 	}
+	emu, url := serveEmulator(t, opts)
+	return &accEnv{emu: emu, url: url, client: emulatorClient(t, url, 0), identifier: emulator.DefaultAdmin}
+}
+
+// serveEmulator serves a new in-process emulator with opts until the test ends, and returns it
+// with its URL.
+func serveEmulator(t *testing.T, opts emulator.Options) (*emulator.Server, string) {
+	t.Helper()
 	emu, err := emulator.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
+	return emu, srv.URL
+}
+
+// emulatorClient is a client of the emulator at url with the development credentials that, like
+// the provider's, retries until its context's deadline; requestsPerSecond 0 means the
+// documented rates.
+func emulatorClient(t *testing.T, url string, requestsPerSecond float64) *wire.Client {
+	t.Helper()
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline})
+		Identifier: emulator.DefaultAdmin, BaseURL: url, MaxRetries: wire.RetryUntilDeadline, RequestsPerSecond: requestsPerSecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &accEnv{emu: emu, url: srv.URL, client: c, identifier: emulator.DefaultAdmin}
+	return c
 }
 
 // requireEmulator skips a test that needs an emulator switch the real service does not have.
@@ -378,20 +394,11 @@ func newTestRoomResource(t *testing.T, requestsPerSecond ...float64) (*roomResou
 // newTestRoomResourceOn is newTestRoomResource against an emulator with opts.
 func newTestRoomResourceOn(t *testing.T, opts emulator.Options, requestsPerSecond ...float64) (*roomResource, *wire.Client) {
 	t.Helper()
-	emu, err := emulator.New(opts)
-	if err != nil {
-		t.Fatal(err)
+	_, url := serveEmulator(t, opts)
+	var rps float64
+	for _, r := range requestsPerSecond {
+		rps = r
 	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	cfg := wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline}
-	for _, rps := range requestsPerSecond {
-		cfg.RequestsPerSecond = rps
-	}
-	c, err := wire.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := emulatorClient(t, url, rps)
 	return &roomResource{data: &providerData{client: c, identifier: emulator.DefaultAdmin}}, c
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"net/http/httptest"
 	"reflect"
 	"testing"
 
@@ -54,13 +53,8 @@ func TestFlattenRoomData(t *testing.T) {
 }
 
 func TestRoomDataSourceMissingRoom(t *testing.T) {
-	emu, err := emulator.New(emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	d := &roomDataSource{data: &providerData{client: testClient(t, srv.URL)}}
+	_, url := serveEmulator(t, emulator.Options{})
+	d := &roomDataSource{data: &providerData{client: testClient(t, url)}}
 
 	ctx := context.Background()
 	var sr datasource.SchemaResponse

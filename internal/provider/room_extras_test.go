@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -89,16 +88,8 @@ func TestKeepOwnerChanges(t *testing.T) {
 // Update sends only what changed: an unchanged admins set costs no call, a changed one a read
 // and one request per direction.
 func TestApplyExtrasSendsOnlyChanges(t *testing.T) {
-	emu, err := emulator.New(emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	defer srv.Close()
-	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey, Identifier: emulator.DefaultAdmin, BaseURL: srv.URL, MaxRetries: wire.RetryUntilDeadline})
-	if err != nil {
-		t.Fatal(err)
-	}
+	emu, url := serveEmulator(t, emulator.Options{})
+	c := emulatorClient(t, url, 0)
 	ctx := context.Background()
 	for _, u := range []string{"m1", "m2", "b1", "b2"} {
 		if err := c.ImportAccount(ctx, wire.Account{UserID: u}); err != nil {
