@@ -72,6 +72,15 @@ func (f *fakeClock) Sleeps() []time.Duration {
 	return append([]time.Duration(nil), f.sleeps...)
 }
 
+// Slept is the sum of Sleeps.
+func (f *fakeClock) Slept() time.Duration {
+	var total time.Duration
+	for _, d := range f.Sleeps() {
+		total += d
+	}
+	return total
+}
+
 // recorded is one request the fake API received.
 type recorded struct {
 	Method   string

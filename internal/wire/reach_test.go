@@ -33,11 +33,7 @@ func TestRefusedConnectionEndsAfterFewAttempts(t *testing.T) {
 	if s := c.Stats(); s.Requests != maxRefusedAttempts {
 		t.Errorf("%d requests, want %d", s.Requests, maxRefusedAttempts)
 	}
-	var waited time.Duration
-	for _, d := range clock.Sleeps() {
-		waited += d
-	}
-	if waited > 300*time.Millisecond {
+	if waited := clock.Slept(); waited > 300*time.Millisecond {
 		t.Errorf("backoff %v in front of a refused connection", waited)
 	}
 }
