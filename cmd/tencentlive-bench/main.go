@@ -53,7 +53,8 @@ const (
 	kindNoop kind = "tencentlive_room-noop-provider"
 )
 
-// usesProvider reports whether a kind runs the provider (and so needs an emulator).
+// usesProvider reports whether a kind runs the real provider (and so needs it built and an
+// emulator); the no-op provider needs neither.
 func (k kind) usesProvider() bool { return k == kindRoom || k == kindFast }
 
 func main() {

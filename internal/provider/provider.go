@@ -47,15 +47,6 @@ func New(version string) func() provider.Provider {
 	}
 }
 
-// applyStarted records that this process runs Terraform's apply walk: only there do resources
-// get created, updated or deleted. The plans that walk makes are re-plans of what the plan walk
-// planned (and checked) a moment or an hour before, each right before its own apply.
-func (d *providerData) applyStarted() {
-	if d != nil {
-		d.applying.Store(true)
-	}
-}
-
 // providerData is what Configure hands to resources. client is nil when the configuration
 // holds values unknown until apply; resources then report notReady when they need the API.
 type providerData struct {
@@ -76,6 +67,15 @@ type providerData struct {
 	// plannedAccounts holds the user IDs tencentlive_account resources of this plan create:
 	// a room naming one is not checked at plan, as the account does not exist yet.
 	plannedAccounts sync.Map
+}
+
+// applyStarted records that this process runs Terraform's apply walk: only there do resources
+// get created, updated or deleted. The plans that walk makes are re-plans of what the plan walk
+// planned (and checked) a moment or an hour before, each right before its own apply.
+func (d *providerData) applyStarted() {
+	if d != nil {
+		d.applying.Store(true)
+	}
 }
 
 // providerDataOf takes the data the provider's Configure handed over; nil before it has run.
