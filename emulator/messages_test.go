@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -215,7 +216,7 @@ func TestRecreatedRoomStartsAfresh(t *testing.T) {
 	h.createRoom("r1", nil)
 	h.send("send_text_msg", textBody("r1", DefaultAdmin, "old"))
 	h.call("destroy_room", map[string]any{"RoomId": "r1"}).mustOK(t)
-	if _, err := h.s.Messages("r1"); err != ErrNoSuchRoom {
+	if _, err := h.s.Messages("r1"); !errors.Is(err, ErrNoSuchRoom) {
 		t.Fatalf("Messages of a dismissed room: %v, want ErrNoSuchRoom", err)
 	}
 	h.createRoom("r1", nil)
