@@ -39,8 +39,9 @@ type Message struct {
 	Time          int64  `json:"MsgTime"` // Unix seconds
 }
 
-// messageLog is what one room received. It belongs to one *Room: a room dismissed and created
-// again under the same ID starts with an empty log and MsgSeq 1.
+// messageLog is what one room received; Server.messages holds one per RoomId, under Server.mu.
+// It belongs to one *Room: a room dismissed and created again under the same ID starts with an
+// empty log and MsgSeq 1.
 type messageLog struct {
 	room     *Room
 	lastSeq  int64
