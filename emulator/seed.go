@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -302,4 +304,23 @@ func jsonLines(data []byte) (map[string]int, int, error) {
 		return nil, lineAt(dec.InputOffset()), errors.New("text after the top-level value")
 	}
 	return lines, 0, nil
+}
+
+// maxSeedBytes bounds a seed sent to POST /_emulator/seed.
+const maxSeedBytes = 16 << 20
+
+// serveSeed answers POST /_emulator/seed, whose body is a seed file: for an emulator that takes
+// no arguments, as a CI service container. 200 with the SeedSummary, or 400 with the error.
+func (s *Server) serveSeed(w http.ResponseWriter, r *http.Request) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, maxSeedBytes+1))
+	if err != nil || len(data) > maxSeedBytes {
+		http.Error(w, fmt.Sprintf("the body must be a seed file of at most %d bytes", maxSeedBytes), http.StatusBadRequest)
+		return
+	}
+	sum, err := s.ApplySeed("seed", data)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	writeJSON(w, sum)
 }

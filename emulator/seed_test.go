@@ -1,6 +1,10 @@
 package emulator
 
 import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -94,5 +98,42 @@ func TestApplySeedRefusesBadFiles(t *testing.T) {
 				t.Fatalf("error = %v, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// POST /_emulator/seed applies a seed to a running emulator (a service container takes no
+// arguments); a bad one is answered 400 with the line and the field.
+func TestSeedEndpoint(t *testing.T) {
+	s, err := New(Options{Now: newFakeClock().Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	data, err := os.ReadFile(filepath.Join("..", "examples", "ci", "seed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(srv.URL+"/_emulator/seed", "application/json", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"Rooms": 1`) {
+		t.Fatalf("seed: %s %s", resp.Status, body)
+	}
+	if rooms := s.Rooms(); len(rooms) != 1 || rooms[0].RoomID != "ci-lobby" {
+		t.Errorf("rooms = %+v", rooms)
+	}
+
+	resp, err = http.Post(srv.URL+"/_emulator/seed", "application/json", strings.NewReader("{\n\"rooms\": [{\"RoomId\": 7}]}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "seed:2: rooms[0].RoomId: RoomId must be a string") {
+		t.Errorf("bad seed: %s %s", resp.Status, body)
 	}
 }
