@@ -93,7 +93,9 @@ func checkDockerfile(path, binary string) error {
 		instr[name] = strings.TrimSpace(args)
 	}
 	exe := "/" + binary
-	fail := func(format string, args ...any) error { return fmt.Errorf("%s: "+format, append([]any{path}, args...)...) }
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("%s: "+format, append([]any{path}, args...)...)
+	}
 	if !slices.Equal(froms, []string{"scratch"}) {
 		return fail("FROM %v, want only scratch (the static binary needs nothing else)", froms)
 	}

@@ -166,9 +166,9 @@ func TestAccCIExampleSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	make := exec.Command("make", "build")
-	make.Dir = repo
-	if out, err := make.CombinedOutput(); err != nil {
+	build := exec.Command("make", "build")
+	build.Dir = repo
+	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("make build: %v\n%s", err, out)
 	}
 
@@ -279,7 +279,15 @@ func freePort(t *testing.T) int {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	_, port, err := net.SplitHostPort(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func waitHealthy(t *testing.T, endpoint string) {
