@@ -108,6 +108,12 @@ type serveFlags struct {
 func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, error) {
 	fs := flag.NewFlagSet("tencentlive-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tencentlive-emulator [flags]            serve (flags below)\n"+
+			"       tencentlive-emulator health [URL]       exit 0 when the emulator at URL serves\n"+
+			"       tencentlive-emulator usersig [-user ID] print a UserSig (key from $TENCENTLIVE_SECRET_KEY)")
+		fs.PrintDefaults()
+	}
 	var (
 		opts                           emulator.Options
 		admins, words, groups, keyless string
