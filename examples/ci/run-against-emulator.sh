@@ -5,15 +5,18 @@
 # plan that must be empty, against the configuration in CONFIG_DIR. Copy it with the YAML.
 #
 # Environment (all optional):
-#   EMULATOR=process   start EMULATOR_BIN (default: tencentlive-emulator on PATH, else
-#                      bin/tencentlive-emulator) on a free loopback port and stop it at the end;
+#   EMULATOR=process   start the emulator binary on a free loopback port and stop it at the end;
+#                      EMULATOR_FROM=build (default) takes EMULATOR_BIN, else tencentlive-emulator
+#                      on PATH, else bin/tencentlive-emulator; EMULATOR_FROM=release takes it from
+#                      the release's archive for this platform;
 #   EMULATOR=service   use the emulator already at TENCENTLIVE_ENDPOINT (a service container):
 #                      wait for its health endpoint, then load the seed over HTTP.
 #   PROVIDER=local     a build of the provider, PROVIDER_BIN (default bin/terraform-provider-tencentlive),
 #                      installed through a filesystem mirror as version PROVIDER_VERSION;
-#   PROVIDER=release   the release's zip for this platform, from PROVIDER_RELEASE_URL (default:
-#                      the GitHub release of PROVIDER_VERSION), checked against its SHA256SUMS;
+#   PROVIDER=release   the release's zip for this platform, through a filesystem mirror;
 #   PROVIDER=registry  nothing to do: `init` downloads it from the registry.
+#   Files of a release come from RELEASE_URL (default: the GitHub release of PROVIDER_VERSION)
+#   and are checked against its SHA256SUMS.
 #   PROVIDER_VERSION   default 0.1.0; TF_CLI terraform (default) or tofu; CONFIG_DIR (default
 #                      this directory); SEED_FILE (default seed.json here); WORK_DIR (default a
 #                      new temporary directory).
@@ -26,6 +29,7 @@ fail() { printf 'run-against-emulator: FAIL: %s\n' "$*" >&2; exit 1; }
 EMULATOR="${EMULATOR:-process}"
 PROVIDER="${PROVIDER:-local}"
 PROVIDER_VERSION="${PROVIDER_VERSION:-0.1.0}"
+RELEASE_URL="${RELEASE_URL:-https://github.com/tencentlive/terraform-provider-tencentlive/releases/download/v$PROVIDER_VERSION}"
 TF_CLI="${TF_CLI:-terraform}"
 CONFIG_DIR="${CONFIG_DIR:-$here}"
 SEED_FILE="${SEED_FILE:-$here/seed.json}"
@@ -37,6 +41,14 @@ command -v "$TF_CLI" >/dev/null || fail "$TF_CLI is not on PATH"
 export TENCENTLIVE_SDK_APP_ID="${TENCENTLIVE_SDK_APP_ID:-1400000000}"
 export TENCENTLIVE_SECRET_KEY="${TENCENTLIVE_SECRET_KEY:-emulator-secret-key-not-for-production}"
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+
+# fetch_release FILE: downloads FILE of the release into WORK_DIR, checked against its SHA256SUMS.
+fetch_release() {
+	local sums="terraform-provider-tencentlive_${PROVIDER_VERSION}_SHA256SUMS"
+	[[ -s "$WORK_DIR/$sums" ]] || curl -fsSL -o "$WORK_DIR/$sums" "$RELEASE_URL/$sums" || fail "cannot download $RELEASE_URL/$sums"
+	curl -fsSL -o "$WORK_DIR/$1" "$RELEASE_URL/$1" || fail "cannot download $RELEASE_URL/$1"
+	(cd "$WORK_DIR" && grep "  $1\$" "$sums" | sha256sum -c --quiet -) || fail "$1 does not match $sums"
+}
 
 # --- The provider, through a filesystem mirror under both registry hosts (Terraform resolves
 # tencentlive/tencentlive on registry.terraform.io, OpenTofu on registry.opentofu.org).
@@ -54,16 +66,12 @@ local)
 	say "provider: $bin as $PROVIDER_VERSION ($platform)"
 	;;
 release)
-	url="${PROVIDER_RELEASE_URL:-https://github.com/tencentlive/terraform-provider-tencentlive/releases/download/v$PROVIDER_VERSION}"
 	zip="terraform-provider-tencentlive_${PROVIDER_VERSION}_${platform}.zip"
-	sums="terraform-provider-tencentlive_${PROVIDER_VERSION}_SHA256SUMS"
-	curl -fsSL -o "$WORK_DIR/$zip" "$url/$zip" || fail "cannot download $url/$zip"
-	curl -fsSL -o "$WORK_DIR/$sums" "$url/$sums" || fail "cannot download $url/$sums"
-	(cd "$WORK_DIR" && grep "  $zip\$" "$sums" | sha256sum -c --quiet -) || fail "$zip does not match $sums"
+	fetch_release "$zip"
 	for host in "${hosts[@]}"; do # the "packed" layout: the release zip as it is
 		mkdir -p "$mirror/$host/tencentlive/tencentlive" && cp "$WORK_DIR/$zip" "$mirror/$host/tencentlive/tencentlive/"
 	done
-	say "provider: $zip from $url"
+	say "provider: $zip from $RELEASE_URL"
 	;;
 registry) say "provider: from the registry" ;;
 *) fail "PROVIDER must be local, release or registry, not $PROVIDER" ;;
@@ -86,8 +94,19 @@ fi
 # --- The emulator, with the seed's accounts and rooms, ready before the first command.
 case "$EMULATOR" in
 process)
-	emulator="${EMULATOR_BIN:-$(command -v tencentlive-emulator || echo "$root/bin/tencentlive-emulator")}"
-	[[ -x "$emulator" ]] || fail "no emulator at $emulator: run \`make build\` or set EMULATOR_BIN"
+	case "${EMULATOR_FROM:-build}" in
+	build)
+		emulator="${EMULATOR_BIN:-$(command -v tencentlive-emulator || echo "$root/bin/tencentlive-emulator")}"
+		[[ -x "$emulator" ]] || fail "no emulator at $emulator: run \`make build\`, set EMULATOR_BIN or EMULATOR_FROM=release"
+		;;
+	release)
+		archive="tencentlive-emulator_${PROVIDER_VERSION}_${platform}.tar.gz"
+		fetch_release "$archive"
+		mkdir -p "$WORK_DIR/emulator" && tar -xzf "$WORK_DIR/$archive" -C "$WORK_DIR/emulator"
+		emulator="$WORK_DIR/emulator/tencentlive-emulator"
+		;;
+	*) fail "EMULATOR_FROM must be build or release, not $EMULATOR_FROM" ;;
+	esac
 	# -env-file appears, whole, once the emulator listens: the readiness signal, no sleep needed.
 	"$emulator" -listen 127.0.0.1:0 -seed-file "$SEED_FILE" -env-file "$WORK_DIR/emulator.env" 2>"$WORK_DIR/emulator.log" &
 	emulator_pid=$!

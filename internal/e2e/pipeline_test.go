@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"archive/tar"
 	"archive/zip"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -104,58 +106,89 @@ func (r ciRun) mustBeGreen(t *testing.T) {
 	}
 }
 
-// fakeRelease lays out what a GitHub release holds for this platform (the provider's zip and
-// SHA256SUMS) in a directory, for PROVIDER=release with a file:// URL.
-func fakeRelease(t *testing.T, providerBin string) string {
+// fakeRelease lays out what a GitHub release holds for this platform (the provider's zip, the
+// emulator's archive and SHA256SUMS) in a directory, for the script's release paths with a
+// file:// URL.
+func fakeRelease(t *testing.T, providerBin, emulatorBin string) string {
 	t.Helper()
 	dir := t.TempDir()
 	v := release.Version
-	zipName := fmt.Sprintf("terraform-provider-tencentlive_%s_%s_%s.zip", v, runtime.GOOS, runtime.GOARCH)
-	f, err := os.Create(filepath.Join(dir, zipName))
-	if err != nil {
-		t.Fatal(err)
+	target := v + "_" + runtime.GOOS + "_" + runtime.GOARCH
+	zipName := "terraform-provider-tencentlive_" + target + ".zip"
+	tarName := "tencentlive-emulator_" + target + ".tar.gz"
+	writeArchive(t, filepath.Join(dir, zipName), "terraform-provider-tencentlive_v"+v, providerBin)
+	writeArchive(t, filepath.Join(dir, tarName), "tencentlive-emulator", emulatorBin)
+	var sums strings.Builder
+	for _, name := range []string{zipName, tarName} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		fmt.Fprintf(&sums, "%s  %s\n", hex.EncodeToString(sum[:]), name)
 	}
-	zw := zip.NewWriter(f)
-	hdr := &zip.FileHeader{Name: "terraform-provider-tencentlive_v" + v, Method: zip.Deflate}
-	hdr.SetMode(0o755) // Terraform keeps the mode the zip gives, as goreleaser's archives do
-	w, err := zw.CreateHeader(hdr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin, err := os.ReadFile(providerBin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write(bin); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, zipName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(data)
-	sums := fmt.Sprintf("%s  %s\n", hex.EncodeToString(sum[:]), zipName)
-	if err := os.WriteFile(filepath.Join(dir, "terraform-provider-tencentlive_"+v+"_SHA256SUMS"), []byte(sums), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "terraform-provider-tencentlive_"+v+"_SHA256SUMS"), []byte(sums.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
 }
 
-// The workflows' shell steps are `make build` and the script; both run here, as the
-// emulator-process jobs run them, and the script's release path runs against a local "release".
+// writeArchive writes a .zip or .tar.gz at path holding bin as the executable entry, as
+// goreleaser's archives hold it.
+func writeArchive(t *testing.T, path, entry, bin string) {
+	t.Helper()
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if strings.HasSuffix(path, ".zip") {
+		zw := zip.NewWriter(f)
+		hdr := &zip.FileHeader{Name: entry, Method: zip.Deflate}
+		hdr.SetMode(0o755) // Terraform keeps the mode the zip gives
+		w, err := zw.CreateHeader(hdr)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err == nil {
+			err = zw.Close()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	err = tw.WriteHeader(&tar.Header{Name: entry, Mode: 0o755, Size: int64(len(data)), Typeflag: tar.TypeReg})
+	if err == nil {
+		_, err = tw.Write(data)
+	}
+	if err == nil {
+		err = tw.Close()
+	}
+	if err == nil {
+		err = gz.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The workflows' shell steps are the script and, in the from-source jobs, `make build`; all run
+// here in the combinations the jobs use (the service jobs' in TestAccEmulatorImage), the
+// release paths against a local "release" of this tree's binaries.
 func TestAccCIExampleSteps(t *testing.T) {
 	requireAcc(t)
 	repo, err := RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"make build", ciScript, ciScript}
+	want := []string{ciScript, ciScript, "make build", ciScript}
 	for _, file := range []string{"github-actions.yml", "gitlab-ci.yml"} {
 		if got := runSteps(t, filepath.Join(repo, "examples", "ci", file)); !slices.Equal(got, want) {
 			t.Fatalf("%s runs %q; this test runs %q: run a new step here too", file, got, want)
@@ -171,24 +204,29 @@ func TestAccCIExampleSteps(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("make build: %v\n%s", err, out)
 	}
+	bin := filepath.Join(repo, "bin")
+	rel := fakeRelease(t, filepath.Join(bin, "terraform-provider-tencentlive"), filepath.Join(bin, "tencentlive-emulator"))
+	fromRelease := []string{"TF_CLI=" + tf, "EMULATOR=process", "EMULATOR_FROM=release", "PROVIDER=release",
+		"PROVIDER_VERSION=" + release.Version, "RELEASE_URL=file://" + rel}
 
-	t.Run("emulator process, provider from the local build", func(t *testing.T) {
+	t.Run("emulator-process: emulator and provider from a release", func(t *testing.T) {
+		runCIScript(t, repo, fromRelease...).mustBeGreen(t)
+	})
+	t.Run("provider-from-source: make build, then the local build", func(t *testing.T) {
 		runCIScript(t, repo, "TF_CLI="+tf, "EMULATOR=process", "PROVIDER=local").mustBeGreen(t)
 	})
-
-	rel := fakeRelease(t, filepath.Join(repo, "bin", "terraform-provider-tencentlive"))
-	t.Run("provider from a release zip, checked against SHA256SUMS", func(t *testing.T) {
-		runCIScript(t, repo, "TF_CLI="+tf, "EMULATOR=process", "PROVIDER=release",
-			"PROVIDER_VERSION="+release.Version, "PROVIDER_RELEASE_URL=file://"+rel).mustBeGreen(t)
-	})
-	t.Run("a release zip that does not match its SHA256SUMS is refused", func(t *testing.T) {
-		sums := filepath.Join(rel, "terraform-provider-tencentlive_"+release.Version+"_SHA256SUMS")
-		if err := os.WriteFile(sums, []byte(strings.Repeat("0", 64)+"  terraform-provider-tencentlive_"+release.Version+"_"+runtime.GOOS+"_"+runtime.GOARCH+".zip\n"), 0o644); err != nil {
+	t.Run("a release file that does not match SHA256SUMS is refused", func(t *testing.T) {
+		archive := filepath.Join(rel, "tencentlive-emulator_"+release.Version+"_"+runtime.GOOS+"_"+runtime.GOARCH+".tar.gz")
+		f, err := os.OpenFile(archive, os.O_APPEND|os.O_WRONLY, 0)
+		if err == nil {
+			_, err = f.WriteString("tampered")
+			f.Close()
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
-		r := runCIScript(t, repo, "TF_CLI="+tf, "EMULATOR=process", "PROVIDER=release",
-			"PROVIDER_VERSION="+release.Version, "PROVIDER_RELEASE_URL=file://"+rel)
-		if r.err == nil || !strings.Contains(r.output, "does not match") || strings.Contains(r.output, "terraform init") {
+		r := runCIScript(t, repo, fromRelease...)
+		if r.err == nil || !strings.Contains(r.output, "tar.gz does not match") || strings.Contains(r.output, "terraform init") {
 			t.Fatalf("want a checksum failure before init; got %v:\n%s", r.err, r.output)
 		}
 	})
@@ -211,7 +249,12 @@ func TestAccEmulatorImage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	providerBin, err := BuildProvider(context.Background(), repo, t.TempDir())
+	bins := t.TempDir()
+	providerBin, err := BuildProvider(context.Background(), repo, bins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emulatorBin, err := BuildEmulator(context.Background(), repo, bins)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +300,7 @@ func TestAccEmulatorImage(t *testing.T) {
 	}
 
 	runCIScript(t, repo, "TF_CLI="+tf, "EMULATOR=service", "TENCENTLIVE_ENDPOINT="+endpoint, "PROVIDER=release",
-		"PROVIDER_VERSION="+release.Version, "PROVIDER_RELEASE_URL=file://"+fakeRelease(t, providerBin)).mustBeGreen(t)
+		"PROVIDER_VERSION="+release.Version, "RELEASE_URL=file://"+fakeRelease(t, providerBin, emulatorBin)).mustBeGreen(t)
 
 	resp, err := http.Get(endpoint + "/_emulator/rooms")
 	if err != nil {
