@@ -108,7 +108,7 @@ process)
 	*) fail "EMULATOR_FROM must be build or release, not $EMULATOR_FROM" ;;
 	esac
 	# -env-file appears, whole, once the emulator listens: the readiness signal, no sleep needed.
-	"$emulator" -listen 127.0.0.1:0 -seed-file "$SEED_FILE" -env-file "$WORK_DIR/emulator.env" 2>"$WORK_DIR/emulator.log" &
+	"$emulator" -listen 127.0.0.1:0 -seed-file "$SEED_FILE" -env-file "$WORK_DIR/emulator.env" >"$WORK_DIR/emulator.log" 2>&1 &
 	emulator_pid=$!
 	trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
 	for _ in $(seq 300); do
