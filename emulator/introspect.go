@@ -27,8 +27,10 @@ func (s *Server) serveIntrospection(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	case (route == "enter" || route == "leave") && r.Method == http.MethodPost:
 		s.serveMemberMove(w, r, route)
+	case route == "seed" && r.Method == http.MethodPost:
+		s.serveSeed(w, r)
 	case route == "stats" || route == "rooms" || route == "accounts" || route == "messages" ||
-		route == "reset-stats" || route == "enter" || route == "leave":
+		route == "reset-stats" || route == "enter" || route == "leave" || route == "seed":
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	default:
 		http.NotFound(w, r)

@@ -172,13 +172,18 @@ func (s *Server) Admins() []string { return append([]string(nil), s.opts.Admins.
 
 const apiPrefix = "/v4/"
 
-// ServeHTTP answers one request: introspection under /_emulator/, the REST API elsewhere.
+// ServeHTTP answers one request: introspection under /_emulator/, the health probe at HealthPath,
+// the REST API elsewhere.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.noRecover {
 		defer s.recoverPanic(w)
 	}
 	if strings.HasPrefix(r.URL.Path, introspectionPrefix) {
 		s.serveIntrospection(w, r)
+		return
+	}
+	if r.URL.Path == HealthPath { // no latency, faults or stats: a probe must not change them
+		serveHealth(w, r)
 		return
 	}
 	if s.opts.Latency > 0 {

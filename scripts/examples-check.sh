@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # examples-check.sh — make examples-check (CLI=tofu for OpenTofu): `fmt -check`; `init` + `validate`
 # of a copy of every directory with *.tf, the provider from a filesystem mirror (snippets get a
-# required_providers); `test` of every tests/*.tftest.hcl against the emulator, which must then hold
-# no room. Under Terraform < 1.10, examples with functions or ephemeral resources, or whose
-# required_version excludes it, are skipped and said so. Env: CLI, VERSION (default internal/release's).
+# required_providers); `test` of every tests/*.tftest.hcl against the emulator (started from
+# examples/ci/seed.json), which must then hold only the seeded rooms. Under Terraform < 1.10,
+# examples with functions or ephemeral resources, or whose required_version excludes it, are
+# skipped and said so. Env: CLI, VERSION (default internal/release's).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 cli="${CLI:-terraform}"
@@ -54,14 +55,16 @@ done
 mapfile -t tested < <(cd "$work/examples" && find . -path '*/tests/*.tftest.hcl' -printf '%h\n' | sed 's|/tests$||; s|^\./||' | sort -u)
 [[ ${#tested[@]} -gt 0 ]] || { log "no tests found"; exit 0; }
 command -v curl >/dev/null || fail "curl is needed to ask the emulator what it holds after the tests"
-start_emulator "$work/emulator.log"
+# The CI example reads rooms the application made before Terraform: the emulator starts with them.
+start_emulator "$work/emulator.log" -seed-file examples/ci/seed.json
+seeded="$(curl -fsS "$TENCENTLIVE_ENDPOINT/_emulator/rooms")" || fail "cannot list the emulator's rooms"
 for dir in "${tested[@]}"; do
 	d="$work/examples/$dir" start=$SECONDS
 	skip_functions "$d" "$dir" && continue
 	quiet "$d.test.log" "$tf" -chdir="$d" test -no-color || fail "$dir: test failed"
 	grep -E '^(tests/|Success!)' "$d.test.log" | sed 's/^/  /' >&2 || true
 	rooms="$(curl -fsS "$TENCENTLIVE_ENDPOINT/_emulator/rooms")" || fail "cannot list the emulator's rooms"
-	! grep -q '"RoomId"' <<<"$rooms" || fail "$dir: rooms left on the emulator after the test destroyed its resources: $rooms"
+	[[ "$rooms" == "$seeded" ]] || fail "$dir: rooms left on the emulator after the test destroyed its resources: $rooms"
 	log "$dir: test ok, nothing left behind ($((SECONDS - start))s)"
 done
 log "all examples ok"

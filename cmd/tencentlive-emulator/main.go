@@ -35,12 +35,21 @@ func main() {
 
 // run serves until ctx is canceled (SIGINT/SIGTERM), then shuts down and writes the state.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		if sub, ok := subcommands[args[0]]; ok {
+			return sub(ctx, args[1:], stdout, stderr)
+		}
+	}
 	opts, sf, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
 	}
 	srv, err := emulator.New(opts)
 	if err != nil {
+		return err
+	}
+	if err := sf.seed(srv, stderr); err != nil {
+		_ = srv.Close()
 		return err
 	}
 	tlsConfig, err := sf.tlsConfig()
@@ -93,11 +102,18 @@ type serveFlags struct {
 	selfSignedListen string   // the listen host, a name of the certificate when not a wildcard
 	env              bool     // stdout: the client's environment as export lines, then closed
 	envFile          string   // the same lines, written to this file
+	seedFile         string   // accounts and rooms loaded at start (emulator.ApplySeed)
 }
 
 func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, error) {
 	fs := flag.NewFlagSet("tencentlive-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tencentlive-emulator [flags]            serve (flags below)\n"+
+			"       tencentlive-emulator health [URL]       exit 0 when the emulator at URL serves\n"+
+			"       tencentlive-emulator usersig [-user ID] print a UserSig (key from $TENCENTLIVE_SECRET_KEY)")
+		fs.PrintDefaults()
+	}
 	var (
 		opts                           emulator.Options
 		admins, words, groups, keyless string
@@ -110,6 +126,7 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	fs.StringVar(&sf.selfSignedOut, "tls-self-signed", "", "serve https with a new self-signed certificate and write it to this file, for clients to trust (the provider's ca_cert_file)")
 	fs.StringVar(&tlsHosts, "tls-hosts", "", "comma-separated extra host names or IPs of the -tls-self-signed certificate (e.g. the CI service name); localhost, 127.0.0.1, ::1 and the -listen host are always in it")
 	fs.BoolVar(&sf.env, "env", false, "once listening, print the environment a client needs (TENCENTLIVE_ENDPOINT, _SDK_APP_ID, _SECRET_KEY, _IDENTIFIER, and TENCENTLIVE_EMULATOR_PID) as 'export K=V' lines on stdout instead of the listening line, then close stdout: eval \"$(tencentlive-emulator -listen 127.0.0.1:0 -env 2>emulator.log &)\"")
+	fs.StringVar(&sf.seedFile, "seed-file", "", "JSON file of accounts and rooms (with metadata, admins, robots) to start with; rooms already in -state are kept as they are (see emulator/README.md)")
 	fs.StringVar(&sf.envFile, "env-file", "", "once listening, write the lines of -env to this file (written whole: it appears complete or not at all)")
 	fs.StringVar(&keyless, "keyless-sdkappids", "", "comma-separated SDKAppIDs answered with 70016 (no key: an application of another data centre)")
 	fs.Uint64Var(&opts.SDKAppID, "sdkappid", emulator.DefaultSDKAppID, "SDKAppID the emulator answers for")
@@ -162,6 +179,24 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 		sf.selfSignedListen = host
 	}
 	return opts, sf, nil
+}
+
+// seed applies -seed-file, before the emulator listens: a bad file stops it at start.
+func (sf serveFlags) seed(srv *emulator.Server, stderr io.Writer) error {
+	if sf.seedFile == "" {
+		return nil
+	}
+	data, err := os.ReadFile(sf.seedFile)
+	if err != nil {
+		return fmt.Errorf("-seed-file: %w", err)
+	}
+	sum, err := srv.ApplySeed(sf.seedFile, data)
+	if err != nil {
+		return fmt.Errorf("-seed-file %w", err)
+	}
+	fmt.Fprintf(stderr, "tencentlive-emulator: seeded %d accounts, %d rooms from %s (%d rooms already there)\n",
+		sum.Accounts, sum.Rooms, sf.seedFile, sum.RoomsExisted)
+	return nil
 }
 
 // tlsConfig returns the TLS configuration the flags ask for, or nil for plain http. A

@@ -2,14 +2,17 @@
 // (`make release-check`). Run it from the repository root.
 //
 //  1. `goreleaser check`, with goreleaser pinned in tools/goreleaser/go.mod (`go tool`);
-//  2. `goreleaser release --snapshot --clean --skip=sign,publish` with a copy of the config whose
+//  2. `goreleaser release --snapshot --clean --skip=sign,publish,docker` with a copy of the config whose
 //     one-line goos/goarch lists are narrowed to the chosen targets (goreleaser's --single-target
 //     exists only for `goreleaser build`);
 //  3. checks dist/: per target the provider zip holding terraform-provider-tencentlive_v<ver>,
 //     the emulator archive, the SHA256SUMS file listing them and the registry manifest (whose
 //     hash must match terraform-registry-manifest.json; it is copied into dist/ under its release
 //     name, as the release step uploads it), every listed file's hash, and for this machine's
-//     target that the provider carries its version (-X main.version) and was built without cgo.
+//     target that the provider carries its version (-X main.version) and was built without cgo;
+//  4. the emulator image apart (image.go): the snapshot skips goreleaser's docker pipe, which
+//     needs a docker daemon; the dockers_v2 entry, its Dockerfile and the static linux binary
+//     are checked instead, and internal/e2e's TestAccEmulatorImage builds and runs the image.
 //
 // Environment: RELEASE_GOOS / RELEASE_GOARCH, space-separated targets (default: this machine's);
 // RELEASE_FULL=1 builds every target of .goreleaser.yml (tens of builds: slow on 2 cores).
@@ -82,14 +85,17 @@ func run() (string, error) {
 		config = narrowed
 		logf("snapshot for goos=%v goarch=%v (RELEASE_FULL=1 builds every target)", goos, goarch)
 	}
-	if err := goreleaser("release", "--snapshot", "--clean", "--skip=sign,publish", "--config", config); err != nil {
+	if err := goreleaser("release", "--snapshot", "--clean", "--skip=sign,publish,docker", "--config", config); err != nil {
 		return "", err
 	}
 	dist, err := filepath.Abs("dist")
 	if err != nil {
 		return "", err
 	}
-	return dist, checkDist(dist, goos, goarch)
+	if err := checkDist(dist, goos, goarch); err != nil {
+		return "", err
+	}
+	return dist, checkImage(".goreleaser.yml", dist)
 }
 
 func envOr(name, def string) string {
