@@ -262,7 +262,9 @@ func (s *summary) finish() bool {
 
 func (s *summary) elapsed() string { return s.now().Sub(s.start).Round(time.Second).String() }
 
-func seconds(f float64) string { return (time.Duration(f * float64(time.Second))).Round(100 * time.Millisecond).String() }
+func seconds(f float64) string {
+	return (time.Duration(f * float64(time.Second))).Round(100 * time.Millisecond).String()
+}
 
 // short drops the module path, which every package of this repository shares.
 func short(pkg string) string {
