@@ -45,23 +45,23 @@ cli_version() {
 # version_at_least A B: A >= B (dotted versions).
 version_at_least() { [[ "$(printf '%s\n' "$1" "$2" | sort -V | head -n 1)" == "$2" ]]; }
 
-# go_build_with_progress LOG TOTAL LABEL GO-BUILD-ARGS...: `go build -v` with a line on stderr every
-# 20 s saying how many of TOTAL packages are compiled (a cached package is not compiled again);
-# on failure the compiler's output in full.
-go_build_with_progress() {
-	local log="$1" total="$2" label="$3" start=$SECONDS ticker rc=0
+# go_with_progress LOG TOTAL LABEL build|install ARGS...: `go build -v` or `go install -v` with a
+# line on stderr every 20 s saying how many modules are downloaded and packages compiled (of TOTAL,
+# when known; a cached package is not compiled again); on failure the toolchain's output in full.
+go_with_progress() {
+	local log="$1" of="${2:+ of $2}" label="$3" start=$SECONDS ticker rc=0
 	shift 3
 	(
 		while sleep 20; do
-			log "$label: $(grep -c -v ' ' "$log" 2>/dev/null || true) of $total packages compiled, $((SECONDS - start))s"
+			log "$label: $(grep -c '^go: downloading' "$log" 2>/dev/null || true) modules downloaded, $(grep -c -v ' ' "$log" 2>/dev/null || true)$of packages compiled, $((SECONDS - start))s"
 		done
 	) &
 	ticker=$!
-	go build -v "$@" 2>"$log" || rc=$?
+	go "$1" -v "${@:2}" 2>"$log" || rc=$?
 	kill "$ticker" 2>/dev/null || true
 	wait "$ticker" 2>/dev/null || true
 	if ((rc != 0)); then
-		# -v names each package on a line of its own; everything else is the compiler speaking.
+		# -v names each package on a line of its own; everything else is the toolchain speaking.
 		grep -v -E '^[A-Za-z0-9._~/-]+$' "$log" >&2 || cat "$log" >&2
 		return "$rc"
 	fi
@@ -105,10 +105,9 @@ build_terraform() {
 		fi
 		cd "$src"
 		export GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
-		log "Terraform $version: resolving its packages (downloads the modules it needs)"
-		local total
-		total="$(go list -deps . | wc -l)"
-		go_build_with_progress "$dir/build.log" "$total" "building Terraform $version" \
+		log "Terraform $version: downloading the modules it needs"
+		go list -deps . >"$dir/deps.txt" 2>"$dir/list.log" || { cat "$dir/list.log" >&2; fail "go list of Terraform $version failed"; }
+		go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building Terraform $version" build \
 			-trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$bin.new" .
 		[[ "$(cli_version "$bin.new" || true)" == "Terraform v$version" ]] ||
 			fail "the built binary reports '$(cli_version "$bin.new" || true)', want 'Terraform v$version'"
@@ -148,8 +147,10 @@ ensure_cli() {
 		candidate="$dir/terraform"
 		if [[ "$(cli_version "$candidate" || true)" != "Terraform v$TERRAFORM_OLDEST_VERSION" ]]; then
 			log "building Terraform $TERRAFORM_OLDEST_VERSION into $candidate with go install (about 2 min)"
-			GOBIN="$dir" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go install -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
-				"github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION" >&2
+			mkdir -p "$dir"
+			GOBIN="$dir" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go_with_progress "$dir/build.log" "" \
+				"building Terraform $TERRAFORM_OLDEST_VERSION" install -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+				"github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION"
 		fi
 		;;
 	tofu)
@@ -159,10 +160,11 @@ ensure_cli() {
 		if [[ "$(cli_version "$candidate" || true)" != "$want" ]]; then
 			log "building $want into $candidate (about 5 min with empty Go caches)"
 			mkdir -p "$repo/bin"
-			local total
-			total="$(cd "$repo/tools/opentofu" && GOFLAGS=-mod=readonly go list -deps github.com/opentofu/opentofu/cmd/tofu | wc -l)"
-			(cd "$repo/tools/opentofu" && GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 go_build_with_progress \
-				"$repo/bin/tofu-build.log" "$total" "building $want" -trimpath \
+			(cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 &&
+				log "$want: downloading the modules it needs" &&
+				{ go list -deps github.com/opentofu/opentofu/cmd/tofu >"$repo/bin/tofu-deps.txt" 2>"$repo/bin/tofu-list.log" ||
+					{ cat "$repo/bin/tofu-list.log" >&2; fail "go list of $want failed"; }; } &&
+				go_with_progress "$repo/bin/tofu-build.log" "$(wc -l <"$repo/bin/tofu-deps.txt")" "building $want" build -trimpath \
 				-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate" github.com/opentofu/opentofu/cmd/tofu)
 		fi
 		;;
