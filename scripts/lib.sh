@@ -122,7 +122,8 @@ build_terraform() {
 #   terraform: PATH's terraform (unless ENSURE_TF_NO_PATH=1), then bin/terraform, when it is at least
 #     TERRAFORM_MIN_VERSION; else Terraform $TERRAFORM_VERSION from build_terraform (cached).
 #   terraform-oldest: Terraform TERRAFORM_OLDEST_VERSION, `go install`ed into the CLI cache.
-#   tofu: bin/tofu at tools/opentofu's version, else built from that module (minutes).
+#   tofu: bin/tofu when it is tools/opentofu's version, else the one built from that module into the
+#     CLI cache (minutes, once).
 # version.dev=no drops the "-dev" that terraform-plugin-testing's version parsing refuses.
 ensure_cli() {
 	local name="$1" candidate version start=$SECONDS candidates=()
@@ -154,18 +155,22 @@ ensure_cli() {
 		fi
 		;;
 	tofu)
+		local want dir
+		want="$(awk '$1 == "require" && $2 == "github.com/opentofu/opentofu" { print $3 }' "$repo/tools/opentofu/go.mod")"
+		dir="$(cli_cache_dir)/opentofu-${want#v}"
+		want="OpenTofu $want"
 		candidate="$repo/bin/tofu"
-		local want
-		want="OpenTofu $(awk '$1 == "require" && $2 == "github.com/opentofu/opentofu" { print $3 }' "$repo/tools/opentofu/go.mod")"
+		[[ "$(cli_version "$candidate" || true)" == "$want" ]] || candidate="$dir/tofu"
 		if [[ "$(cli_version "$candidate" || true)" != "$want" ]]; then
 			log "building $want into $candidate (about 5 min with empty Go caches)"
-			mkdir -p "$repo/bin"
+			mkdir -p "$dir"
 			(cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 &&
 				log "$want: downloading the modules it needs" &&
-				{ go list -deps github.com/opentofu/opentofu/cmd/tofu >"$repo/bin/tofu-deps.txt" 2>"$repo/bin/tofu-list.log" ||
-					{ cat "$repo/bin/tofu-list.log" >&2; fail "go list of $want failed"; }; } &&
-				go_with_progress "$repo/bin/tofu-build.log" "$(wc -l <"$repo/bin/tofu-deps.txt")" "building $want" build -trimpath \
-				-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate" github.com/opentofu/opentofu/cmd/tofu)
+				{ go list -deps github.com/opentofu/opentofu/cmd/tofu >"$dir/deps.txt" 2>"$dir/list.log" ||
+					{ cat "$dir/list.log" >&2; fail "go list of $want failed"; }; } &&
+				go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building $want" build -trimpath \
+					-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate.new" github.com/opentofu/opentofu/cmd/tofu &&
+				mv "$candidate.new" "$candidate")
 		fi
 		;;
 	*) fail "ensure_cli: unknown CLI '$name'" ;;
