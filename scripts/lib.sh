@@ -82,6 +82,7 @@ build_terraform() {
 		[[ "$(cli_version "$bin" || true)" == "Terraform v$version" ]] && exit 0
 		local start=$SECONDS src mod_dir
 		log "building Terraform $version into $bin (about 6 min on 2 cores with empty Go caches, 1-4 min with warm ones)"
+		cd "$dir" # outside any module, so that no go.mod around the caller is consulted
 		mod_dir="$(go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
 		[[ -d "$mod_dir" ]] || fail "go mod download of github.com/hashicorp/terraform@v$version gave no source directory"
 		src="$dir/src"
