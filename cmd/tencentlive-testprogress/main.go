@@ -234,6 +234,9 @@ func (s *summary) stillRunning() {
 		}
 	}
 	if len(running) == 0 {
+		// Between packages, go test is compiling (and linking, with -race, for minutes on 2 cores).
+		fmt.Fprintf(s.w, "... still running [%s]: building test binaries, %d package(s) finished, %d tests passed so far\n",
+			s.elapsed(), len(s.pkgs), passed)
 		return
 	}
 	sort.Strings(running)

@@ -107,6 +107,15 @@ func TestStillRunningNamesThePackagesInFlight(t *testing.T) {
 	}
 }
 
+func TestStillRunningSaysWhenOnlyTheBuildIsRunning(t *testing.T) {
+	var out strings.Builder
+	s := newSummary(&out, fixedClock())
+	s.stillRunning()
+	if want := "building test binaries, 0 package(s) finished, 0 tests passed so far"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}
+
 // fixedClock advances a minute per call, so elapsed times in the output are deterministic.
 func fixedClock() func() time.Time {
 	t := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
