@@ -28,8 +28,9 @@ tofu)
 esac
 log "acceptance tests with $(cli_version "$TF_ACC_TERRAFORM_PATH")"
 timeout="${TESTACC_TIMEOUT:-30m}"
+# TestAcc then a capital: TestAccount* are unit tests of the account resource, run by make unit.
 # shellcheck disable=SC2086
-go_test -count=1 -timeout "$timeout" -parallel "${TESTACC_PARALLEL:-4}" -run '^Test(Acc|Reliability)' ${TESTACC_PACKAGES:-$packages} "$@"
+go_test -count=1 -timeout "$timeout" -parallel "${TESTACC_PARALLEL:-4}" -run '^Test(Acc[A-Z_]|Reliability)' ${TESTACC_PACKAGES:-$packages} "$@"
 if [[ "$cli" == tofu && -z "${TESTACC_PACKAGES:-}" ]]; then
 	go_test -count=1 -timeout "$timeout" -run '^TestAccAdoption' ./internal/e2e/ "$@"
 fi
