@@ -3,7 +3,7 @@
 # examples/recurring-events/demo (weekly, EXDATE, a moved session; rooms two weeks ahead, gone six
 # hours after the start) as a daily pipeline would, `now` moving on, and shows the service's rooms
 # after each run. Fails unless a plan with the same now, and one a day later crossing no window
-# edge, are empty. Env: CLI (terraform | tofu; OpenTofu when the Terraform has no functions), VERSION.
+# edge, are empty. Env: CLI (terraform | tofu), VERSION.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 work="$repo/bin/demo-recurring"
@@ -12,8 +12,8 @@ say() { printf '\n### %s\n' "$*"; }
 
 cli="${CLI:-terraform}"
 [[ "$cli" == terraform || "$cli" == tofu ]] || fail "CLI must be terraform or tofu"
-tf="$(functions_cli "$(ensure_cli "$cli")")"
-tf_version="$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version | head -n 1)"
+tf="$(ensure_cli "$cli")"
+tf_version="$(cli_version "$tf")"
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh --mirror "$work/mirror" --out "$work/cli.tfrc" \
 	--provider-bin bin/terraform-provider-tencentlive --provider-version "${VERSION:-$(release_const Version)}")"
 export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1

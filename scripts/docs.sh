@@ -9,8 +9,8 @@
 cd "$repo"
 [[ "${1:-}" == generate || "${1:-}" == check ]] || usage
 name=tencentlive
-# A CLI before Terraform 1.8 leaves provider-defined functions out of `providers schema -json`.
-terraform="$(functions_cli "$(ensure_cli terraform)")"
+# Terraform >= 1.14: an older CLI leaves functions, list resources or actions out of the schema JSON.
+terraform="$(ensure_cli terraform)"
 
 mapfile -t templates < <(find templates -name '*.tmpl' | sort)
 go run ./cmd/tencentlive-doctables "${templates[@]}"

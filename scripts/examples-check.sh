@@ -2,9 +2,8 @@
 # examples-check.sh — make examples-check (CLI=tofu for OpenTofu): `fmt -check`; `init` + `validate`
 # of a copy of every directory with *.tf, the provider from a filesystem mirror (snippets get a
 # required_providers); `test` of every tests/*.tftest.hcl against the emulator (started from
-# examples/ci/seed.json), which must then hold only the seeded rooms. Under Terraform < 1.10,
-# examples with functions or ephemeral resources, or whose required_version excludes it, are
-# skipped and said so. Env: CLI, VERSION (default internal/release's).
+# examples/ci/seed.json), which must then hold only the seeded rooms. The CLIs ensure_cli gives
+# (Terraform >= 1.14, OpenTofu 1.12.6) parse every example. Env: CLI, VERSION (default internal/release's).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 cli="${CLI:-terraform}"
@@ -21,17 +20,10 @@ export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 # Nothing from the caller's environment may point a test at a real application.
 unset TENCENTLIVE_ENDPOINT TENCENTLIVE_SDK_APP_ID TENCENTLIVE_SECRET_KEY TENCENTLIVE_IDENTIFIER \
 	TENCENTLIVE_REGION TENCENTLIVE_MAX_RETRIES TENCENTLIVE_REQUESTS_PER_SECOND
-tf_version="$("$tf" version | sed -n '1s/^Terraform v//p')"
-skip_functions() { # skip_functions DIR NAME: true (and logged) when DIR uses what this CLI lacks
-	[[ "$cli" == terraform && "$(printf '%s\n' 1.10.0 "$tf_version" | sort -V | head -n 1)" != 1.10.0 ]] &&
-		grep -Eqs 'provider::|^ephemeral "' "$1"/*.tf "$1"/tests/*.tftest.hcl || return 1
-	log "$2: SKIPPED: uses provider functions or ephemeral resources (Terraform >= 1.8 / 1.10; this is $tf_version); CLI=tofu runs it"
-}
 # quiet LOG COMMAND...: COMMAND's output goes to LOG, shown only on failure.
 quiet() { local out="$1"; shift; "$@" >"$out" 2>&1 || { cat "$out" >&2; return 1; }; }
 
-# A CLI without provider functions cannot even parse the files that call them: fmt with one that can.
-"$(functions_cli "$tf")" fmt -check -recursive -diff examples || fail "the files above are not formatted: run \`make fmt\`"
+"$tf" fmt -check -recursive -diff examples || fail "the files above are not formatted: run \`make fmt\`"
 log "fmt -check: ok"
 
 mkdir -p "$work/examples"
@@ -40,14 +32,9 @@ mapfile -t dirs < <(cd "$work/examples" && find . -name '*.tf' -printf '%h\n' | 
 [[ ${#dirs[@]} -gt 0 ]] || fail "no examples found"
 for dir in "${dirs[@]}"; do
 	d="$work/examples/$dir" start=$SECONDS
-	skip_functions "$d" "$dir" && continue
 	grep -qs 'required_providers' "$d"/*.tf ||
 		printf 'terraform {\n  required_providers {\n    tencentlive = {\n      source = "tencentlive/tencentlive"\n    }\n  }\n}\n' >"$d/zz_examples_check_providers.tf"
-	if ! "$tf" -chdir="$d" init -input=false -no-color -backend=false >"$d.init.log" 2>&1; then
-		grep -q 'Unsupported Terraform Core version' "$d.init.log" &&
-			{ log "$dir: SKIPPED: its required_version excludes $tf_version; CLI=tofu runs it"; continue; }
-		cat "$d.init.log" >&2 && fail "$dir: init failed"
-	fi
+	quiet "$d.init.log" "$tf" -chdir="$d" init -input=false -no-color -backend=false || fail "$dir: init failed"
 	quiet "$d.validate.log" "$tf" -chdir="$d" validate -no-color || fail "$dir: validate failed"
 	log "$dir: init + validate ok ($((SECONDS - start))s)"
 done
@@ -60,7 +47,6 @@ start_emulator "$work/emulator.log" -seed-file examples/ci/seed.json
 seeded="$(curl -fsS "$TENCENTLIVE_ENDPOINT/_emulator/rooms")" || fail "cannot list the emulator's rooms"
 for dir in "${tested[@]}"; do
 	d="$work/examples/$dir" start=$SECONDS
-	skip_functions "$d" "$dir" && continue
 	quiet "$d.test.log" "$tf" -chdir="$d" test -no-color || fail "$dir: test failed"
 	grep -E '^(tests/|Success!)' "$d.test.log" | sed 's/^/  /' >&2 || true
 	rooms="$(curl -fsS "$TENCENTLIVE_ENDPOINT/_emulator/rooms")" || fail "cannot list the emulator's rooms"

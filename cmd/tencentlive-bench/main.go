@@ -261,9 +261,10 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 	}
 
 	var results []result
+	prog := &progress{total: len(cfg.ns) * len(cfg.ps) * len(cfg.kinds) * 4, began: time.Now()}
 	for _, n := range cfg.ns {
 		for _, p := range cfg.ps {
-			rs, err := round(ctx, cfg, emus, spaces, n, p, logs)
+			rs, err := round(ctx, cfg, emus, spaces, n, p, logs, prog)
 			results = append(results, rs...)
 			if err != nil {
 				return results, err
@@ -273,9 +274,20 @@ func measure(ctx context.Context, cfg config) ([]result, error) {
 	return results, nil
 }
 
+// progress numbers the steps on stderr, so a run of many minutes says how far it is.
+type progress struct {
+	done, total int
+	began       time.Time
+}
+
+func (pr *progress) next() string {
+	pr.done++
+	return fmt.Sprintf("[%d/%d %s]", pr.done, pr.total, time.Since(pr.began).Round(time.Second))
+}
+
 // round runs plan, apply, refresh-only plan and destroy of n resources at parallelism p, each
 // step for every kind before the next step, so that both kinds of a row see the same load.
-func round(ctx context.Context, cfg config, emus map[kind]*e2e.Emulator, spaces map[kind]*e2e.Workspace, n, p int, logs string) ([]result, error) {
+func round(ctx context.Context, cfg config, emus map[kind]*e2e.Emulator, spaces map[kind]*e2e.Workspace, n, p int, logs string, prog *progress) ([]result, error) {
 	prefix := fmt.Sprintf("bench-n%d-p%d-", n, p) // fresh room IDs each round
 	for _, k := range cfg.kinds {
 		if err := spaces[k].RemoveState(); err != nil {
@@ -297,7 +309,7 @@ func round(ctx context.Context, cfg config, emus map[kind]*e2e.Emulator, spaces 
 	var out []result
 	for _, s := range steps {
 		for _, k := range cfg.kinds {
-			fmt.Fprintf(os.Stderr, "%-28s N=%-5d P=%-3d %-18s ", k, n, p, s.step.Name)
+			fmt.Fprintf(os.Stderr, "%-16s %-28s N=%-5d P=%-3d %-18s ", prog.next(), k, n, p, s.step.Name)
 			r, err := measureStep(ctx, cfg, emus[k], emus, spaces[k], s.step, n, p)
 			r.kind = k
 			if err == nil && r.err == nil && !s.want.MatchString(r.stdout) {
