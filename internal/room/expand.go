@@ -1,0 +1,124 @@
+package room
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// expandCreate builds the create_room request from a plan: every documented create field the
+// plan knows. Empty values equal to the vendor default are left out; the switches and the
+// seat mode are always sent so the room does not depend on a default the docs disagree on.
+func expandCreate(plan roomModel) wire.RoomInfo {
+	info := wire.RoomInfo{
+		RoomID:            plan.RoomID.ValueString(),
+		RoomType:          livespec.RoomTypeLive,
+		SeatTemplate:      tfkit.StrPtr(plan.SeatTemplate),
+		TakeSeatMode:      tfkit.StrPtr(plan.TakeSeatMode),
+		IsMessageDisabled: tfkit.BoolPtr(plan.IsMessageDisabled),
+		IsPublicVisible:   tfkit.BoolPtr(plan.IsPublicVisible),
+	}
+	if tfkit.Known(plan.OwnerAccount) {
+		info.OwnerAccount = tfkit.StrPtr(plan.OwnerAccount)
+	}
+	if t, ok := livespec.LookupSeatTemplate(plan.SeatTemplate.ValueString()); tfkit.Known(plan.MaxSeatCount) && (!ok || t.Voice) {
+		info.MaxSeatCount = tfkit.Int64Ptr(plan.MaxSeatCount) // a video template's own count is implied, not sent
+	}
+	if tfkit.Known(plan.RoomName) {
+		info.RoomName = tfkit.StrPtr(plan.RoomName)
+	}
+	if tfkit.Known(plan.CoverURL) && plan.CoverURL.ValueString() != defaultCoverURL {
+		info.CoverURL = tfkit.StrPtr(plan.CoverURL)
+	}
+	if tfkit.Known(plan.Category) && len(plan.Category.Elements()) > 0 {
+		info.Category = categoryPtr(plan.Category)
+	}
+	if tfkit.Known(plan.ActivityStatus) && plan.ActivityStatus.ValueInt64() != defaultActivityStatus {
+		info.ActivityStatus = tfkit.Int64Ptr(plan.ActivityStatus)
+	}
+	if tfkit.Known(plan.UnlimitedRoom) { // unset: the room keeps the vendor's default
+		info.IsUnlimitedRoomEnabled = tfkit.BoolPtr(plan.UnlimitedRoom)
+	}
+	if tfkit.Known(plan.KeepOwnerOnSeat) {
+		info.KeepOwnerOnSeat = tfkit.BoolPtr(plan.KeepOwnerOnSeat)
+	}
+	return info
+}
+
+// expandUpdateOnly builds the update_room_info request that follows create_room for the fields
+// only update documents (Notice; MaxMemberCount on the 2026 create table). ok is false when the
+// plan sets none of them.
+func expandUpdateOnly(plan roomModel) (info wire.RoomInfo, ok bool) {
+	info.RoomID = plan.RoomID.ValueString()
+	if tfkit.Known(plan.Notice) && plan.Notice.ValueString() != defaultNotice {
+		info.Notice, ok = tfkit.StrPtr(plan.Notice), true
+	}
+	if tfkit.Known(plan.MaxMemberCount) {
+		info.MaxMemberCount, ok = tfkit.Int64Ptr(plan.MaxMemberCount), true
+	}
+	return info, ok
+}
+
+// expandConverge builds an update_room_info request setting every updatable field to the plan:
+// used when create_room found the room already there (100010) and the provider adopts it.
+func expandConverge(plan roomModel) wire.RoomInfo {
+	info := wire.RoomInfo{
+		RoomID:            plan.RoomID.ValueString(),
+		TakeSeatMode:      tfkit.StrPtr(plan.TakeSeatMode),
+		IsMessageDisabled: tfkit.BoolPtr(plan.IsMessageDisabled),
+		IsPublicVisible:   tfkit.BoolPtr(plan.IsPublicVisible),
+		RoomName:          tfkit.StrPtr(plan.RoomName),
+		CoverURL:          tfkit.StrPtr(plan.CoverURL),
+		Category:          categoryPtr(plan.Category),
+		ActivityStatus:    tfkit.Int64Ptr(plan.ActivityStatus),
+		Notice:            tfkit.StrPtr(plan.Notice),
+	}
+	if tfkit.Known(plan.MaxMemberCount) {
+		info.MaxMemberCount = tfkit.Int64Ptr(plan.MaxMemberCount)
+	}
+	if tfkit.Known(plan.UnlimitedRoom) {
+		info.IsUnlimitedRoomEnabled = tfkit.BoolPtr(plan.UnlimitedRoom)
+	}
+	return info
+}
+
+// expandUpdate builds the update_room_info request for the fields whose planned value differs
+// from state. ok is false when nothing the API stores changed (for example only the spelling
+// of the landscape template, or the timeouts).
+func expandUpdate(plan, state roomModel) (info wire.RoomInfo, ok bool) {
+	info.RoomID = plan.RoomID.ValueString()
+	changed := func(p, s attr.Value) bool { return tfkit.Known(p) && !p.Equal(s) }
+	if changed(plan.TakeSeatMode, state.TakeSeatMode) {
+		info.TakeSeatMode, ok = tfkit.StrPtr(plan.TakeSeatMode), true
+	}
+	if changed(plan.IsMessageDisabled, state.IsMessageDisabled) {
+		info.IsMessageDisabled, ok = tfkit.BoolPtr(plan.IsMessageDisabled), true
+	}
+	if changed(plan.IsPublicVisible, state.IsPublicVisible) {
+		info.IsPublicVisible, ok = tfkit.BoolPtr(plan.IsPublicVisible), true
+	}
+	if changed(plan.RoomName, state.RoomName) {
+		info.RoomName, ok = tfkit.StrPtr(plan.RoomName), true
+	}
+	if changed(plan.CoverURL, state.CoverURL) {
+		info.CoverURL, ok = tfkit.StrPtr(plan.CoverURL), true
+	}
+	if changed(plan.Category, state.Category) {
+		info.Category, ok = categoryPtr(plan.Category), true
+	}
+	if changed(plan.ActivityStatus, state.ActivityStatus) {
+		info.ActivityStatus, ok = tfkit.Int64Ptr(plan.ActivityStatus), true
+	}
+	if changed(plan.Notice, state.Notice) {
+		info.Notice, ok = tfkit.StrPtr(plan.Notice), true
+	}
+	if changed(plan.MaxMemberCount, state.MaxMemberCount) {
+		info.MaxMemberCount, ok = tfkit.Int64Ptr(plan.MaxMemberCount), true
+	}
+	if changed(plan.UnlimitedRoom, state.UnlimitedRoom) {
+		info.IsUnlimitedRoomEnabled, ok = tfkit.BoolPtr(plan.UnlimitedRoom), true
+	}
+	return info, ok
+}

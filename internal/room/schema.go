@@ -1,0 +1,325 @@
+package room
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+)
+
+// The one table of tencentlive_room's attributes. A new attribute is one entry here (its name,
+// its schema, the model field behind it and the RoomInfo field that carries it) plus its field
+// in roomModel (whose tfsdk tag TestRoomCodecMatchesFramework holds to the name): the schema
+// (Schema), the codec (room_codec.go) and the diagnostics (diag.go) all read this table.
+
+// roomAttribute is one attribute of the room.
+type roomAttribute struct {
+	name     string
+	apiField string // the vendor's RoomInfo field that carries it ("" for none); diagnostics match it in messages
+	bind     func(m *roomModel, name string) modelField
+	schema   schema.Attribute
+}
+
+// bind names the model field behind an attribute, for the codec.
+func bind[T attr.Value](field func(m *roomModel) *T) func(*roomModel, string) modelField {
+	return func(m *roomModel, name string) modelField { return fieldOf(name, field(m)) }
+}
+
+// roomAttributes lists every attribute of tencentlive_room.
+var roomAttributes = []roomAttribute{
+	{
+		name: "id",
+		bind: bind(func(m *roomModel) *types.String { return &m.ID }),
+		schema: schema.StringAttribute{
+			Computed:      true,
+			Description:   "Same as room_id.",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+	},
+	{
+		name:     "room_id",
+		apiField: "RoomId",
+		bind:     bind(func(m *roomModel) *types.String { return &m.RoomID }),
+		schema: schema.StringAttribute{
+			Required: true,
+			Description: fmt.Sprintf("Unique room ID within the application: 1 to %d bytes of letters, digits, space and `%s` "+
+				"(TRTC's string room ID set: clients cannot join a room by another ID). Changing it creates a new room.",
+				livespec.MaxRoomIDBytes, strings.Join(strings.Split(livespec.RoomIDSymbols, ""), " ")),
+			Validators: []validator.String{
+				tfkit.ByteLength{Min: 1, Max: livespec.MaxRoomIDBytes, Code: livespec.CodeInvalidParam},
+				roomIDChars{},
+			},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+	},
+	{
+		name:     "seat_template",
+		apiField: "SeatTemplate",
+		bind:     bind(func(m *roomModel) *types.String { return &m.SeatTemplate }),
+		schema: schema.StringAttribute{
+			Required: true,
+			Description: fmt.Sprintf("Seat layout template: one of %s. %s and %s both mean the landscape template 200. Changing it creates a new room.",
+				strings.Join(livespec.SeatTemplateNames(), ", "), livespec.LandscapeConsole, livespec.LandscapeSDK),
+			Validators: []validator.String{tfkit.OneOf{Values: livespec.SeatTemplateNames(), Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
+				"Changing the seat template creates a new room; a different spelling of the same template does not.",
+				"Changing the seat template creates a new room; a different spelling of the same template does not.")},
+		},
+	},
+	{
+		name:     "owner_account",
+		apiField: "Owner_Account",
+		bind:     bind(func(m *roomModel) *types.String { return &m.OwnerAccount }),
+		schema: schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Description: fmt.Sprintf("UserID of the host, 1 to %d bytes; the account must be imported (for example with tencentlive_account). "+
+				"Defaults to the provider's identifier when the room is created. Changing it creates a new room.", livespec.MaxUserIDBytes),
+			Validators: []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxUserIDBytes, Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.String{
+				stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace(),
+			},
+		},
+	},
+	{
+		name:     "take_seat_mode",
+		apiField: "TakeSeatMode",
+		bind:     bind(func(m *roomModel) *types.String { return &m.TakeSeatMode }),
+		schema: schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Description: fmt.Sprintf("How audience members take a seat: %s (default) or %s.",
+				livespec.TakeSeatFree, livespec.TakeSeatApply),
+			Default:    stringdefault.StaticString(defaultTakeSeatMode),
+			Validators: []validator.String{tfkit.OneOf{Values: livespec.TakeSeatModes, Code: livespec.CodeInvalidParam}},
+		},
+	},
+	{
+		name:     "max_seat_count",
+		apiField: "MaxSeatCount",
+		bind:     bind(func(m *roomModel) *types.Int64 { return &m.MaxSeatCount }),
+		schema: schema.Int64Attribute{
+			Optional: true,
+			Computed: true,
+			Description: fmt.Sprintf("Number of seats, at least 1; only with %s (the vendor caps it at the package's seat limit). "+
+				"A video template has a fixed count (9, 7 or 4, as its name says): it may be written, as config generation does, but not changed. "+
+				"Read from the room when unset. Changing it creates a new room.", strings.Join(livespec.VoiceTemplateNames(), " or ")),
+			Validators: []validator.Int64{tfkit.Int64AtLeast{Min: 1, Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.Int64{
+				int64planmodifier.UseStateForUnknown(),
+				int64planmodifier.RequiresReplace(),
+			},
+		},
+	},
+	{
+		name:     "max_member_count",
+		apiField: "MaxMemberCount",
+		bind:     bind(func(m *roomModel) *types.Int64 { return &m.MaxMemberCount }),
+		schema: schema.Int64Attribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "Room capacity in members, at least 1 and at most the package's limit. Read from the room (the package limit) when unset.",
+			Validators:  []validator.Int64{tfkit.Int64AtLeast{Min: 1, Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.Int64{
+				int64planmodifier.UseStateForUnknown(),
+			},
+		},
+	},
+	{
+		name:     "is_message_disabled",
+		apiField: "IsMessageDisabled",
+		bind:     bind(func(m *roomModel) *types.Bool { return &m.IsMessageDisabled }),
+		schema: schema.BoolAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "Mutes chat for everyone but the owner and admins. Default false.",
+			Default:     booldefault.StaticBool(defaultIsMessageDisabled),
+		},
+	},
+	{
+		name:     "is_public_visible",
+		apiField: "IsPublicVisible",
+		bind:     bind(func(m *roomModel) *types.Bool { return &m.IsPublicVisible }),
+		schema: schema.BoolAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "Whether the room is listed by get_room_list. Default true.",
+			Default:     booldefault.StaticBool(defaultIsPublicVisible),
+		},
+	},
+	{
+		name:     "room_name",
+		apiField: "RoomName",
+		bind:     bind(func(m *roomModel) *types.String { return &m.RoomName }),
+		schema: schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Description: fmt.Sprintf("Display name, 1 to %d bytes (UTF-8; a CJK character takes 3). Defaults to room_id.",
+				livespec.MaxRoomNameBytes),
+			Validators: []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxRoomNameBytes, Code: livespec.CodeInvalidParam}},
+		},
+	},
+	{
+		name:     "cover_url",
+		apiField: "CoverURL",
+		bind:     bind(func(m *roomModel) *types.String { return &m.CoverURL }),
+		schema: schema.StringAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: fmt.Sprintf("Cover image URL, at most %d bytes. Default empty.", livespec.MaxCoverURLBytes),
+			Default:     stringdefault.StaticString(defaultCoverURL),
+			Validators:  []validator.String{tfkit.ByteLength{Min: 0, Max: livespec.MaxCoverURLBytes, Code: livespec.CodeInvalidParam}},
+		},
+	},
+	{
+		name:     "category",
+		apiField: "Category",
+		bind:     bind(func(m *roomModel) *types.List { return &m.Category }),
+		schema: schema.ListAttribute{
+			Optional:    true,
+			Computed:    true,
+			ElementType: types.Int64Type,
+			Description: fmt.Sprintf("Application-defined category tags (integers), at most %d. Default empty.", livespec.MaxCategories),
+			Default:     listdefault.StaticValue(types.ListValueMust(types.Int64Type, []attr.Value{})),
+			Validators:  []validator.List{tfkit.ListAtMost{Max: livespec.MaxCategories, Code: livespec.CodeTooManyCategories}},
+		},
+	},
+	{
+		name:     "activity_status",
+		apiField: "ActivityStatus",
+		bind:     bind(func(m *roomModel) *types.Int64 { return &m.ActivityStatus }),
+		schema: schema.Int64Attribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "Application-defined activity status (an integer). Default 0.",
+			Default:     int64default.StaticInt64(defaultActivityStatus),
+		},
+	},
+	{
+		name:     "notice",
+		apiField: "Notice",
+		bind:     bind(func(m *roomModel) *types.String { return &m.Notice }),
+		schema: schema.StringAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: fmt.Sprintf("Room notice, at most %d bytes (UTF-8). Default empty.", livespec.MaxNoticeBytes),
+			Default:     stringdefault.StaticString(defaultNotice),
+			Validators:  []validator.String{tfkit.ByteLength{Min: 0, Max: livespec.MaxNoticeBytes, Code: livespec.CodeInvalidParam}},
+		},
+	},
+	{
+		name: "create_time",
+		bind: bind(func(m *roomModel) *types.Int64 { return &m.CreateTime }),
+		schema: schema.Int64Attribute{
+			Computed:      true,
+			Description:   "When the room was created, in Unix seconds.",
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+	},
+	{
+		name: "deletion_protection",
+		bind: bind(func(m *roomModel) *types.Bool { return &m.DeletionProtected }),
+		schema: schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Default:  booldefault.StaticBool(false),
+			Description: "While true, a plan that would destroy or replace the room fails, with no API call: rooms that people are in " +
+				"are dismissed by a destroy or a replacement. To destroy or replace a protected room, set it to false (or remove it) and " +
+				"apply that first. Default false.",
+		},
+	},
+	{
+		name:     "is_unlimited_room_enabled",
+		apiField: "IsUnlimitedRoomEnabled",
+		bind:     bind(func(m *roomModel) *types.Bool { return &m.UnlimitedRoom }),
+		schema: schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "High-concurrency mode (IsUnlimitedRoomEnabled), sent on create and on update. Tencent's own console sends true " +
+				"for every room, as some app versions need it. When unset nothing is sent and the value the room reports is recorded " +
+				"(the vendor's default is false; null when the service does not report it).",
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, // keeps a null too: unreported stays null
+		},
+	},
+	{
+		name:     "keep_owner_on_seat",
+		apiField: "KeepOwnerOnSeat",
+		bind:     bind(func(m *roomModel) *types.Bool { return &m.KeepOwnerOnSeat }),
+		schema: schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "Whether the host takes a seat automatically (KeepOwnerOnSeat), sent on create only: changing it creates a new room. " +
+				"Tencent's console sends false for rooms whose stream a robot pushes from OBS. When unset nothing is sent and the value " +
+				"the room reports is recorded (null when the service does not report it).",
+			PlanModifiers: []planmodifier.Bool{
+				boolplanmodifier.UseStateForUnknown(),
+				boolplanmodifier.RequiresReplaceIf(keepOwnerRequiresReplace,
+					"Changing keep_owner_on_seat creates a new room.", "Changing keep_owner_on_seat creates a new room."),
+			},
+		},
+	},
+	{
+		name: "metadata",
+		bind: bind(func(m *roomModel) *types.Map { return &m.Metadata }),
+		schema: schema.MapAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("Room metadata the app reads (set_room_metadata), key to value. Authoritative for the keys it names only: "+
+				"keys the app writes at run time are left alone and never shown as a change, a key removed from the map is deleted, "+
+				"and a managed key changed behind Terraform's back is set back. At most %d keys per room, the app's own keys included "+
+				"(%d); a key is 1 to %d bytes (%d), a value at most %d bytes (%d), all values of the room together at most %d bytes (%d). "+
+				"Null (unset) leaves the metadata alone.",
+				livespec.MaxMetadataKeys, int(livespec.CodeMetadataTooManyKeys), livespec.MaxMetadataKeyBytes, int(livespec.CodeMetadataKeyLong),
+				livespec.MaxMetadataValueBytes, int(livespec.CodeMetadataValueLarge), livespec.MaxMetadataTotalBytes, int(livespec.CodeMetadataTotalLarge)),
+			Validators: []validator.Map{metadataLimits{}},
+		},
+	},
+	{
+		name: "admins",
+		bind: bind(func(m *roomModel) *types.Set { return &m.Admins }),
+		schema: schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("User IDs of the room's admins (modify_admin), each an imported account of 1 to %d bytes. When set, the room "+
+				"has exactly these admins: one added or removed behind Terraform's back is shown and set back. The owner needs no entry. "+
+				"The package caps the admins of a room (%d beyond it). Null (unset) leaves the admins alone.",
+				livespec.MaxUserIDBytes, int(livespec.CodeTooManyAdmins)),
+			Validators: []validator.Set{userIDs{}},
+		},
+	},
+	{
+		name: "robots",
+		bind: bind(func(m *roomModel) *types.Set { return &m.Robots }),
+		schema: schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			Description: fmt.Sprintf("User IDs of the room's robots (add_robot, del_robot), each an imported account of 1 to %d bytes, for "+
+				"example the account whose UserSig an encoder such as OBS pushes the stream with. A room with a robot is not dismissed by "+
+				"the platform when it empties: it lives until it is destroyed. When set, the room has exactly these robots. "+
+				"Null (unset) leaves the robots alone.", livespec.MaxUserIDBytes),
+			Validators: []validator.Set{userIDs{}},
+		},
+	},
+	{
+		name:   "timeouts",
+		bind:   bind(func(m *roomModel) *timeouts.Value { return &m.Timeouts }),
+		schema: timeouts.Attributes(context.Background(), timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+	},
+}
