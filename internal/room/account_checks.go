@@ -20,14 +20,15 @@ type accountChecks struct {
 	mu       sync.Mutex
 	entries  map[string]*accountCheck
 	pending  []string
-	timer    *time.Timer
 	waiting  int64         // look-ups waiting for an answer
-	planning *atomic.Int64 // rooms in ModifyPlan now (tfkit.ProviderData.planningRooms)
-	client   *wire.Client  // set with planning by the first look-up
+	planning *atomic.Int64 // rooms in ModifyPlan now (session.planning)
+	client   *wire.Client  // set with planning by the first look-up; its clock times the window
 	optional func() bool   // whether a batch may use only an idle request slot
 	window   time.Duration // 0: accountBatchWindow
-	deadline time.Time     // the pending batch goes out by then (accountBatchMaxWait)
-	batch    int           // counts batches taken, so a late timer cannot take the next one
+	flushAt  time.Time     // the pending batch goes out then, unless it is taken before
+	deadline time.Time     // flushAt is never later (accountBatchMaxWait)
+	stopWait func()        // ends the pending batch's wait (flushWhenDue) once it is taken
+	batch    int           // counts batches taken, so a late wait cannot take the next one
 }
 
 // accountCheck is the answer for one user ID; done is closed when it is known.
@@ -103,15 +104,15 @@ func (a *accountChecks) entryLocked(userID string) *accountCheck {
 	a.pending = append(a.pending, userID)
 	switch {
 	case len(a.pending) >= livespec.MaxAccountsPerOp:
-		if a.timer != nil {
-			a.timer.Stop()
-		}
 		ids, c, optional := a.takeBatchLocked()
 		go a.send(ids, c, optional)
 	case len(a.pending) == 1:
-		batch := a.batch
-		a.deadline = time.Now().Add(accountBatchMaxWait)
-		a.timer = time.AfterFunc(a.windowLength(), func() { a.flushBatch(batch) })
+		now := a.client.Clock().Now()
+		a.deadline = now.Add(accountBatchMaxWait)
+		a.flushAt = now.Add(a.windowLength())
+		ctx, cancel := context.WithCancel(context.Background())
+		a.stopWait = cancel
+		go a.flushWhenDue(ctx, a.batch, a.client.Clock())
 	}
 	return e
 }
@@ -125,8 +126,12 @@ func (a *accountChecks) windowLength() time.Duration {
 
 // rearmLocked starts the pending batch's window again, up to its deadline. a.mu is held.
 func (a *accountChecks) rearmLocked() {
-	if left := time.Until(a.deadline); len(a.pending) > 0 && left > 0 {
-		a.timer.Reset(min(a.windowLength(), left))
+	if len(a.pending) == 0 {
+		return
+	}
+	a.flushAt = a.client.Clock().Now().Add(a.windowLength())
+	if a.flushAt.After(a.deadline) {
+		a.flushAt = a.deadline
 	}
 }
 
@@ -146,22 +151,32 @@ func (a *accountChecks) sendIfAllWaitLocked() {
 	}
 	allWait := a.waiting >= a.planning.Load() && a.waiting >= accountBatchAllWaiting
 	if len(a.pending) >= livespec.MaxAccountsPerOp || allWait {
-		a.timer.Stop()
 		ids, c, optional := a.takeBatchLocked()
 		go a.send(ids, c, optional)
 	}
 }
 
-// flushBatch sends batch when its window ends, unless it has been sent already.
-func (a *accountChecks) flushBatch(batch int) {
-	a.mu.Lock()
-	if batch != a.batch {
+// flushWhenDue sends batch at its flushAt by clock (which rearmLocked may move on while it
+// waits), unless the batch has been taken already.
+func (a *accountChecks) flushWhenDue(ctx context.Context, batch int, clock wire.Clock) {
+	for {
+		a.mu.Lock()
+		if batch != a.batch {
+			a.mu.Unlock()
+			return
+		}
+		wait := a.flushAt.Sub(clock.Now())
+		if wait <= 0 {
+			ids, c, optional := a.takeBatchLocked()
+			a.mu.Unlock()
+			a.send(ids, c, optional)
+			return
+		}
 		a.mu.Unlock()
-		return
+		if clock.Sleep(ctx, wait) != nil {
+			return // taken while waiting
+		}
 	}
-	ids, c, optional := a.takeBatchLocked()
-	a.mu.Unlock()
-	a.send(ids, c, optional)
 }
 
 // takeBatchLocked takes the pending user IDs as one batch. a.mu is held.
@@ -169,6 +184,10 @@ func (a *accountChecks) takeBatchLocked() ([]string, *wire.Client, bool) {
 	ids := a.pending
 	a.pending = nil
 	a.batch++
+	if a.stopWait != nil {
+		a.stopWait()
+		a.stopWait = nil
+	}
 	return ids, a.client, a.optional()
 }
 
