@@ -32,7 +32,8 @@ import (
 // configuration reaches the same session; another configuration has its own.
 func TestSessionIsOnePerProviderConfiguration(t *testing.T) {
 	d, other := &tfkit.ProviderData{}, &tfkit.ProviderData{}
-	if sessionOf(d) != sessionOf(d) || tfkit.WalkOf(d) != tfkit.WalkOf(d) {
+	first, firstWalk := sessionOf(d), tfkit.WalkOf(d)
+	if sessionOf(d) != first || tfkit.WalkOf(d) != firstWalk {
 		t.Fatal("two calls for one configuration got different sessions")
 	}
 	if sessionOf(d) == sessionOf(other) || tfkit.WalkOf(d) == tfkit.WalkOf(other) {
