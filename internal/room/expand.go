@@ -15,7 +15,7 @@ func expandCreate(plan roomModel) wire.RoomInfo {
 	info := wire.RoomInfo{
 		RoomID:            plan.RoomID.ValueString(),
 		RoomType:          livespec.RoomTypeLive,
-		SeatTemplate:      tfkit.StrPtr(plan.SeatTemplate),
+		SeatTemplate:      tfkit.StrPtr(plan.SeatTemplate.StringValue),
 		TakeSeatMode:      tfkit.StrPtr(plan.TakeSeatMode),
 		IsMessageDisabled: tfkit.BoolPtr(plan.IsMessageDisabled),
 		IsPublicVisible:   tfkit.BoolPtr(plan.IsPublicVisible),

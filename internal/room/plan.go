@@ -19,7 +19,7 @@ import (
 // that a video template's own seat count (what get_room_info reports, and so what
 // `terraform plan -generate-config-out` writes for an imported video room) is accepted.
 func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var seatTemplate types.String
+	var seatTemplate seatTemplateValue
 	var maxSeatCount types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("seat_template"), &seatTemplate)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_seat_count"), &maxSeatCount)...)
@@ -95,14 +95,6 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			r.checkExisting(ctx, plan, resp)
 		}
 		r.checkAccounts(ctx, plan, &state, resp)
-		if tfkit.Known(plan.SeatTemplate) && !plan.SeatTemplate.Equal(state.SeatTemplate) && !seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) && !state.SeatTemplate.IsNull() {
-			// Terraform shows the new spelling as an in-place change: a planned value must
-			// equal the configuration. Say that nothing is sent for it.
-			resp.Diagnostics.AddAttributeWarning(path.Root("seat_template"), "Only the template's spelling changes", fmt.Sprintf(
-				"%s and %s name the same template (200). The plan shows seat_template as changed in place because Terraform "+
-					"records the configuration's spelling, but apply sends nothing for it and the room stays as it is.",
-				state.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()))
-		}
 		return
 	}
 	mark, diags := req.Private.GetKey(ctx, privateOwnRoom)
@@ -165,7 +157,7 @@ func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.
 func roomReplaced(state, plan roomModel) bool {
 	differs := func(p, s attr.Value) bool { return p.IsUnknown() || !p.Equal(s) }
 	return differs(plan.RoomID, state.RoomID) ||
-		seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) ||
+		seatTemplateChanges(state.SeatTemplate.StringValue, plan.SeatTemplate.StringValue) ||
 		differs(plan.OwnerAccount, state.OwnerAccount) ||
 		differs(plan.MaxSeatCount, state.MaxSeatCount) ||
 		keepOwnerChanges(state.KeepOwnerOnSeat, plan.KeepOwnerOnSeat)

@@ -71,13 +71,14 @@ var roomAttributes = []roomAttribute{
 	{
 		name:     "seat_template",
 		apiField: "SeatTemplate",
-		bind:     bind(func(m *roomModel) *types.String { return &m.SeatTemplate }),
+		bind:     bind(func(m *roomModel) *seatTemplateValue { return &m.SeatTemplate }),
 		schema: schema.StringAttribute{
 			Required: true,
 			Description: fmt.Sprintf("Seat layout template: one of %s. %s and %s both mean the landscape template 200. Changing it creates a new room.",
 				strings.Join(livespec.SeatTemplateNames(), ", "), livespec.LandscapeConsole, livespec.LandscapeSDK),
+			CustomType: seatTemplateType{},
 			Validators: []validator.String{tfkit.OneOf{Values: livespec.SeatTemplateNames(), Code: livespec.CodeInvalidParam}},
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
+			PlanModifiers: []planmodifier.String{keepSeatTemplateSpelling{}, stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
 				"Changing the seat template creates a new room; a different spelling of the same template does not.",
 				"Changing the seat template creates a new room; a different spelling of the same template does not.")},
 		},
