@@ -222,7 +222,7 @@ func TestRoomReplaced(t *testing.T) {
 	same.Robots = tfkit.StringSet([]string{"bot"})
 	same.RoomName = types.StringValue("renamed")
 	same.MaxMemberCount = types.Int64Value(10)
-	if roomReplaced(state, same) {
+	if roomReplaced(state, same, same) {
 		t.Fatal("updatable changes must not replace")
 	}
 	for name, mutate := range map[string]func(*roomModel){
@@ -235,7 +235,7 @@ func TestRoomReplaced(t *testing.T) {
 	} {
 		plan := state
 		mutate(&plan)
-		if !roomReplaced(state, plan) {
+		if !roomReplaced(state, plan, plan) {
 			t.Errorf("%s: want replacement", name)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -87,11 +86,13 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		// the room found then is this resource's own, neither a duplicate nor one to adopt.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateOwnRoom, []byte("true"))...)
 		r.claimRoomID(plan, true, resp)
-		if roomReplaced(state, plan) && state.DeletionProtected.ValueBool() {
+		resp.RequiresReplace = replacedAttributes(state, plan, config)
+		replaced := len(resp.RequiresReplace) > 0
+		if replaced && state.DeletionProtected.ValueBool() {
 			resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Live room is protected from deletion",
 				deletionProtectedDetail(state.RoomID.ValueString(), "replace"))
 		}
-		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
+		if replaced && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
 		r.checkAccounts(ctx, plan, &state, resp)
@@ -152,15 +153,21 @@ func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.
 		earlier, roomID))
 }
 
-// roomReplaced reports whether plan differs from state in a create-only attribute, mirroring the
-// attributes' RequiresReplace modifiers.
-func roomReplaced(state, plan roomModel) bool {
-	differs := func(p, s attr.Value) bool { return p.IsUnknown() || !p.Equal(s) }
-	return differs(plan.RoomID, state.RoomID) ||
-		seatTemplateChanges(state.SeatTemplate.StringValue, plan.SeatTemplate.StringValue) ||
-		differs(plan.OwnerAccount, state.OwnerAccount) ||
-		differs(plan.MaxSeatCount, state.MaxSeatCount) ||
-		keepOwnerChanges(state.KeepOwnerOnSeat, plan.KeepOwnerOnSeat)
+// replacedAttributes lists the createOnly attributes whose change from state to plan needs a
+// new room (config is the configuration): the RequiresReplace of the plan.
+func replacedAttributes(state, plan, config roomModel) path.Paths {
+	var out path.Paths
+	for _, a := range roomAttributes {
+		if a.change == createOnly && a.replaces(state, plan, config) {
+			out = append(out, path.Root(a.name))
+		}
+	}
+	return out
+}
+
+// roomReplaced reports whether going from state to plan needs a new room.
+func roomReplaced(state, plan, config roomModel) bool {
+	return len(replacedAttributes(state, plan, config)) > 0
 }
 
 // ownerListedAsAdmin fails the plan when admins names the room's owner: the owner holds every

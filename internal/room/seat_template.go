@@ -113,3 +113,14 @@ func (keepSeatTemplateSpelling) PlanModifyString(ctx context.Context, req planmo
 		resp.PlanValue = req.StateValue
 	}
 }
+
+// seatTemplateChanges reports whether going from state to plan needs a new room.
+func seatTemplateChanges(state, plan types.String) bool {
+	if state.IsNull() {
+		return false
+	}
+	if plan.IsUnknown() {
+		return true
+	}
+	return !sameSeatTemplate(state.ValueString(), plan.ValueString())
+}
