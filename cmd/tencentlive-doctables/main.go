@@ -30,7 +30,6 @@ import (
 	"strings"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
-	"github.com/tencentlive/terraform-provider-tencentlive/internal/provider"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -225,8 +224,8 @@ func seatTemplatesTable() string {
 func regionsTable() string {
 	var b strings.Builder
 	b.WriteString("| `region` | REST host |\n|---|---|\n")
-	for _, name := range provider.RegionNames() {
-		fmt.Fprintf(&b, "| `%s` | `%s` |\n", name, provider.RegionHosts[name])
+	for _, name := range livespec.RegionNames() {
+		fmt.Fprintf(&b, "| `%s` | `%s` |\n", name, livespec.RegionHosts[name])
 	}
 	return b.String()
 }

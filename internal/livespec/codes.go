@@ -148,7 +148,7 @@ func (c Code) Info() CodeInfo {
 	return CodeInfo{Meaning: "undocumented error code", Retry: NoRetry}
 }
 
-// Retryable reports whether a client may repeat the request unchanged.
+// Retryable reports whether a request answered with c may be sent again.
 func (c Code) Retryable() bool { return c.Info().Retry != NoRetry }
 
 func (c Code) String() string { return fmt.Sprintf("%d", int(c)) }

@@ -15,22 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
-)
-
-// Environment variables the provider configuration falls back to.
-const (
-	EnvSDKAppID          = "TENCENTLIVE_SDK_APP_ID"
-	EnvSecretKey         = "TENCENTLIVE_SECRET_KEY"
-	EnvIdentifier        = "TENCENTLIVE_IDENTIFIER"
-	EnvRegion            = "TENCENTLIVE_REGION"
-	EnvEndpoint          = "TENCENTLIVE_ENDPOINT"
-	EnvMaxRetries        = "TENCENTLIVE_MAX_RETRIES"
-	EnvRequestsPerSecond = "TENCENTLIVE_REQUESTS_PER_SECOND"
-	EnvPlanChecks        = "TENCENTLIVE_PLAN_CHECKS"
-	EnvAdoptExisting     = "TENCENTLIVE_ADOPT_EXISTING_ROOMS"
-	EnvInsecureHTTP      = "TENCENTLIVE_INSECURE_HTTP_ENDPOINT"
-	EnvCACertFile        = "TENCENTLIVE_CA_CERT_FILE"
 )
 
 // Configuration defaults. There is no default region: an application answers only on the host
@@ -38,30 +24,6 @@ const (
 const (
 	maxMaxRetries = 20 // beyond this an apply waits minutes on one request
 )
-
-// RegionHosts maps each region name to the REST host of its data centre, as the vendor's RESTful
-// API overview lists them (https://trtc.io/document/63398). The SDKAppID's data centre decides
-// the host; a wrong one answers 70016/70020.
-var RegionHosts = map[string]string{
-	"china":     "console.tim.qq.com",
-	"singapore": "adminapisgp.im.qcloud.com",
-	"usa":       "adminapiusa.im.qcloud.com",
-	"jakarta":   "adminapiidn.im.qcloud.com",
-	"seoul":     "adminapikr.im.qcloud.com",
-	"tokyo":     "adminapijpn.im.qcloud.com",
-	"frankfurt": "adminapiger.im.qcloud.com",
-	"mumbai":    "adminapiind.im.qcloud.com",
-}
-
-// RegionNames returns the region names in alphabetical order.
-func RegionNames() []string {
-	names := make([]string, 0, len(RegionHosts))
-	for n := range RegionHosts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // providerModel is the provider block.
 type providerModel struct {
@@ -125,72 +87,72 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	switch {
 	case !m.SDKAppID.IsNull():
 		if msg := checkSDKAppID(m.SDKAppID.ValueInt64()); msg != "" {
-			invalid("sdk_app_id", EnvSDKAppID, msg)
+			invalid("sdk_app_id", tfkit.EnvSDKAppID, msg)
 		}
 		cfg.SDKAppID = uint64(max(m.SDKAppID.ValueInt64(), 0))
-	case getenv(EnvSDKAppID) != "":
-		n, err := strconv.ParseUint(strings.TrimSpace(getenv(EnvSDKAppID)), 10, 63)
+	case getenv(tfkit.EnvSDKAppID) != "":
+		n, err := strconv.ParseUint(strings.TrimSpace(getenv(tfkit.EnvSDKAppID)), 10, 63)
 		if err != nil || n == 0 {
-			unparsable("sdk_app_id", EnvSDKAppID, "the positive SDKAppID shown in the Tencent RTC console")
+			unparsable("sdk_app_id", tfkit.EnvSDKAppID, "the positive SDKAppID shown in the Tencent RTC console")
 		}
 		cfg.SDKAppID = n
 	default:
 		diags.AddAttributeError(path.Root("sdk_app_id"), "Missing sdk_app_id",
-			fmt.Sprintf("Set sdk_app_id in the provider block or the %s environment variable to the SDKAppID shown in the Tencent RTC console.", EnvSDKAppID))
+			fmt.Sprintf("Set sdk_app_id in the provider block or the %s environment variable to the SDKAppID shown in the Tencent RTC console.", tfkit.EnvSDKAppID))
 	}
 
 	// secret_key: never echoed back.
-	cfg.SecretKey = stringSetting(m.SecretKey, getenv(EnvSecretKey), "")
+	cfg.SecretKey = stringSetting(m.SecretKey, getenv(tfkit.EnvSecretKey), "")
 	if cfg.SecretKey == "" {
 		diags.AddAttributeError(path.Root("secret_key"), "Missing secret_key",
-			fmt.Sprintf("Set secret_key in the provider block or the %s environment variable to the application's secret key from the Tencent RTC console.", EnvSecretKey))
+			fmt.Sprintf("Set secret_key in the provider block or the %s environment variable to the application's secret key from the Tencent RTC console.", tfkit.EnvSecretKey))
 	}
 
 	// identifier
-	cfg.Identifier = stringSetting(m.Identifier, getenv(EnvIdentifier), livespec.DefaultIdentifier)
+	cfg.Identifier = stringSetting(m.Identifier, getenv(tfkit.EnvIdentifier), livespec.DefaultIdentifier)
 	if msg := checkIdentifier(cfg.Identifier); msg != "" {
-		invalid("identifier", EnvIdentifier, msg)
+		invalid("identifier", tfkit.EnvIdentifier, msg)
 	}
 
 	// insecure_http_endpoint, before endpoint, which it concerns.
 	switch {
 	case !m.InsecureHTTP.IsNull():
 		cfg.AllowPlainHTTP = m.InsecureHTTP.ValueBool()
-	case getenv(EnvInsecureHTTP) != "":
-		b, err := strconv.ParseBool(strings.TrimSpace(getenv(EnvInsecureHTTP)))
+	case getenv(tfkit.EnvInsecureHTTP) != "":
+		b, err := strconv.ParseBool(strings.TrimSpace(getenv(tfkit.EnvInsecureHTTP)))
 		if err != nil {
-			unparsable("insecure_http_endpoint", EnvInsecureHTTP, "true or false")
+			unparsable("insecure_http_endpoint", tfkit.EnvInsecureHTTP, "true or false")
 		}
 		cfg.AllowPlainHTTP = b
 	}
 
 	// endpoint overrides region; one of them is required.
-	region := stringSetting(m.Region, getenv(EnvRegion), "")
+	region := stringSetting(m.Region, getenv(tfkit.EnvRegion), "")
 	if region != "" {
 		if msg := checkRegion(region); msg != "" {
-			invalid("region", EnvRegion, msg)
+			invalid("region", tfkit.EnvRegion, msg)
 		}
 	}
-	switch endpoint := stringSetting(m.Endpoint, getenv(EnvEndpoint), ""); {
+	switch endpoint := stringSetting(m.Endpoint, getenv(tfkit.EnvEndpoint), ""); {
 	case endpoint != "":
 		base, msg := checkEndpoint(endpoint, cfg.AllowPlainHTTP)
 		if msg != "" {
-			invalid("endpoint", EnvEndpoint, msg)
+			invalid("endpoint", tfkit.EnvEndpoint, msg)
 		}
 		cfg.BaseURL = base
 	case region == "":
-		diags.AddAttributeError(path.Root("region"), "Missing region", missingRegionDetail())
+		diags.AddAttributeError(path.Root("region"), "Missing region", tfkit.MissingRegionDetail())
 	default:
-		if host, ok := RegionHosts[region]; ok {
+		if host, ok := livespec.RegionHosts[region]; ok {
 			cfg.BaseURL = "https://" + host
 		}
 	}
 
 	// ca_cert_file
-	if file := stringSetting(m.CACertFile, getenv(EnvCACertFile), ""); file != "" {
+	if file := stringSetting(m.CACertFile, getenv(tfkit.EnvCACertFile), ""); file != "" {
 		pool, msg := loadCACerts(file)
 		if msg != "" {
-			invalid("ca_cert_file", EnvCACertFile, msg)
+			invalid("ca_cert_file", tfkit.EnvCACertFile, msg)
 		}
 		cfg.RootCAs = pool
 	}
@@ -200,13 +162,13 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	switch {
 	case !m.MaxRetries.IsNull():
 		if msg := checkMaxRetries(m.MaxRetries.ValueInt64()); msg != "" {
-			invalid("max_retries", EnvMaxRetries, msg)
+			invalid("max_retries", tfkit.EnvMaxRetries, msg)
 		}
 		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
-	case getenv(EnvMaxRetries) != "":
-		n, err := strconv.Atoi(strings.TrimSpace(getenv(EnvMaxRetries)))
+	case getenv(tfkit.EnvMaxRetries) != "":
+		n, err := strconv.Atoi(strings.TrimSpace(getenv(tfkit.EnvMaxRetries)))
 		if err != nil || checkMaxRetries(int64(n)) != "" {
-			unparsable("max_retries", EnvMaxRetries, fmt.Sprintf("a whole number between 0 and %d", maxMaxRetries))
+			unparsable("max_retries", tfkit.EnvMaxRetries, fmt.Sprintf("a whole number between 0 and %d", maxMaxRetries))
 		}
 		cfg.MaxRetries = n
 	}
@@ -216,19 +178,19 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	case !m.RequestsPerSecond.IsNull():
 		cfg.RequestsPerSecond = m.RequestsPerSecond.ValueFloat64()
 		if msg := checkRate(cfg.RequestsPerSecond); msg != "" {
-			invalid("requests_per_second", EnvRequestsPerSecond, msg)
+			invalid("requests_per_second", tfkit.EnvRequestsPerSecond, msg)
 		}
-	case getenv(EnvRequestsPerSecond) != "":
-		f, err := strconv.ParseFloat(strings.TrimSpace(getenv(EnvRequestsPerSecond)), 64)
+	case getenv(tfkit.EnvRequestsPerSecond) != "":
+		f, err := strconv.ParseFloat(strings.TrimSpace(getenv(tfkit.EnvRequestsPerSecond)), 64)
 		if err != nil || checkRate(f) != "" {
-			unparsable("requests_per_second", EnvRequestsPerSecond,
+			unparsable("requests_per_second", tfkit.EnvRequestsPerSecond,
 				fmt.Sprintf("a number above 0 and at most %d, the documented per-command rate (60007 above it)", livespec.DefaultCommandRate))
 		}
 		cfg.RequestsPerSecond = f
 	}
 
-	cfg.PlanChecks = boolSetting(m.PlanChecks, "plan_checks", EnvPlanChecks, true, getenv, unparsable)
-	cfg.AdoptExisting = boolSetting(m.AdoptExisting, "adopt_existing_rooms", EnvAdoptExisting, false, getenv, unparsable)
+	cfg.PlanChecks = boolSetting(m.PlanChecks, "plan_checks", tfkit.EnvPlanChecks, true, getenv, unparsable)
+	cfg.AdoptExisting = boolSetting(m.AdoptExisting, "adopt_existing_rooms", tfkit.EnvAdoptExisting, false, getenv, unparsable)
 	return cfg, nil, diags
 }
 
@@ -282,8 +244,8 @@ func checkIdentifier(id string) string {
 }
 
 func checkRegion(region string) string {
-	if _, ok := RegionHosts[region]; !ok {
-		return fmt.Sprintf("is %q; it must be one of %s.", region, strings.Join(RegionNames(), ", "))
+	if _, ok := livespec.RegionHosts[region]; !ok {
+		return fmt.Sprintf("is %q; it must be one of %s.", region, strings.Join(livespec.RegionNames(), ", "))
 	}
 	return ""
 }
@@ -318,7 +280,7 @@ func checkEndpoint(raw string, allowPlain bool) (string, string) {
 	case "https":
 	case "http":
 		if !allowPlain && !wire.IsLoopbackHost(u.Hostname()) {
-			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (%s) to true for a test service such as the emulator in a CI service container.", raw, EnvInsecureHTTP)
+			return "", fmt.Sprintf("is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (%s) to true for a test service such as the emulator in a CI service container.", raw, tfkit.EnvInsecureHTTP)
 		}
 	default:
 		return "", fmt.Sprintf("is %q; the scheme must be https (or http for a loopback host).", raw)

@@ -27,6 +27,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
 // Region and reachability through the Terraform CLI. Each test runs its own emulator (over
@@ -52,8 +55,8 @@ func clearProviderEnv(t *testing.T) {
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance tests run with %s=1", resource.EnvTfAcc)
 	}
-	for _, v := range []string{EnvSDKAppID, EnvSecretKey, EnvIdentifier, EnvRegion, EnvEndpoint, EnvMaxRetries,
-		EnvRequestsPerSecond, EnvPlanChecks, EnvInsecureHTTP, EnvCACertFile} {
+	for _, v := range []string{tfkit.EnvSDKAppID, tfkit.EnvSecretKey, tfkit.EnvIdentifier, tfkit.EnvRegion, tfkit.EnvEndpoint, tfkit.EnvMaxRetries,
+		tfkit.EnvRequestsPerSecond, tfkit.EnvPlanChecks, tfkit.EnvInsecureHTTP, tfkit.EnvCACertFile} {
 		t.Setenv(v, "")
 	}
 }
@@ -127,7 +130,7 @@ func TestAccConfig_missingRegion(t *testing.T) {
 		ProtoV6ProviderFactories: providersWith(&http.Client{Transport: requests}),
 		Steps: []resource.TestStep{{
 			Config: emulatorBlock(),
-			ExpectError: diagnostic("Error: Missing region",
+			ExpectError: acctest.Diagnostic("Error: Missing region",
 				"Set region in the provider block or the TENCENTLIVE_REGION environment variable to the data centre of the application.",
 				"The Tencent RTC console shows it with the application's SDKAppID (Applications, then the application's Basic Information)",
 				"Regions and their hosts:", "- china: console.tim.qq.com", "- frankfurt: adminapiger.im.qcloud.com",
@@ -148,7 +151,7 @@ func TestAccConfig_missingRegion(t *testing.T) {
 func TestAccConfig_wrongDataCentre(t *testing.T) {
 	clearProviderEnv(t)
 	const keyless, unknown = 1400000077, 1400000078
-	_, srv, certFile := tlsEmulator(t, emulator.Options{KeylessSDKAppIDs: []uint64{keyless}}, RegionHosts["singapore"])
+	_, srv, certFile := tlsEmulator(t, emulator.Options{KeylessSDKAppIDs: []uint64{keyless}}, livespec.RegionHosts["singapore"])
 	pem, err := os.ReadFile(certFile)
 	if err != nil {
 		t.Fatal(err)
@@ -171,15 +174,15 @@ func TestAccConfig_wrongDataCentre(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: block(keyless),
-				ExpectError: diagnostic("Error: Unable to check live room",
+				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
 					`Room "tf-acc-reach": get_room_info failed with 70016 (no key found for this SDKAppID: wrong data center?)`,
-					requestID, region, "Regions and their hosts:", "- usa: adminapiusa.im.qcloud.com"),
+					acctest.RequestID, region, "Regions and their hosts:", "- usa: adminapiusa.im.qcloud.com"),
 			},
 			{
 				Config: block(unknown),
-				ExpectError: diagnostic("Error: Unable to check live room",
+				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
 					`Room "tf-acc-reach": get_room_info failed with 70020 (SDKAppID not found: wrong data center?)`,
-					requestID, region, "If the region is right, check sdk_app_id (TENCENTLIVE_SDK_APP_ID)."),
+					acctest.RequestID, region, "If the region is right, check sdk_app_id (TENCENTLIVE_SDK_APP_ID)."),
 			},
 		},
 	})
@@ -199,7 +202,7 @@ func TestAccConfig_connectionRefused(t *testing.T) {
 			ProtoV6ProviderFactories: testProviders,
 			Steps: []resource.TestStep{{
 				Config: emulatorBlock(fmt.Sprintf("endpoint = %q", endpoint)),
-				ExpectError: diagnostic("Error: Unable to check live room",
+				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
 					`(?re)Room "tf-acc-reach": get_room_info: connection error: [\s\S]*?connection refused \(3 attempts\)`,
 					"Nothing accepts connections at the endpoint "+endpoint+" (endpoint, TENCENTLIVE_ENDPOINT, which replaces region), so the provider stopped after 3 attempts.",
 					"Check endpoint (TENCENTLIVE_ENDPOINT) and region (TENCENTLIVE_REGION), and that this machine's network (firewall, proxy such as HTTPS_PROXY) reaches the host."),
@@ -249,7 +252,7 @@ func TestAccConfig_noAnswer(t *testing.T) {
 			ProtoV6ProviderFactories: testProviders,
 			Steps: []resource.TestStep{{
 				Config: emulatorBlock(fmt.Sprintf("endpoint = %q", endpoint)),
-				ExpectError: diagnostic("Error: Unable to check live room",
+				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
 					`Room "tf-acc-reach": get_room_info: no answer within 10s (2 attempts)`,
 					"The endpoint "+endpoint+" (endpoint, TENCENTLIVE_ENDPOINT, which replaces region) accepted the connection but sent no answer, so the provider stopped after 2 attempts.",
 					"Check endpoint (TENCENTLIVE_ENDPOINT) and region (TENCENTLIVE_REGION)"),
@@ -304,14 +307,14 @@ func TestAccConfig_insecureHTTPEndpoint(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: emulatorBlock(endpoint),
-				ExpectError: diagnostic("Error: Invalid endpoint",
+				ExpectError: acctest.Diagnostic("Error: Invalid endpoint",
 					fmt.Sprintf("endpoint (TENCENTLIVE_ENDPOINT) is %q; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig.", srv.URL),
 					"Use https, or set insecure_http_endpoint (TENCENTLIVE_INSECURE_HTTP_ENDPOINT) to true"),
 			},
 			{
 				Config: emulatorBlock(endpoint, "insecure_http_endpoint = true"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateIs("tencentlive_room.test", "room_name", knownvalue.StringExact("tf-acc-reach")),
+					acctest.StateIs("tencentlive_room.test", "room_name", knownvalue.StringExact("tf-acc-reach")),
 				},
 				Check: func(*terraform.State) error {
 					if rooms := emu.Rooms(); len(rooms) != 1 || rooms[0].RoomID != "tf-acc-reach" {
@@ -341,7 +344,7 @@ func TestAccConfig_emulatorOverTLS(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: emulatorBlock(endpoint),
-				ExpectError: diagnostic("Error: Unable to check live room",
+				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
 					`(?re)get_room_info: connection error: [\s\S]*?certificate`,
 					"The TLS certificate of the endpoint "+srv.URL+" (endpoint, TENCENTLIVE_ENDPOINT, which replaces region) is not trusted",
 					"set ca_cert_file (TENCENTLIVE_CA_CERT_FILE) to that certificate."),

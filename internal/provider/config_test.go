@@ -12,6 +12,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -21,7 +23,7 @@ func envOf(vars map[string]string) func(string) string {
 
 func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 	cfg, unknown, diags := resolveConfig(nullModel(), envOf(map[string]string{
-		EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "jakarta",
+		tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "jakarta",
 	}))
 	if diags.HasError() || unknown != nil {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
@@ -43,8 +45,8 @@ func TestResolveConfigPrefersConfigOverEnv(t *testing.T) {
 	m.RequestsPerSecond = types.Float64Value(20)
 	m.PlanChecks = types.BoolValue(false)
 	cfg, _, diags := resolveConfig(m, envOf(map[string]string{
-		EnvSDKAppID: "9", EnvSecretKey: "from-env", EnvIdentifier: "envadmin", EnvRegion: "usa",
-		EnvMaxRetries: "3", EnvRequestsPerSecond: "5", EnvPlanChecks: "true",
+		tfkit.EnvSDKAppID: "9", tfkit.EnvSecretKey: "from-env", tfkit.EnvIdentifier: "envadmin", tfkit.EnvRegion: "usa",
+		tfkit.EnvMaxRetries: "3", tfkit.EnvRequestsPerSecond: "5", tfkit.EnvPlanChecks: "true",
 	}))
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -77,7 +79,7 @@ func TestResolveConfigEndpointOverridesRegion(t *testing.T) {
 
 func TestResolveConfigRegions(t *testing.T) {
 	hosts := map[string]string{}
-	for _, region := range RegionNames() {
+	for _, region := range livespec.RegionNames() {
 		m := nullModel()
 		m.SDKAppID, m.SecretKey, m.Region = types.Int64Value(1), types.StringValue("k"), types.StringValue(region)
 		cfg, _, diags := resolveConfig(m, envOf(nil))
@@ -97,7 +99,7 @@ func TestResolveConfigRegions(t *testing.T) {
 // Every diagnostic names the attribute and, where the value can come from it, the environment
 // variable; the secret key never appears.
 func TestResolveConfigDiagnostics(t *testing.T) {
-	valid := map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret", EnvRegion: "usa"}
+	valid := map[string]string{tfkit.EnvSDKAppID: "1", tfkit.EnvSecretKey: "topsecret", tfkit.EnvRegion: "usa"}
 	with := func(k, v string) map[string]string {
 		out := map[string]string{}
 		for a, b := range valid {
@@ -112,32 +114,32 @@ func TestResolveConfigDiagnostics(t *testing.T) {
 		attribute string
 		want      string
 	}{
-		{"missing app id", map[string]string{EnvSecretKey: "topsecret", EnvRegion: "usa"}, "sdk_app_id",
+		{"missing app id", map[string]string{tfkit.EnvSecretKey: "topsecret", tfkit.EnvRegion: "usa"}, "sdk_app_id",
 			"Set sdk_app_id in the provider block or the TENCENTLIVE_SDK_APP_ID environment variable"},
-		{"bad app id", with(EnvSDKAppID, "abc"), "sdk_app_id",
+		{"bad app id", with(tfkit.EnvSDKAppID, "abc"), "sdk_app_id",
 			`The TENCENTLIVE_SDK_APP_ID environment variable is "abc"; sdk_app_id must be the positive SDKAppID`},
-		{"missing secret", map[string]string{EnvSDKAppID: "1", EnvRegion: "usa"}, "secret_key",
+		{"missing secret", map[string]string{tfkit.EnvSDKAppID: "1", tfkit.EnvRegion: "usa"}, "secret_key",
 			"Set secret_key in the provider block or the TENCENTLIVE_SECRET_KEY environment variable"},
-		{"bad region", with(EnvRegion, "mars"), "region",
+		{"bad region", with(tfkit.EnvRegion, "mars"), "region",
 			`region (TENCENTLIVE_REGION) is "mars"; it must be one of china, frankfurt, jakarta, mumbai, seoul, singapore, tokyo, usa.`},
-		{"missing region", map[string]string{EnvSDKAppID: "1", EnvSecretKey: "topsecret"}, "region",
+		{"missing region", map[string]string{tfkit.EnvSDKAppID: "1", tfkit.EnvSecretKey: "topsecret"}, "region",
 			"Set region in the provider block or the TENCENTLIVE_REGION environment variable to the data centre of the application."},
-		{"http endpoint", with(EnvEndpoint, "http://10.0.0.1:80"), "endpoint",
+		{"http endpoint", with(tfkit.EnvEndpoint, "http://10.0.0.1:80"), "endpoint",
 			`endpoint (TENCENTLIVE_ENDPOINT) is "http://10.0.0.1:80"; plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), since every request carries a UserSig. Use https, or set insecure_http_endpoint (TENCENTLIVE_INSECURE_HTTP_ENDPOINT) to true`},
-		{"insecure http not a bool", with(EnvInsecureHTTP, "yes please"), "insecure_http_endpoint",
+		{"insecure http not a bool", with(tfkit.EnvInsecureHTTP, "yes please"), "insecure_http_endpoint",
 			`The TENCENTLIVE_INSECURE_HTTP_ENDPOINT environment variable is "yes please"; insecure_http_endpoint must be true or false.`},
-		{"ca file missing", with(EnvCACertFile, "/nonexistent/ca.pem"), "ca_cert_file",
+		{"ca file missing", with(tfkit.EnvCACertFile, "/nonexistent/ca.pem"), "ca_cert_file",
 			`ca_cert_file (TENCENTLIVE_CA_CERT_FILE) is "/nonexistent/ca.pem", which cannot be read`},
-		{"endpoint without host", with(EnvEndpoint, "console.tim.qq.com"), "endpoint",
+		{"endpoint without host", with(tfkit.EnvEndpoint, "console.tim.qq.com"), "endpoint",
 			`endpoint (TENCENTLIVE_ENDPOINT) is "console.tim.qq.com"; it must be a base URL such as https://console.tim.qq.com.`},
-		{"ftp endpoint", with(EnvEndpoint, "ftp://127.0.0.1"), "endpoint", "the scheme must be https"},
-		{"long identifier", with(EnvIdentifier, strings.Repeat("a", 33)), "identifier",
+		{"ftp endpoint", with(tfkit.EnvEndpoint, "ftp://127.0.0.1"), "endpoint", "the scheme must be https"},
+		{"long identifier", with(tfkit.EnvIdentifier, strings.Repeat("a", 33)), "identifier",
 			"identifier (TENCENTLIVE_IDENTIFIER) is 33 bytes; a UserID is at most 32 bytes."},
-		{"bad retries", with(EnvMaxRetries, "-1"), "max_retries",
+		{"bad retries", with(tfkit.EnvMaxRetries, "-1"), "max_retries",
 			`The TENCENTLIVE_MAX_RETRIES environment variable is "-1"; max_retries must be a whole number between 0 and 20.`},
-		{"bad rate", with(EnvRequestsPerSecond, "500"), "requests_per_second",
+		{"bad rate", with(tfkit.EnvRequestsPerSecond, "500"), "requests_per_second",
 			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "500"; requests_per_second must be a number above 0 and at most 200, the documented per-command rate (60007 above it).`},
-		{"rate not a number", with(EnvRequestsPerSecond, "fast"), "requests_per_second",
+		{"rate not a number", with(tfkit.EnvRequestsPerSecond, "fast"), "requests_per_second",
 			`The TENCENTLIVE_REQUESTS_PER_SECOND environment variable is "fast"; requests_per_second must be a number above 0`},
 	}
 	for _, tc := range cases {
@@ -190,9 +192,9 @@ func TestWireConfig(t *testing.T) {
 }
 
 func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
-	base := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "china"}
+	base := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
 	with := func(v string) map[string]string {
-		env := map[string]string{EnvPlanChecks: v}
+		env := map[string]string{tfkit.EnvPlanChecks: v}
 		for k, val := range base {
 			env[k] = val
 		}
@@ -207,54 +209,54 @@ func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
 		t.Fatal("an unparsable TENCENTLIVE_PLAN_CHECKS was accepted")
 	}
 	detail := diags.Errors()[0].Summary() + " " + diags.Errors()[0].Detail()
-	if !strings.Contains(detail, "plan_checks") || !strings.Contains(detail, EnvPlanChecks) {
-		t.Errorf("the diagnostic must name plan_checks and %s: %s", EnvPlanChecks, detail)
+	if !strings.Contains(detail, "plan_checks") || !strings.Contains(detail, tfkit.EnvPlanChecks) {
+		t.Errorf("the diagnostic must name plan_checks and %s: %s", tfkit.EnvPlanChecks, detail)
 	}
 }
 
 // adopt_existing_rooms is off unless the block or the environment turns it on; a value that is
 // not a bool names the variable.
 func TestResolveConfigAdoptExistingRooms(t *testing.T) {
-	env := map[string]string{EnvSDKAppID: "1400000001", EnvSecretKey: "s3cret", EnvRegion: "china"}
+	env := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
 	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); cfg.AdoptExisting {
 		t.Fatal("adopt_existing_rooms must default to false")
 	}
-	env[EnvAdoptExisting] = "true"
+	env[tfkit.EnvAdoptExisting] = "true"
 	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !cfg.AdoptExisting {
-		t.Fatalf("%s=true must turn it on", EnvAdoptExisting)
+		t.Fatalf("%s=true must turn it on", tfkit.EnvAdoptExisting)
 	}
 	m := nullModel()
 	m.AdoptExisting = types.BoolValue(false)
 	if cfg, _, _ := resolveConfig(m, envOf(env)); cfg.AdoptExisting {
 		t.Fatal("the provider block overrides the environment")
 	}
-	env[EnvAdoptExisting] = "yes please"
+	env[tfkit.EnvAdoptExisting] = "yes please"
 	_, _, diags := resolveConfig(nullModel(), envOf(env))
-	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), EnvAdoptExisting) {
-		t.Fatalf("want an error naming %s, got %v", EnvAdoptExisting, diags)
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tfkit.EnvAdoptExisting) {
+		t.Fatalf("want an error naming %s, got %v", tfkit.EnvAdoptExisting, diags)
 	}
 }
 
 // Neither region nor endpoint: an error that lists every region with its host and says where
 // the console shows the application's data centre. An endpoint alone is enough.
 func TestResolveConfigMissingRegion(t *testing.T) {
-	_, _, diags := resolveConfig(nullModel(), envOf(map[string]string{EnvSDKAppID: "1", EnvSecretKey: "k"}))
+	_, _, diags := resolveConfig(nullModel(), envOf(map[string]string{tfkit.EnvSDKAppID: "1", tfkit.EnvSecretKey: "k"}))
 	if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != "Missing region" {
 		t.Fatalf("diags %v", diags)
 	}
 	detail := diags.Errors()[0].Detail()
-	for name, host := range RegionHosts {
+	for name, host := range livespec.RegionHosts {
 		if !strings.Contains(detail, "  - "+name+": "+host+"\n") && !strings.HasSuffix(detail, name+": "+host) {
 			t.Errorf("the detail does not list %s (%s):\n%s", name, host, detail)
 		}
 	}
-	for _, want := range []string{"Tencent RTC console", "Basic Information", "70016 or 70020", EnvRegion, EnvEndpoint} {
+	for _, want := range []string{"Tencent RTC console", "Basic Information", "70016 or 70020", tfkit.EnvRegion, tfkit.EnvEndpoint} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("the detail does not mention %q:\n%s", want, detail)
 		}
 	}
 
-	cfg, _, diags := resolveConfig(nullModel(), envOf(map[string]string{EnvSDKAppID: "1", EnvSecretKey: "k", EnvEndpoint: "http://127.0.0.1:9"}))
+	cfg, _, diags := resolveConfig(nullModel(), envOf(map[string]string{tfkit.EnvSDKAppID: "1", tfkit.EnvSecretKey: "k", tfkit.EnvEndpoint: "http://127.0.0.1:9"}))
 	if diags.HasError() || cfg.BaseURL != "http://127.0.0.1:9" {
 		t.Fatalf("endpoint without region: %q %v", cfg.BaseURL, diags)
 	}
@@ -268,15 +270,15 @@ func TestResolveConfigPlainHTTP(t *testing.T) {
 	if _, _, diags := resolveConfig(m, envOf(nil)); !diags.HasError() {
 		t.Fatal("plain http off loopback accepted without insecure_http_endpoint")
 	}
-	if _, _, diags := resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "false"})); !diags.HasError() {
+	if _, _, diags := resolveConfig(m, envOf(map[string]string{tfkit.EnvInsecureHTTP: "false"})); !diags.HasError() {
 		t.Fatal("plain http off loopback accepted with insecure_http_endpoint false")
 	}
-	cfg, _, diags := resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "true"}))
+	cfg, _, diags := resolveConfig(m, envOf(map[string]string{tfkit.EnvInsecureHTTP: "true"}))
 	if diags.HasError() || cfg.BaseURL != "http://emulator:8080" || !cfg.AllowPlainHTTP {
 		t.Fatalf("from the environment: %+v %v", cfg, diags)
 	}
 	m.InsecureHTTP = types.BoolValue(true)
-	cfg, _, diags = resolveConfig(m, envOf(map[string]string{EnvInsecureHTTP: "false"}))
+	cfg, _, diags = resolveConfig(m, envOf(map[string]string{tfkit.EnvInsecureHTTP: "false"}))
 	if diags.HasError() || !cfg.AllowPlainHTTP {
 		t.Fatalf("the block wins over the environment: %+v %v", cfg, diags)
 	}
@@ -306,7 +308,7 @@ func TestResolveConfigCACertFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.CACertFile = types.StringNull()
-	cfg, _, diags := resolveConfig(m, envOf(map[string]string{EnvCACertFile: caFile}))
+	cfg, _, diags := resolveConfig(m, envOf(map[string]string{tfkit.EnvCACertFile: caFile}))
 	if diags.HasError() || cfg.RootCAs == nil {
 		t.Fatalf("diags %v", diags)
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
 // functionSupport skips below Terraform 1.8, the first release with provider-defined functions;
@@ -18,9 +20,9 @@ var functionSupport = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfve
 // The function through the real CLI, with no provider block and no TENCENTLIVE_* settings:
 // it needs neither configuration nor network.
 func TestAccOccurrencesFunction(t *testing.T) {
-	t.Setenv(EnvSDKAppID, "")
-	t.Setenv(EnvSecretKey, "")
-	t.Setenv(EnvEndpoint, "")
+	t.Setenv(tfkit.EnvSDKAppID, "")
+	t.Setenv(tfkit.EnvSecretKey, "")
+	t.Setenv(tfkit.EnvEndpoint, "")
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   functionSupport,
 		ProtoV6ProviderFactories: testProviders,

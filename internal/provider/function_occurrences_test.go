@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Known calendars: the RFC 5545 §3.8.5.3 examples (their published instance lists) and the
+// known calendars: the RFC 5545 §3.8.5.3 examples (their published instance lists) and the
 // cases the recurring-events module depends on. Every start is written out, so a change in
 // expansion, zone handling or output format fails here.
 func TestOccurrencesKnownCalendars(t *testing.T) {

@@ -1,5 +1,8 @@
-// Package provider implements the tencentlive Terraform provider: its configuration and the
-// tencentlive_room resource. Every API call goes through internal/wire.
+// Package provider is the tencentlive Terraform provider itself: its schema, its configuration
+// (provider block, environment, defaults) and the registration of the resources, data sources,
+// ephemeral resource and function. The resources live in their own packages (internal/room,
+// internal/account); what they share is in internal/tfkit. Every API call goes through
+// internal/wire.
 package provider
 
 import (
@@ -8,11 +11,8 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -21,7 +21,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	accountresource "github.com/tencentlive/terraform-provider-tencentlive/internal/account"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	roomresource "github.com/tencentlive/terraform-provider-tencentlive/internal/room"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -47,64 +50,6 @@ func New(version string) func() provider.Provider {
 	}
 }
 
-// providerData is what Configure hands to resources. client is nil when the configuration
-// holds values unknown until apply; resources then report notReady when they need the API.
-type providerData struct {
-	client     *wire.Client
-	identifier string // the App Admin UserID; the default room owner
-	notReady   string
-	planChecks bool // look planned rooms up at plan time
-	// adoptExisting lets create take over a same-owner room it did not make (100010); off by
-	// default, since that room may be another configuration's.
-	adoptExisting bool
-
-	plannedChecks atomic.Int64  // plan-time checks so far (see plannedChecksAlways)
-	applying      atomic.Bool   // a create, update or delete has come: see applyStarted
-	claims        roomClaims    // room IDs planned by this process's resources
-	halfCreated   sync.Map      // room IDs of tainted half-created rooms seen by Read (privateHalfCreated)
-	accounts      accountChecks // plan-time account_check look-ups
-	planningRooms atomic.Int64  // rooms in ModifyPlan now, for accountChecks' batches
-	// plannedAccounts holds the user IDs tencentlive_account resources of this plan create:
-	// a room naming one is not checked at plan, as the account does not exist yet.
-	plannedAccounts sync.Map
-}
-
-// applyStarted records that this process runs Terraform's apply walk: only there do resources
-// get created, updated or deleted. The plans that walk makes are re-plans of what the plan walk
-// planned (and checked) a moment or an hour before, each right before its own apply.
-func (d *providerData) applyStarted() {
-	if d != nil {
-		d.applying.Store(true)
-	}
-}
-
-// providerDataOf takes the data the provider's Configure handed over; nil before it has run.
-func providerDataOf(v any, diags *diag.Diagnostics) *providerData {
-	if v == nil {
-		return nil
-	}
-	data, ok := v.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *providerData, got %T. This is a provider bug; please report it.", v))
-	}
-	return data
-}
-
-// apiClient returns the API client, or adds a "provider not configured" error and returns nil.
-// Every resource and data source asks here, so the wording is the same everywhere.
-func (d *providerData) apiClient(summary string, add func(summary, detail string)) *wire.Client {
-	if d != nil && d.client != nil {
-		return d.client
-	}
-	reason := "the provider has not been configured"
-	if d != nil && d.notReady != "" {
-		reason = d.notReady
-	}
-	add(summary, fmt.Sprintf("The tencentlive provider is not configured: %s. Configure it with known values or the TENCENTLIVE_* environment variables.", reason))
-	return nil
-}
-
 func (p *tencentliveProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = TypeName
 	resp.Version = p.version
@@ -116,63 +61,63 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"sdk_app_id": schema.Int64Attribute{
 				Optional:    true,
-				Description: fmt.Sprintf("SDKAppID of the application, from the Tencent RTC console. Falls back to %s. Required.", EnvSDKAppID),
-				Validators:  []validator.Int64{settingValidator{env: EnvSDKAppID, int64: checkSDKAppID, format: "must be positive"}},
+				Description: fmt.Sprintf("SDKAppID of the application, from the Tencent RTC console. Falls back to %s. Required.", tfkit.EnvSDKAppID),
+				Validators:  []validator.Int64{settingValidator{env: tfkit.EnvSDKAppID, int64: checkSDKAppID, format: "must be positive"}},
 			},
 			"secret_key": schema.StringAttribute{
 				Optional:    true,
 				Sensitive:   true,
-				Description: fmt.Sprintf("The application's secret key, used to sign UserSigs locally; it is never sent, logged or stored in state. Falls back to %s. Required.", EnvSecretKey),
+				Description: fmt.Sprintf("The application's secret key, used to sign UserSigs locally; it is never sent, logged or stored in state. Falls back to %s. Required.", tfkit.EnvSecretKey),
 			},
 			"identifier": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("App Admin UserID the requests are made as, at most %d bytes; also the default room owner. Falls back to %s, then %q.",
-					livespec.MaxUserIDBytes, EnvIdentifier, livespec.DefaultIdentifier),
-				Validators: []validator.String{settingValidator{env: EnvIdentifier, str: checkIdentifier, format: "must be a UserID of 1 to 32 bytes"}},
+					livespec.MaxUserIDBytes, tfkit.EnvIdentifier, livespec.DefaultIdentifier),
+				Validators: []validator.String{settingValidator{env: tfkit.EnvIdentifier, str: checkIdentifier, format: "must be a UserID of 1 to 32 bytes"}},
 			},
 			"region": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Data centre of the application: one of %s. Falls back to %s. Required unless endpoint is set, which replaces it.",
-					strings.Join(RegionNames(), ", "), EnvRegion),
-				Validators: []validator.String{settingValidator{env: EnvRegion, str: checkRegion, format: "must be a documented region"}},
+					strings.Join(livespec.RegionNames(), ", "), tfkit.EnvRegion),
+				Validators: []validator.String{settingValidator{env: tfkit.EnvRegion, str: checkRegion, format: "must be a documented region"}},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Base URL of the REST API (for example the emulator's), overriding region. Must be https, except for loopback hosts (127.0.0.0/8, ::1, localhost) or with insecure_http_endpoint. Falls back to %s.",
-					EnvEndpoint),
-				Validators: []validator.String{settingValidator{env: EnvEndpoint, str: endpointCheck, format: "must be an https base URL, or http for a loopback host"}},
+					tfkit.EnvEndpoint),
+				Validators: []validator.String{settingValidator{env: tfkit.EnvEndpoint, str: endpointCheck, format: "must be an https base URL, or http for a loopback host"}},
 			},
 			"insecure_http_endpoint": schema.BoolAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Allows a plain-http endpoint off loopback, such as the emulator as a CI service container (http://emulator:8080). Every request carries a UserSig, valid for 24 hours, which then crosses that network in clear text: use it only for test services on a network you trust, never for the vendor's hosts. Falls back to %s, then false.",
-					EnvInsecureHTTP),
+					tfkit.EnvInsecureHTTP),
 			},
 			"ca_cert_file": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Path of a PEM file of certificate authorities to trust for https besides the system's, for an endpoint with its own certificate (such as the emulator's -tls-self-signed certificate). Falls back to %s.",
-					EnvCACertFile),
+					tfkit.EnvCACertFile),
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				Description: fmt.Sprintf("A hard cap, 0 to %d, on how many times a request that failed transiently (rate limits, internal errors, connection errors, lost answers) is repeated; 0 sends each request once. Unset (the default), retries are bounded by time alone: they go on, with backoff up to 5 s apart, until the operation's timeout runs out (the resource's timeouts block: 5 minutes for create, update and delete, 2 minutes for read, by default); a look-up outside such an operation, such as a plan-time check, retries for at most 2 minutes. Either way an endpoint that refuses connections ends a request after 3 attempts, and one that does not answer after 2. Falls back to %s.",
-					maxMaxRetries, EnvMaxRetries),
-				Validators: []validator.Int64{settingValidator{env: EnvMaxRetries, int64: checkMaxRetries, format: "must be between 0 and 20"}},
+					maxMaxRetries, tfkit.EnvMaxRetries),
+				Validators: []validator.Int64{settingValidator{env: tfkit.EnvMaxRetries, int64: checkMaxRetries, format: "must be between 0 and 20"}},
 			},
 			"requests_per_second": schema.Float64Attribute{
 				Optional: true,
 				Description: fmt.Sprintf("Client-side limit on requests per second per API command, above 0 and at most %d. Falls back to %s, then the documented per-command rates.",
-					livespec.DefaultCommandRate, EnvRequestsPerSecond),
-				Validators: []validator.Float64{settingValidator{env: EnvRequestsPerSecond, float: checkRate, format: "must be above 0 and at most 200"}},
+					livespec.DefaultCommandRate, tfkit.EnvRequestsPerSecond),
+				Validators: []validator.Float64{settingValidator{env: tfkit.EnvRequestsPerSecond, float: checkRate, format: "must be above 0 and at most 200"}},
 			},
 			"plan_checks": schema.BoolAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Whether plan looks up rooms about to be created (one get_room_info each), to report a room ID that already exists (100003 under another owner, 100010 under the same one) as a plan error instead of an apply error. The first %d rooms of a plan are always looked up; beyond them a room is looked up only when get_room_info has a request slot free, so a plan of many new rooms is not slowed down, and create_room reports the rest at apply. With false, no room is looked up. Falls back to %s, then true.",
-					plannedChecksAlways, EnvPlanChecks),
+					roomresource.PlannedChecksAlways, tfkit.EnvPlanChecks),
 			},
 			"adopt_existing_rooms": schema.BoolAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Whether a tencentlive_room about to be created may take over a room that already exists under the same owner (100010), setting its updatable attributes to the configuration. Off by default: such a room may belong to another configuration or workspace of the same application, and after a takeover both manage it and destroying either dismisses it. Without it the plan (or the apply) fails and prints the import block that adopts the room on purpose. Turn it on for one apply to recover rooms an interrupted apply created but did not record. Falls back to %s, then false.",
-					EnvAdoptExisting),
+					tfkit.EnvAdoptExisting),
 			},
 		},
 	}
@@ -191,9 +136,9 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 	}
 	if len(unknown) > 0 {
 		// Values from other resources: fine at plan, but there is no client until they are known.
-		data := &providerData{notReady: fmt.Sprintf("the provider attributes %s are not known until apply", strings.Join(unknown, ", "))}
+		data := &tfkit.ProviderData{Settings: tfkit.Settings{NotReady: fmt.Sprintf("the provider attributes %s are not known until apply", strings.Join(unknown, ", "))}}
 		if !m.Identifier.IsUnknown() {
-			data.identifier = stringSetting(m.Identifier, p.getenv(EnvIdentifier), livespec.DefaultIdentifier)
+			data.Identifier = stringSetting(m.Identifier, p.getenv(tfkit.EnvIdentifier), livespec.DefaultIdentifier)
 		}
 		tflog.Info(ctx, "tencentlive provider configuration not yet known; no API client", map[string]any{"unknown": unknown})
 		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
@@ -214,7 +159,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"sdk_app_id": cfg.SDKAppID, "identifier": cfg.Identifier, "base_url": cfg.BaseURL,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
-	data := &providerData{client: client, identifier: cfg.Identifier, planChecks: cfg.PlanChecks, adoptExisting: cfg.AdoptExisting}
+	data := &tfkit.ProviderData{Client: client, Settings: tfkit.Settings{Identifier: cfg.Identifier, PlanChecks: cfg.PlanChecks, AdoptExisting: cfg.AdoptExisting}}
 	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
 }
 
@@ -234,11 +179,11 @@ func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Confi
 }
 
 func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewRoomResource, NewAccountResource}
+	return []func() resource.Resource{roomresource.NewResource, accountresource.NewResource}
 }
 
 func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewRoomDataSource, NewRoomsDataSource}
+	return []func() datasource.DataSource{roomresource.NewDataSource, roomresource.NewRoomsDataSource}
 }
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -29,7 +30,7 @@ var (
 const defaultUserSigExpire = 24 * time.Hour
 
 type userSigEphemeral struct {
-	data *providerData
+	data *tfkit.ProviderData
 }
 
 // NewUserSigEphemeral returns the tencentlive_user_sig ephemeral resource.
@@ -58,7 +59,7 @@ func (u *userSigEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, 
 				Required: true,
 				Description: fmt.Sprintf("UserID the sig is for, 1 to %d bytes. The sig is only accepted for that account, "+
 					"which must be imported (tencentlive_account) to enter rooms.", livespec.MaxUserIDBytes),
-				Validators: []validator.String{byteLength{min: 1, max: livespec.MaxUserIDBytes, code: livespec.CodeAccountInvalidParam}},
+				Validators: []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxUserIDBytes, Code: livespec.CodeAccountInvalidParam}},
 			},
 			"expire": schema.StringAttribute{
 				Optional: true,
@@ -83,7 +84,7 @@ func (u *userSigEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, 
 }
 
 func (u *userSigEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	u.data = providerDataOf(req.ProviderData, &resp.Diagnostics)
+	u.data = tfkit.ProviderDataOf(req.ProviderData, &resp.Diagnostics)
 }
 
 func (u *userSigEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
@@ -93,12 +94,12 @@ func (u *userSigEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, 
 		return
 	}
 	const summary = "Unable to sign a UserSig"
-	if u.data != nil && u.data.client == nil && u.data.notReady != "" && req.ClientCapabilities.DeferralAllowed {
+	if u.data != nil && u.data.Client == nil && u.data.NotReady != "" && req.ClientCapabilities.DeferralAllowed {
 		// The provider's configuration comes from values known only at apply; so does the sig.
 		resp.Deferred = &ephemeral.Deferred{Reason: ephemeral.DeferredReasonProviderConfigUnknown}
 		return
 	}
-	c := u.data.apiClient(summary, resp.Diagnostics.AddError)
+	c := u.data.APIClient(summary, resp.Diagnostics.AddError)
 	if c == nil {
 		return
 	}

@@ -21,7 +21,9 @@ import (
 	"github.com/tencentyun/tls-sig-api-v2-golang/tencentyun"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
 // Ephemeral values never reach state, so the tests hand them to terraform-plugin-testing's echo
@@ -49,14 +51,14 @@ func echoSigs(names ...string) string {
 // appCredentials are what the service verifies sigs with: the emulator's, or the environment's
 // against the real service.
 func (e *accEnv) appCredentials(t *testing.T) (uint64, string) {
-	if e.emu != nil {
+	if e.Emu != nil {
 		return emulator.DefaultSDKAppID, emulator.DefaultSecretKey
 	}
-	id, err := strconv.ParseUint(os.Getenv(EnvSDKAppID), 10, 64)
+	id, err := strconv.ParseUint(os.Getenv(tfkit.EnvSDKAppID), 10, 64)
 	if err != nil {
-		t.Fatalf("%s: %v", EnvSDKAppID, err)
+		t.Fatalf("%s: %v", tfkit.EnvSDKAppID, err)
 	}
-	return id, os.Getenv(EnvSecretKey)
+	return id, os.Getenv(tfkit.EnvSecretKey)
 }
 
 // sigCheck asserts that echo.sigs.data.<name> holds a sig for userID that the official library
@@ -116,7 +118,7 @@ func (c sigCheck) check(req statecheck.CheckStateRequest) error {
 	if tencentyun.VerifyUserSig(c.appID, c.key, c.userID+"x", sig, time.Now()) == nil {
 		return fmt.Errorf("%s: the sig is accepted for another user", c.name)
 	}
-	if c.e.emu == nil {
+	if c.e.Emu == nil {
 		return nil
 	}
 	code, err := c.e.callWithSig(c.userID, sig)
@@ -133,7 +135,7 @@ func (c sigCheck) check(req statecheck.CheckStateRequest) error {
 func (e *accEnv) callWithSig(identifier, sig string) (livespec.Code, error) {
 	q := url.Values{"sdkappid": {strconv.FormatUint(emulator.DefaultSDKAppID, 10)}, "identifier": {identifier},
 		"usersig": {sig}, "random": {"7"}, "contenttype": {"json"}}
-	resp, err := http.Post(e.url+"/v4/"+livespec.ServiceLive+"/get_room_list?"+q.Encode(), "application/json", strings.NewReader("{}"))
+	resp, err := http.Post(e.URL+"/v4/"+livespec.ServiceLive+"/get_room_list?"+q.Encode(), "application/json", strings.NewReader("{}"))
 	if err != nil {
 		return 0, err
 	}
@@ -155,7 +157,7 @@ func TestAccUserSigEphemeral_signsSigsTheServiceAccepts(t *testing.T) {
 		TerraformVersionChecks:   ephemeralSupport,
 		ProtoV6ProviderFactories: sigProviders,
 		Steps: []resource.TestStep{{
-			Config: e.provider() + fmt.Sprintf(`
+			Config: e.Provider() + fmt.Sprintf(`
 ephemeral "tencentlive_user_sig" "admin" {
   user_id = %q
   expire  = "2h30m"
@@ -164,9 +166,9 @@ ephemeral "tencentlive_user_sig" "admin" {
 ephemeral "tencentlive_user_sig" "robot" {
   user_id = "obs-robot"
 }
-`, e.identifier) + echoSigs("admin", "robot"),
+`, e.Identifier) + echoSigs("admin", "robot"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				check("admin", e.identifier, 150*time.Minute, 0),
+				check("admin", e.Identifier, 150*time.Minute, 0),
 				check("robot", "obs-robot", 24*time.Hour, livespec.CodeNeedsAdmin), // the default lifetime
 			},
 		}},
@@ -181,7 +183,7 @@ func TestAccUserSigEphemeral_neverInState(t *testing.T) {
 		TerraformVersionChecks:   ephemeralSupport,
 		ProtoV6ProviderFactories: sigProviders,
 		Steps: []resource.TestStep{{
-			Config: e.provider() + `
+			Config: e.Provider() + `
 ephemeral "tencentlive_user_sig" "robot" {
   user_id = "obs-robot"
 }
@@ -191,10 +193,10 @@ resource "tencentlive_account" "leak" {
   nick    = ephemeral.tencentlive_user_sig.robot.user_sig
 }
 `,
-			ExpectError: diagnostic("(?re)(?i)ephemeral value"),
+			ExpectError: acctest.Diagnostic("(?re)(?i)ephemeral value"),
 		}},
 	})
-	if e.emu != nil && e.emu.Stats().Commands["account_import"] != 0 {
+	if e.Emu != nil && e.Emu.Stats().Commands["account_import"] != 0 {
 		t.Fatal("the account was imported with the sig as its nick")
 	}
 }
@@ -204,13 +206,13 @@ func TestAccUserSigEphemeral_validation(t *testing.T) {
 	e := newAccEnv(t, emulator.Options{})
 	step := func(userID, expire string, want ...string) resource.TestStep {
 		return resource.TestStep{
-			Config: e.provider() + fmt.Sprintf(`
+			Config: e.Provider() + fmt.Sprintf(`
 ephemeral "tencentlive_user_sig" "bad" {
   user_id = %q
   expire  = %q
 }
 `, userID, expire) + echoSigs("bad"),
-			ExpectError: diagnostic(want...),
+			ExpectError: acctest.Diagnostic(want...),
 		}
 	}
 	resource.Test(t, resource.TestCase{

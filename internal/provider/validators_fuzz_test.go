@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	roomresource "github.com/tencentlive/terraform-provider-tencentlive/internal/room"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -366,7 +368,10 @@ func FuzzMaxSeatCountNeedsVoiceTemplate(f *testing.F) {
 	f.Add("Grid9", int64(4), true)
 	f.Add("VideoDynamicGrid9Seats", int64(0), false)
 	ctx := context.Background()
-	r := &roomResource{}
+	r, ok := roomresource.NewResource().(resource.ResourceWithValidateConfig)
+	if !ok {
+		f.Fatal("the room resource has no ValidateConfig")
+	}
 	var s resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &s)
 	objType, ok := s.Schema.Type().TerraformType(ctx).(tftypes.Object)

@@ -52,6 +52,9 @@ type Client struct {
 	stats   *statsRecorder
 }
 
+// Clock returns the Client's time source, for callers that pace their own work by it.
+func (c *Client) Clock() Clock { return c.cfg.Clock }
+
 // New validates cfg and returns a Client. Validation errors name the Config field.
 func New(cfg Config) (*Client, error) {
 	cfg, err := cfg.withDefaults()

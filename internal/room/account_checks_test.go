@@ -1,0 +1,144 @@
+package room
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// lookupAll runs one look-up per user ID concurrently, as rooms planned in parallel do, with
+// planning counting them in flight.
+func lookupAll(t *testing.T, a *accountChecks, c *wire.Client, ids []string) map[string][2]bool {
+	t.Helper()
+	var planning atomic.Int64
+	planning.Store(int64(len(ids)))
+	var mu sync.Mutex
+	got := map[string][2]bool{}
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answer := a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })[id]
+			planning.Add(-1) // this room's plan ends, as ModifyPlan's does
+			a.roomPlanned()
+			mu.Lock()
+			got[id] = [2]bool{answer.imported, answer.checked}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return got
+}
+
+// Look-ups are answered correctly, each user ID once, in batches of at most 100.
+func TestAccountChecksBatchAndRemember(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	ctx := context.Background()
+	var ids []string
+	for i := 0; i < 250; i++ {
+		id := fmt.Sprintf("host-%03d", i)
+		ids = append(ids, id)
+		if i%2 == 0 {
+			if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a := &accountChecks{window: time.Hour} // batches go out when full or when every look-up waits
+	got := lookupAll(t, a, c, append(ids, ids[:50]...))
+	for i, id := range ids {
+		if want := [2]bool{i%2 == 0, true}; got[id] != want {
+			t.Fatalf("%s: (imported, checked) = %v, want %v", id, got[id], want)
+		}
+	}
+	n := c.Stats().ByCommand["account_check"].Requests
+	if n != 3 {
+		t.Fatalf("250 user IDs (50 asked twice) took %d account_check requests, want 3", n)
+	}
+	lookupAll(t, a, c, ids[:10])
+	if c.Stats().ByCommand["account_check"].Requests != n {
+		t.Fatalf("user IDs already answered were asked again: %d requests", n)
+	}
+}
+
+// A look-up that finds no idle request slot is answered "not checked", never "not imported".
+func TestAccountChecksLeaveBusyLookupsToApply(t *testing.T) {
+	_, c := newTestRoomResource(t, 5) // one request spends the bucket
+	ctx := context.Background()
+	for c.Stats().NotIdle == 0 {
+		_, _ = c.CheckAccounts(wire.WhenIdle(ctx), []string{"drain"})
+	}
+	var planning atomic.Int64
+	planning.Store(1)
+	a := &accountChecks{}
+	answer := a.lookup(ctx, c, []string{"ghost"}, &planning, func() bool { return true })["ghost"]
+	if answer.checked || answer.imported {
+		t.Fatalf("(imported, checked) = (%v, %v), want (false, false)", answer.imported, answer.checked)
+	}
+}
+
+// One room's many accounts (owner, admins, robots) go out in full batches of at most 100, and
+// the room waits once for all of them.
+func TestAccountChecksOneRoomManyAccounts(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	ctx := context.Background()
+	var ids []string
+	for i := 0; i < 150; i++ {
+		id := fmt.Sprintf("robot-%03d", i)
+		ids = append(ids, id)
+		if i%3 == 0 {
+			if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var planning atomic.Int64
+	planning.Store(1)
+	a := &accountChecks{window: 10 * time.Millisecond}
+	answers := a.lookup(ctx, c, ids, &planning, func() bool { return false })
+	for i, id := range ids {
+		if want := (accountAnswer{imported: i%3 == 0, checked: true}); answers[id] != want {
+			t.Fatalf("%s: %+v, want %+v", id, answers[id], want)
+		}
+	}
+	if n := c.Stats().ByCommand["account_check"].Requests; n != 2 {
+		t.Fatalf("150 user IDs of one room took %d account_check requests, want 2 (100 + 50)", n)
+	}
+}
+
+// Rooms that ask one after another, each within the window of the last, share one batch: on a
+// loaded machine Terraform starts room plans tens of milliseconds apart (a fixed window split a
+// plan of five); a room that asks after the window has closed goes in the next batch.
+func TestAccountChecksWindowFollowsTheRooms(t *testing.T) {
+	_, c := newTestRoomResource(t)
+	var planning atomic.Int64
+	planning.Store(6)
+	a := &accountChecks{}
+	var wg sync.WaitGroup
+	ask := func(id string) {
+		defer wg.Done()
+		a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })
+		planning.Add(-1)
+		a.roomPlanned()
+	}
+	for i := range 5 {
+		wg.Add(1)
+		go ask(fmt.Sprintf("late-%d", i))
+		time.Sleep(accountBatchWindow * 3 / 4)
+	}
+	wg.Wait()
+	if n := c.Stats().ByCommand["account_check"].Requests; n != 1 {
+		t.Fatalf("five rooms asking %v apart took %d account_check requests, want 1", accountBatchWindow*3/4, n)
+	}
+	wg.Add(1)
+	ask("late-5")
+	if n := c.Stats().ByCommand["account_check"].Requests; n != 2 {
+		t.Fatalf("a room asking after the batch went out took %d account_check requests in all, want 2", n)
+	}
+}

@@ -1,0 +1,166 @@
+package room
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+// The rules of session (session.go), one test each; the rules whose proof needs the Terraform
+// CLI or the whole plan call name their tests here too:
+//   - duplicate room IDs: TestSessionClaimsOneRoomIDOnce, TestPlanRefusesADuplicateRoomID
+//   - the apply walk re-plans: TestNoPlanChecksInTheApplyWalk, TestAccRoom_noChecksInTheApplyWalk
+//   - a replacement is planned twice: TestAccRoom_replaceOnCreateOnlyFields (the second plan
+//     call's private data cannot be built outside the framework)
+//   - refresh comes before plan: TestSessionRemembersHalfCreatedRooms
+//   - room plans arrive one after another: TestAccountChecksWindowFollowsTheRooms,
+//     TestSessionBatchWindowRunsOnTheClientsClock
+//   - the first look-ups always go out: TestSessionCountsPlanTimeChecks,
+//     TestPlanChecksBeyondTheFirstUseIdleSlotsOnly
+
+// One process per walk: every resource value the framework builds for one provider
+// configuration reaches the same session; another configuration has its own.
+func TestSessionIsOnePerProviderConfiguration(t *testing.T) {
+	d, other := &tfkit.ProviderData{}, &tfkit.ProviderData{}
+	first, firstWalk := sessionOf(d), tfkit.WalkOf(d)
+	if sessionOf(d) != first || tfkit.WalkOf(d) != firstWalk {
+		t.Fatal("two calls for one configuration got different sessions")
+	}
+	if sessionOf(d) == sessionOf(other) || tfkit.WalkOf(d) == tfkit.WalkOf(other) {
+		t.Fatal("two configurations share a session")
+	}
+	r1, r2 := &roomResource{data: d}, &roomResource{data: d}
+	resp := newPlanResponse()
+	r1.claimRoomID(defaultsPlan("shared", "Karaoke"), false, resp)
+	r2.claimRoomID(defaultsPlan("shared", "AudioSalon"), false, resp)
+	if resp.Diagnostics.ErrorsCount() != 1 {
+		t.Fatalf("two resource values of one configuration must see each other's claims: %v", resp.Diagnostics)
+	}
+}
+
+// Duplicate room IDs meet in the session: the first claimant is remembered, the second told
+// who it was; unknown room IDs are not claimed.
+func TestSessionClaimsOneRoomIDOnce(t *testing.T) {
+	var s session
+	if earlier := s.claims.claim("r", "the first"); earlier != "" {
+		t.Fatalf("a free room ID was taken by %q", earlier)
+	}
+	if earlier := s.claims.claim("r", "the second"); earlier != "the first" {
+		t.Fatalf("second claim: got %q, want the first claimant", earlier)
+	}
+	if earlier := s.claims.claim("other", "x"); earlier != "" {
+		t.Fatalf("another room ID was taken by %q", earlier)
+	}
+}
+
+// Refresh comes before plan: a half-created room seen by Read is this configuration's own for
+// the plan that follows; nothing else is, and an unknown room ID never is.
+func TestSessionRemembersHalfCreatedRooms(t *testing.T) {
+	var s session
+	s.sawHalfCreated("half")
+	if !s.halfCreatedRoom(types.StringValue("half")) {
+		t.Fatal("a room Read saw half-created is not remembered")
+	}
+	if s.halfCreatedRoom(types.StringValue("other")) || s.halfCreatedRoom(types.StringUnknown()) || s.halfCreatedRoom(types.StringNull()) {
+		t.Fatal("only the room Read saw is half-created")
+	}
+}
+
+// The first PlannedChecksAlways look-ups of a process always go out; the later ones may use
+// only an idle slot, and so may account batches once the checks are past the first ones.
+func TestSessionCountsPlanTimeChecks(t *testing.T) {
+	var s session
+	for i := range PlannedChecksAlways {
+		if s.nextCheckOptional() {
+			t.Fatalf("look-up %d of the first %d was made optional", i+1, PlannedChecksAlways)
+		}
+	}
+	if s.checksOptional() {
+		t.Fatal("account batches became optional within the first look-ups")
+	}
+	if !s.nextCheckOptional() || !s.checksOptional() {
+		t.Fatal("the look-up after the first ones must be optional")
+	}
+}
+
+// Room plans come one after another: roomPlanning counts a room in while its plan runs, and
+// its end lets a batch that every planned room waits for go out.
+func TestSessionCountsRoomsBeingPlanned(t *testing.T) {
+	var s session
+	done := s.roomPlanning()
+	done2 := s.roomPlanning()
+	if n := s.planning.Load(); n != 2 {
+		t.Fatalf("planning = %d, want 2", n)
+	}
+	done()
+	done2()
+	if n := s.planning.Load(); n != 0 {
+		t.Fatalf("planning = %d after both plans ended, want 0", n)
+	}
+}
+
+// steppingClock is a wire.Clock whose Sleep returns at once, the time having moved on by d.
+type steppingClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	slept time.Duration
+}
+
+func (c *steppingClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *steppingClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	c.slept += d
+	return nil
+}
+
+// The account batch window is timed by the client's clock, not the system's: with an hour's
+// window on a clock whose sleeps return at once, a lone look-up is answered at once, after
+// accountBatchMaxWait by that clock (the window never holds a batch longer).
+func TestSessionBatchWindowRunsOnTheClientsClock(t *testing.T) {
+	_, url := emutest.Serve(t, emulator.Options{})
+	clock := &steppingClock{now: time.Unix(1_800_000_000, 0)}
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: url, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planning atomic.Int64
+	planning.Store(1)
+	a := &accountChecks{window: time.Hour}
+	answers := make(chan map[string]accountAnswer, 1)
+	go func() {
+		answers <- a.lookup(context.Background(), c, []string{emulator.DefaultAdmin}, &planning, func() bool { return false })
+	}()
+	select {
+	case got := <-answers:
+		if !got[emulator.DefaultAdmin].checked || !got[emulator.DefaultAdmin].imported {
+			t.Fatalf("the admin's look-up: %+v", got)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the look-up waited for the system clock: the window is not on the client's clock")
+	}
+	clock.mu.Lock()
+	defer clock.mu.Unlock()
+	if clock.slept != accountBatchMaxWait {
+		t.Fatalf("the client's clock slept %v, want the batch's longest wait, %v", clock.slept, accountBatchMaxWait)
+	}
+}
+
+// newPlanResponse is a ModifyPlanResponse for calls that only add diagnostics.
+func newPlanResponse() *resource.ModifyPlanResponse { return &resource.ModifyPlanResponse{} }
