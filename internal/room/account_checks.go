@@ -41,9 +41,11 @@ type accountCheck struct {
 // accountBatchWindow is how long a pending batch waits for the next room's look-up: each room
 // that asks starts the window again. A fixed window from the first look-up split a plan of five
 // rooms in two on a loaded machine, where Terraform starts room plans tens of milliseconds
-// apart. (Holding the batch while rooms are being planned is no better: those rooms may be
+// apart, and a CLI under load (OpenTofu in CI beside other test packages) starts them up to
+// ~100 ms apart: the window is wider than that, and costs a plan at most its length once.
+// (Holding the batch while rooms are being planned is no better: those rooms may be
 // waiting on their own existence checks, and every room waiting here holds a CLI slot.)
-const accountBatchWindow = 50 * time.Millisecond
+const accountBatchWindow = 150 * time.Millisecond
 
 // accountBatchMaxWait bounds how long the first look-up of a batch waits for the others.
 const accountBatchMaxWait = time.Second
