@@ -1,0 +1,81 @@
+package acctest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
+)
+
+// createdNames says, for each command that creates an object, which names its request body
+// creates. A resource type that creates objects adds its commands here, and every acceptance
+// test is then held to the prefix for them.
+var createdNames = map[string]func(body []byte) []string{
+	"create_room":    field("RoomId"),
+	"account_import": field("UserID"),
+}
+
+// field reads one string field of a JSON request body.
+func field(name string) func([]byte) []string {
+	return func(body []byte) []string {
+		var m map[string]any
+		if json.Unmarshal(body, &m) != nil {
+			return nil
+		}
+		if s, ok := m[name].(string); ok {
+			return []string{s}
+		}
+		return nil
+	}
+}
+
+// prefixGuard fails the test, when it ends, for every object it asked the emulator to create
+// without Prefix: the sweepers could never find such an object on a real application. The
+// emulator's App Admins are not the test's: they exist before it starts.
+type prefixGuard struct {
+	admins map[string]bool
+
+	mu      sync.Mutex
+	foreign []string
+}
+
+func newPrefixGuard(t *testing.T, opts emulator.Options) *prefixGuard {
+	g := &prefixGuard{admins: map[string]bool{emulator.DefaultAdmin: len(opts.Admins) == 0}}
+	for _, a := range opts.Admins {
+		g.admins[a] = true
+	}
+	t.Cleanup(func() {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if len(g.foreign) > 0 {
+			slices.Sort(g.foreign)
+			t.Errorf("the test created objects without the prefix %q, which the sweepers would never remove: %q (name them with acctest.Name)",
+				Prefix, slices.Compact(g.foreign))
+		}
+	})
+	return g
+}
+
+func (g *prefixGuard) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if names := createdNames[path.Base(r.URL.Path)]; names != nil {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			for _, n := range names(body) {
+				if !g.admins[n] && !sweep.Owned(n) {
+					g.mu.Lock()
+					g.foreign = append(g.foreign, n)
+					g.mu.Unlock()
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
