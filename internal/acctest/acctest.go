@@ -81,6 +81,8 @@ type Env struct {
 	URL        string
 	Client     *wire.Client
 	Identifier string
+
+	guard *prefixGuard // nil against the real service
 }
 
 // NewEnv starts an emulator with opts (ignored against the real service). Tests are
@@ -100,8 +102,9 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 		}
 		return &Env{Client: c, Identifier: identifier}
 	}
-	emu, url := emutest.Serve(t, opts, newPrefixGuard(t, opts).wrap)
-	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin}
+	guard := newPrefixGuard(t, opts)
+	emu, url := emutest.Serve(t, opts, guard.wrap)
+	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin, guard: guard}
 }
 
 // serviceClient is a client of the real service from the TENCENTLIVE_* environment, as the

@@ -40,16 +40,16 @@ func field(name string) func([]byte) []string {
 // without Prefix: the sweepers could never find such an object on a real application. The
 // emulator's App Admins are not the test's: they exist before it starts.
 type prefixGuard struct {
-	admins map[string]bool
+	allowed map[string]bool
 
 	mu      sync.Mutex
 	foreign []string
 }
 
 func newPrefixGuard(t *testing.T, opts emulator.Options) *prefixGuard {
-	g := &prefixGuard{admins: map[string]bool{emulator.DefaultAdmin: len(opts.Admins) == 0}}
+	g := &prefixGuard{allowed: map[string]bool{emulator.DefaultAdmin: len(opts.Admins) == 0}}
 	for _, a := range opts.Admins {
-		g.admins[a] = true
+		g.allowed[a] = true
 	}
 	t.Cleanup(func() {
 		g.mu.Lock()
@@ -63,17 +63,29 @@ func newPrefixGuard(t *testing.T, opts emulator.Options) *prefixGuard {
 	return g
 }
 
+// Unprefixed lets an emulator-only test create name without the prefix, when the name is what
+// it tests (a numeric user ID). It fails a test that runs against the real service.
+func (e *Env) Unprefixed(t *testing.T, name string) {
+	t.Helper()
+	if e.guard == nil {
+		t.Fatalf("%q has no prefix: only a test against the emulator may create it", name)
+	}
+	e.guard.mu.Lock()
+	defer e.guard.mu.Unlock()
+	e.guard.allowed[name] = true
+}
+
 func (g *prefixGuard) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if names := createdNames[path.Base(r.URL.Path)]; names != nil {
 			body, _ := io.ReadAll(r.Body)
 			r.Body = io.NopCloser(bytes.NewReader(body))
 			for _, n := range names(body) {
-				if !g.admins[n] && !sweep.Owned(n) {
-					g.mu.Lock()
+				g.mu.Lock()
+				if !g.allowed[n] && !sweep.Owned(n) {
 					g.foreign = append(g.foreign, n)
-					g.mu.Unlock()
 				}
+				g.mu.Unlock()
 			}
 		}
 		next.ServeHTTP(w, r)
