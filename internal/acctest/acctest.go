@@ -102,7 +102,12 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 		}
 		return &Env{Client: c, Identifier: identifier}
 	}
-	guard := newPrefixGuard(t, opts)
+	guard := newPrefixGuard(opts)
+	t.Cleanup(func() {
+		if err := guard.err(); err != nil {
+			t.Error(err)
+		}
+	})
 	emu, url := emutest.Serve(t, opts, guard.wrap)
 	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin, guard: guard}
 }

@@ -3,6 +3,7 @@ package acctest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"path"
@@ -18,18 +19,25 @@ import (
 // creates. A resource type that creates objects adds its commands here, and every acceptance
 // test is then held to the prefix for them.
 var createdNames = map[string]func(body []byte) []string{
-	"create_room":    field("RoomId"),
+	"create_room":    field("RoomInfo", "RoomId"),
 	"account_import": field("UserID"),
 }
 
-// field reads one string field of a JSON request body.
-func field(name string) func([]byte) []string {
+// field reads one string field of a JSON request body, at the path of object keys given.
+func field(path ...string) func([]byte) []string {
 	return func(body []byte) []string {
-		var m map[string]any
-		if json.Unmarshal(body, &m) != nil {
+		var v any
+		if json.Unmarshal(body, &v) != nil {
 			return nil
 		}
-		if s, ok := m[name].(string); ok {
+		for _, key := range path {
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil
+			}
+			v = m[key]
+		}
+		if s, ok := v.(string); ok {
 			return []string{s}
 		}
 		return nil
@@ -46,21 +54,23 @@ type prefixGuard struct {
 	foreign []string
 }
 
-func newPrefixGuard(t *testing.T, opts emulator.Options) *prefixGuard {
+func newPrefixGuard(opts emulator.Options) *prefixGuard {
 	g := &prefixGuard{allowed: map[string]bool{emulator.DefaultAdmin: len(opts.Admins) == 0}}
 	for _, a := range opts.Admins {
 		g.allowed[a] = true
 	}
-	t.Cleanup(func() {
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		if len(g.foreign) > 0 {
-			slices.Sort(g.foreign)
-			t.Errorf("the test created objects without the prefix %q, which the sweepers would never remove: %q (name them with acctest.Name)",
-				Prefix, slices.Compact(g.foreign))
-		}
-	})
 	return g
+}
+
+// err names the objects created without the prefix, or is nil.
+func (g *prefixGuard) err() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.foreign) == 0 {
+		return nil
+	}
+	names := slices.Compact(slices.Sorted(slices.Values(g.foreign)))
+	return fmt.Errorf("the test created objects without the prefix %q, which the sweepers would never remove: %q (name them with acctest.Name)", Prefix, names)
 }
 
 // Unprefixed lets an emulator-only test create name without the prefix, when the name is what
