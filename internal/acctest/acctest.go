@@ -92,8 +92,8 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance tests run with %s=1", resource.EnvTfAcc)
 	}
-	if !reflect.ValueOf(opts).IsZero() {
-		PreCheckEmulator(t, "emulator options: faults, a clock or switches")
+	if set := optionsSet(opts); set != "" {
+		PreCheckEmulator(t, "emulator.Options "+set)
 	}
 	if RealService() {
 		c, identifier, err := serviceClient(os.Getenv)
@@ -110,6 +110,19 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 	})
 	emu, url := emutest.Serve(t, opts, guard.wrap)
 	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin, guard: guard}
+}
+
+// optionsSet names the fields of opts that are set ("" for none): a test that sets any needs
+// the emulator.
+func optionsSet(opts emulator.Options) string {
+	v := reflect.ValueOf(opts)
+	var set []string
+	for i := range v.NumField() {
+		if !v.Field(i).IsZero() {
+			set = append(set, v.Type().Field(i).Name)
+		}
+	}
+	return strings.Join(set, ", ")
 }
 
 // serviceClient is a client of the real service from the TENCENTLIVE_* environment, as the
