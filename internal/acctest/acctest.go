@@ -1,10 +1,10 @@
 // Package acctest is the acceptance tests' environment: an emulator of each test's own (or the
 // real service), the provider block that reaches it, checks of what the service holds, and
-// matchers for Terraform's diagnostics. It names every object a test creates with the sweepers'
-// prefix (names.go, guard.go), skips what a real account must not run (precheck.go), and runs
-// the sweepers for `go test -sweep` (sweepers.go). Imported by the *_acc_test.go files of the provider,
-// room and account packages; it imports none of them (each test package serves its provider
-// with Providers).
+// matchers for Terraform's diagnostics. It names every object a test creates with the
+// sweepers' prefix (names.go, guard.go), skips what a real account must not run
+// (precheck.go), and runs the sweepers for `go test -sweep` (sweepers.go). Imported by the
+// *_acc_test.go files of the provider, room and account packages; it imports none of them
+// (each test package serves its provider with Providers).
 package acctest
 
 import (
