@@ -8,7 +8,6 @@ import (
 
 	accountresource "github.com/tencentlive/terraform-provider-tencentlive/internal/account"
 
-	tfacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -142,7 +141,7 @@ func TestAccAccount_basic(t *testing.T) {
 			{
 				ResourceName:  account,
 				ImportState:   true,
-				ImportStateId: "tf-acc-nobody-" + tfacctest.RandString(8),
+				ImportStateId: acctest.AccountUserID("nobody"),
 				ExpectError:   acctest.Exactly("Cannot import non-existent remote object"),
 			},
 		},
@@ -320,7 +319,7 @@ func TestAccAccount_planTimeDiagnostics(t *testing.T) {
 	invalid := func(want string, lines ...string) resource.TestStep {
 		return resource.TestStep{Config: e.accountConfig(lines...), PlanOnly: true, ExpectError: acctest.Exactly(want)}
 	}
-	const ok = `user_id = "tf-acc-diag"`
+	ok := "user_id = " + acctest.HCL(acctest.AccountUserID("diag"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{

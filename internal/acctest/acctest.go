@@ -1,8 +1,10 @@
 // Package acctest is the acceptance tests' environment: an emulator of each test's own (or the
 // real service), the provider block that reaches it, checks of what the service holds, and
-// matchers for Terraform's diagnostics. Imported by the *_acc_test.go files of the provider,
-// room and account packages; it imports none of them (each test package serves its provider
-// with Providers).
+// matchers for Terraform's diagnostics. It names every object a test creates with the
+// sweepers' prefix (names.go, guard.go), skips what a real account must not run
+// (precheck.go), and runs the sweepers for `go test -sweep` (sweepers.go). Imported by the
+// *_acc_test.go files of the provider, room and account packages; it imports none of them
+// (each test package serves its provider with Providers).
 package acctest
 
 import (
@@ -11,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,7 +22,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	tfacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -33,8 +35,9 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
-// Main gives the Terraform CLI a readable configuration file: a TF_CLI_CONFIG_FILE naming a
-// missing file makes every command warn, and the warning ends up in test output.
+// Main runs a package's tests, or its sweepers when `go test` is given -sweep=REGION (see
+// sweepers.go). It gives the Terraform CLI a readable configuration file: a TF_CLI_CONFIG_FILE
+// naming a missing file makes every command warn, and the warning ends up in test output.
 func Main(m *testing.M) {
 	cleanup := func() {}
 	if p := os.Getenv("TF_CLI_CONFIG_FILE"); p != "" {
@@ -46,9 +49,20 @@ func Main(m *testing.M) {
 			}
 		}
 	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	addSweepers()
+	resource.TestMain(runThenClean{m, cleanup})
+	cleanup() // after a sweep, which returns here when every sweeper succeeded
+}
+
+// runThenClean runs the tests, then cleans up before resource.TestMain exits.
+type runThenClean struct {
+	m       *testing.M
+	cleanup func()
+}
+
+func (r runThenClean) Run() int {
+	defer r.cleanup()
+	return r.m.Run()
 }
 
 // Providers serves p in-process to the Terraform CLI as the tencentlive provider.
@@ -69,6 +83,8 @@ type Env struct {
 	URL        string
 	Client     *wire.Client
 	Identifier string
+
+	guard *prefixGuard // nil against the real service
 }
 
 // NewEnv starts an emulator with opts (ignored against the real service). Tests are
@@ -78,6 +94,9 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance tests run with %s=1", resource.EnvTfAcc)
 	}
+	if set := optionsSet(opts); set != "" {
+		PreCheckEmulator(t, "emulator.Options "+set)
+	}
 	if RealService() {
 		c, identifier, err := serviceClient(os.Getenv)
 		if err != nil {
@@ -85,8 +104,27 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 		}
 		return &Env{Client: c, Identifier: identifier}
 	}
-	emu, url := emutest.Serve(t, opts)
-	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin}
+	guard := newPrefixGuard(opts)
+	t.Cleanup(func() {
+		if err := guard.err(); err != nil {
+			t.Error(err)
+		}
+	})
+	emu, url := emutest.Serve(t, opts, guard.wrap)
+	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin, guard: guard}
+}
+
+// optionsSet names the fields of opts that are set ("" for none): a test that sets any needs
+// the emulator.
+func optionsSet(opts emulator.Options) string {
+	v := reflect.ValueOf(opts)
+	var set []string
+	for i := range v.NumField() {
+		if !v.Field(i).IsZero() {
+			set = append(set, v.Type().Field(i).Name)
+		}
+	}
+	return strings.Join(set, ", ")
 }
 
 // serviceClient is a client of the real service from the TENCENTLIVE_* environment, as the
@@ -109,12 +147,10 @@ func serviceClient(getenv func(string) string) (*wire.Client, string, error) {
 	return c, identifier, err
 }
 
-// RequireEmulator skips a test that needs an emulator switch the real service does not have.
+// RequireEmulator is PreCheckEmulator for a test that already has its Env (which sends nothing).
 func (e *Env) RequireEmulator(t *testing.T, why string) {
 	t.Helper()
-	if e.Emu == nil {
-		t.Skipf("needs the emulator (%s); running against the real service", why)
-	}
+	PreCheckEmulator(t, why)
 }
 
 // Provider returns the provider block: the emulator's endpoint and credentials, or nothing
@@ -131,9 +167,6 @@ provider "tencentlive" {
 }
 `, e.URL, emulator.DefaultSDKAppID, emulator.DefaultSecretKey)
 }
-
-// RoomID returns a fresh room ID, unique across runs against a shared real application.
-func RoomID(prefix string) string { return tfacctest.RandomWithPrefix("tf-acc-" + prefix) }
 
 // HCL quotes s as an HCL string.
 func HCL(s string) string { return fmt.Sprintf("%q", s) }
@@ -275,12 +308,6 @@ func DefaultsChecks(address, roomID, owner string) []statecheck.StateCheck {
 // WithProviderSettings adds attribute lines to the provider block of config.
 func WithProviderSettings(config string, lines ...string) string {
 	return strings.Replace(config, `provider "tencentlive" {`, "provider \"tencentlive\" {\n  "+strings.Join(lines, "\n  "), 1)
-}
-
-// AccountUserID returns a fresh user ID within the 32-byte limit, unique across runs against a
-// shared real application (non-trial apps cannot import a deleted ID again for 3 months).
-func AccountUserID(prefix string) string {
-	return "tf-acc-" + prefix + "-" + tfacctest.RandString(8)
 }
 
 // Behind runs f behind Terraform's back, failing the test on an error.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
 )
 
 // These tests run the real CLI and, for rooms, the provider against the emulator, so they are
@@ -81,7 +82,8 @@ func TestAccRoomsAgainstEmulator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.WriteConfig(RoomsHCL(3, "acc-e2e-")); err != nil {
+	prefix := acctest.RoomID("e2e") + "-"
+	if err := ws.WriteConfig(RoomsHCL(3, prefix)); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, ws, Init(), "initialized")
@@ -107,7 +109,7 @@ func TestAccRoomsAgainstEmulator(t *testing.T) {
 	for _, r := range rooms {
 		ids = append(ids, r.RoomID)
 	}
-	if got := strings.Join(ids, ","); got != "acc-e2e-0000,acc-e2e-0001,acc-e2e-0002" {
+	if got, want := strings.Join(ids, ","), prefix+"0000,"+prefix+"0001,"+prefix+"0002"; got != want {
 		t.Fatalf("emulator rooms = %s", got)
 	}
 	if err := emu.ResetStats(ctx); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/release"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
@@ -88,13 +89,14 @@ func TestAccAdoptionGeneratedConfig(t *testing.T) {
 	ctx := context.Background()
 	var imports strings.Builder
 	for i, name := range livespec.SeatTemplateNames() {
-		id := fmt.Sprintf("gc-%d-%s", i, strings.ToLower(name))
+		id := acctest.RoomID(fmt.Sprintf("gc-%d-%s", i, strings.ToLower(name)))
 		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: id, SeatTemplate: &name}); err != nil {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(&imports, "import {\n  to = tencentlive_room.r%d\n  id = %q\n}\n", i, id)
 	}
-	for i, acc := range []wire.Account{{UserID: "gc-host-plain"}, {UserID: "gc-host-profile", Nick: "Anna"}} {
+	plain, profile := acctest.AccountUserID("gc-plain"), acctest.AccountUserID("gc-profile")
+	for i, acc := range []wire.Account{{UserID: plain}, {UserID: profile, Nick: "Anna"}} {
 		if err := c.ImportAccount(ctx, acc); err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +133,7 @@ func TestAccAdoptionGeneratedConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve")
-	statuses, err := c.CheckAccounts(ctx, []string{"gc-host-plain", "gc-host-profile"})
+	statuses, err := c.CheckAccounts(ctx, []string{plain, profile})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,14 +158,15 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	}
 	const n = 200
 	ctx := context.Background()
+	prefix := acctest.RoomID("bulk") + "-"
 	for i := 0; i < n; i++ {
 		name := fmt.Sprintf("Legacy room %d", i)
-		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: fmt.Sprintf("bulk-%03d", i), SeatTemplate: ptr("VideoDynamicGrid9Seats"), RoomName: &name}); err != nil {
+		if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: fmt.Sprintf("%s%03d", prefix, i), SeatTemplate: ptr("VideoDynamicGrid9Seats"), RoomName: &name}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	private := false
-	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "bulk-private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
+	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: prefix + "private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
 		t.Fatal(err)
 	}
 	// The guide's own example, as users copy it (its source spelled out for both CLIs).
@@ -178,7 +181,7 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	if err := ws.WriteConfig(strings.Replace(string(example), `"tencentlive/tencentlive"`, `"`+release.Address+`"`, 1)); err != nil {
 		t.Fatal(err)
 	}
-	vars := []string{"-var", "room_id_prefix=bulk-", "-var", `private_room_ids=["bulk-private"]`}
+	vars := []string{"-var", "room_id_prefix=" + prefix, "-var", fmt.Sprintf(`private_room_ids=[%q]`, prefix+"private")}
 	mustExit(t, ws, 0, "init", "-input=false")
 	out := mustExit(t, ws, 0, append([]string{"apply", "-input=false", "-auto-approve", "-parallelism=50"}, vars...)...)
 	if want := fmt.Sprintf("Resources: %d imported, 0 added, 0 changed, 0 destroyed.", n+1); !strings.Contains(out, want) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // goneWarning is the summary of the warning Read gives for a room the platform dismissed.
@@ -18,7 +19,7 @@ func (r *reliability) testAutoDestroy(t *testing.T) {
 	const (
 		n      = 5
 		ttl    = 10 * time.Second // room for apply + checks + re-plan before the new rooms go too
-		prefix = "ttl-"
+		prefix = sweep.Prefix + "ttl-"
 	)
 	spec := roomsSpec(prefix, "v1")
 	emu, _ := r.emulator(t, EmulatorOptions{RoomTTL: ttl, QPS: emulator.DocumentedQPS})

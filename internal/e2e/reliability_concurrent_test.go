@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // testConcurrentRuns: three workspaces apply 300 rooms each at the same time through one
@@ -54,7 +55,7 @@ func (r *reliability) concurrentRound(t *testing.T, emu *Emulator, round int) St
 	)
 	wss := make([]*Workspace, runs)
 	for i := range wss {
-		prefix := fmt.Sprintf("r%dws%d-", round, i)
+		prefix := sweep.Prefix + fmt.Sprintf("r%dws%d-", round, i)
 		wss[i] = r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
 	}
 	ctx := context.Background()
@@ -80,7 +81,7 @@ func (r *reliability) concurrentRound(t *testing.T, emu *Emulator, round int) St
 			t.Fatalf("apply %d exited %d\nstderr:\n%s\nstdout:\n%s", i, res.ExitCode, tail(res.Stderr, 6000), tail(res.Stdout, 3000))
 		}
 		assertNoDiagnostics(t, res)
-		prefix := fmt.Sprintf("r%dws%d-", round, i)
+		prefix := sweep.Prefix + fmt.Sprintf("r%dws%d-", round, i)
 		var mine []Room
 		for _, room := range rooms {
 			if strings.HasPrefix(room.RoomID, prefix) {

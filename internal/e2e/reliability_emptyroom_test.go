@@ -31,29 +31,29 @@ func (r *reliability) testEmptyRoomRobots(t *testing.T) {
 provider "tencentlive" {}
 
 resource "tencentlive_account" "bot" {
-  user_id = "empty-obs-bot"
+  user_id = "tf-acc-test-empty-obs-bot"
 }
 
 resource "tencentlive_account" "viewer" {
-  user_id = "empty-viewer"
+  user_id = "tf-acc-test-empty-viewer"
 }
 
 resource "tencentlive_room" "kept" {
-  room_id            = "empty-kept"
+  room_id            = "tf-acc-test-empty-kept"
   seat_template      = "VideoLandscape4Seats"
   keep_owner_on_seat = false
   robots             = [tencentlive_account.bot.user_id]
 }
 
 resource "tencentlive_room" "plain" {
-  room_id       = "empty-plain"
+  room_id       = "tf-acc-test-empty-plain"
   seat_template = "VideoLandscape4Seats"
 }
 `)
 	assertNoDiagnostics(t, mustSucceed(t, ws, Apply(0), RunOptions{}))
-	for _, room := range []string{"empty-kept", "empty-plain"} {
+	for _, room := range []string{"tf-acc-test-empty-kept", "tf-acc-test-empty-plain"} {
 		for _, move := range []string{"enter", "leave"} {
-			if err := moveMember(emu, move, room, "empty-viewer"); err != nil {
+			if err := moveMember(emu, move, room, "tf-acc-test-empty-viewer"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -63,8 +63,8 @@ resource "tencentlive_room" "plain" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rooms) != 1 || rooms[0].RoomID != "empty-kept" {
-		t.Fatalf("after the empty-room window the emulator holds %d rooms (%v), want only empty-kept", len(rooms), rooms)
+	if len(rooms) != 1 || rooms[0].RoomID != "tf-acc-test-empty-kept" {
+		t.Fatalf("after the empty-room window the emulator holds %d rooms (%v), want only tf-acc-test-empty-kept", len(rooms), rooms)
 	}
 
 	plan := mustSucceed(t, ws, Plan(0), RunOptions{})
@@ -72,7 +72,7 @@ resource "tencentlive_room" "plain" {
 		t.Fatalf("want one %q warning:\n%s", goneWarning, tail(plan.Stdout+plan.Stderr, 4000))
 	}
 	text := normalized(plan.Stdout + plan.Stderr)
-	for _, want := range []string{`Room "empty-plain" was not found (100004); removing it from state.`, "Plan: 1 to add, 0 to change, 0 to destroy.",
+	for _, want := range []string{`Room "tf-acc-test-empty-plain" was not found (100004); removing it from state.`, "Plan: 1 to add, 0 to change, 0 to destroy.",
 		"tencentlive_room.plain will be created"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("plan after the window lacks %q:\n%s", want, tail(plan.Stdout+plan.Stderr, 4000))

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // testFaultSoakExtras is the fault soak for what a room holds besides its RoomInfo: metadata,
@@ -25,7 +26,7 @@ func (r *reliability) testFaultSoakExtras(t *testing.T) {
 		parallelism = 10
 		faults      = 0.2
 		latency     = 20 * time.Millisecond
-		prefix      = "soakx-"
+		prefix      = sweep.Prefix + "soakx-"
 	)
 	seed := faultSeed(t)
 	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})
@@ -88,12 +89,12 @@ provider "tencentlive" {}
 
 resource "tencentlive_account" "mod" {
   count   = 2
-  user_id = "soak-mod-${count.index}"
+  user_id = "tf-acc-test-soak-mod-${count.index}"
 }
 
 resource "tencentlive_account" "bot" {
   count   = 2
-  user_id = "soak-bot-${count.index}"
+  user_id = "tf-acc-test-soak-bot-${count.index}"
 }
 
 resource "tencentlive_room" "r" {
@@ -118,7 +119,7 @@ func extrasSpec(prefix, version string) func(roomID string) (metadata map[string
 		if version == "v2" {
 			md, swap = map[string]string{"theme": version, "added": fmt.Sprintf("x%d", i)}, 1
 		}
-		return md, fmt.Sprintf("soak-mod-%d", (i+swap)%2), fmt.Sprintf("soak-bot-%d", (i+swap)%2)
+		return md, fmt.Sprintf("%ssoak-mod-%d", sweep.Prefix, (i+swap)%2), fmt.Sprintf("%ssoak-bot-%d", sweep.Prefix, (i+swap)%2)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -36,7 +37,7 @@ func (r *reliability) testFaultSoak(t *testing.T) {
 		parallelism = 10 // Terraform's default
 		faults      = 0.2
 		latency     = 20 * time.Millisecond
-		prefix      = "soak-"
+		prefix      = sweep.Prefix + "soak-"
 	)
 	seed := faultSeed(t)
 	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})
@@ -88,7 +89,7 @@ func (r *reliability) testRate(t *testing.T) {
 	const (
 		n           = 300
 		parallelism = 50
-		prefix      = "rate-"
+		prefix      = sweep.Prefix + "rate-"
 	)
 	emu, _ := r.emulator(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
@@ -122,7 +123,7 @@ func (r *reliability) testRateSharedQuota(t *testing.T) {
 		n           = 100
 		parallelism = 50
 		qps         = 20
-		prefix      = "quota-"
+		prefix      = sweep.Prefix + "quota-"
 	)
 	emu, _ := r.emulator(t, EmulatorOptions{QPS: qps})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))

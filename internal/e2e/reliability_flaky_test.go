@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // testFlakyPeriod: half of all requests fail (before or after the emulator applied them), as in
@@ -17,7 +18,7 @@ func (r *reliability) testFlakyPeriod(t *testing.T) {
 		parallelism = 10 // Terraform's default
 		faults      = 0.5
 		latency     = 20 * time.Millisecond
-		prefix      = "flaky-"
+		prefix      = sweep.Prefix + "flaky-"
 	)
 	seed := faultSeed(t)
 	emu, _ := r.emulator(t, EmulatorOptions{Faults: faults, Latency: latency, Seed: seed, QPS: emulator.DocumentedQPS})

@@ -44,7 +44,7 @@ func (r *reliability) testBadInput(t *testing.T) {
 	goodRooms := `
 resource "tencentlive_room" "good" {
   count         = 20
-  room_id       = "good-${count.index}"
+  room_id       = "tf-acc-test-good-${count.index}"
   seat_template = "Karaoke"
 }
 `

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // adoptionWarnings are the plan-time and apply-time warnings for a room that exists but is not
@@ -94,7 +95,7 @@ func (r *reliability) testCrashSafety(t *testing.T) {
 		n           = 100
 		parallelism = 10
 		latency     = 50 * time.Millisecond
-		prefix      = "crash-"
+		prefix      = sweep.Prefix + "crash-"
 	)
 	emu, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: emulator.DocumentedQPS})
 	ws := r.workspace(t, emu.ProviderEnv(), roomsConfig(n, prefix, "v1"))
@@ -151,7 +152,7 @@ func (r *reliability) testCancellation(t *testing.T) {
 		parallelism = 10
 		latency     = 2 * time.Second
 		stopBound   = 10 * time.Second
-		prefix      = "cancel-"
+		prefix      = sweep.Prefix + "cancel-"
 	)
 	statePath := filepath.Join(t.TempDir(), "emulator-state.json")
 	slow, _ := r.emulator(t, EmulatorOptions{Latency: latency, QPS: emulator.DocumentedQPS, Args: []string{"-state", statePath}})

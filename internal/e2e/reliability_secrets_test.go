@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 )
 
 // testSecrets runs apply, a saved plan, show, a saved-plan apply, an apply that fails with an API
@@ -42,7 +43,7 @@ func (r *reliability) testSecrets(t *testing.T) {
 	show := func(name string, args ...string) Step {
 		return Step{Name: name, Args: append([]string{"show", "-no-color"}, args...)}
 	}
-	const n, prefix = 3, "secret-"
+	const n, prefix = 3, sweep.Prefix + "secret-"
 
 	writeConfig(t, ws, roomsConfig(n, prefix, "v1"))
 	record(mustSucceed(t, ws, Init(), trace))
@@ -68,7 +69,7 @@ func (r *reliability) testSecrets(t *testing.T) {
 	// An error the service answers, to show a diagnostic with a vendor message and RequestId.
 	writeConfig(t, ws, roomsConfig(n, prefix, "v2")+`
 resource "tencentlive_room" "refused" {
-  room_id       = "secret-refused"
+  room_id       = "tf-acc-test-secret-refused"
   seat_template = "Karaoke"
   room_name     = "A forbidden name"
 }

@@ -13,14 +13,18 @@ import (
 )
 
 // Serve serves a new in-process emulator with opts until the test ends, and returns it with
-// its URL.
-func Serve(t testing.TB, opts emulator.Options) (*emulator.Server, string) {
+// its URL. Each wrap, when given, sees every request before the emulator does.
+func Serve(t testing.TB, opts emulator.Options, wraps ...func(http.Handler) http.Handler) (*emulator.Server, string) {
 	t.Helper()
 	emu, err := emulator.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(emu)
+	var h http.Handler = emu
+	for _, wrap := range wraps {
+		h = wrap(h)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return emu, srv.URL
 }

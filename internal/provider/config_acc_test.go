@@ -41,13 +41,16 @@ import (
 // worst), where it used to retry for about 97 s.
 const unreachableBound = 30 * time.Second
 
+// reachRoomID is the room of reachRoom.
+var reachRoomID = acctest.RoomID("reach")
+
 // reachRoom is the configuration after the provider block: one room, which plan looks up.
-const reachRoom = `
+var reachRoom = fmt.Sprintf(`
 resource "tencentlive_room" "test" {
-  room_id       = "tf-acc-reach"
+  room_id       = %q
   seat_template = "Karaoke"
 }
-`
+`, reachRoomID)
 
 // clearProviderEnv empties every TENCENTLIVE_* variable the provider reads, for one test.
 func clearProviderEnv(t *testing.T) {
@@ -175,13 +178,13 @@ func TestAccConfig_wrongDataCentre(t *testing.T) {
 			{
 				Config: block(keyless),
 				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
-					`Room "tf-acc-reach": get_room_info failed with 70016 (no key found for this SDKAppID: wrong data center?)`,
+					fmt.Sprintf(`Room %q: get_room_info failed with 70016 (no key found for this SDKAppID: wrong data center?)`, reachRoomID),
 					acctest.RequestID, region, "Regions and their hosts:", "- usa: adminapiusa.im.qcloud.com"),
 			},
 			{
 				Config: block(unknown),
 				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
-					`Room "tf-acc-reach": get_room_info failed with 70020 (SDKAppID not found: wrong data center?)`,
+					fmt.Sprintf(`Room %q: get_room_info failed with 70020 (SDKAppID not found: wrong data center?)`, reachRoomID),
 					acctest.RequestID, region, "If the region is right, check sdk_app_id (TENCENTLIVE_SDK_APP_ID)."),
 			},
 		},
@@ -203,7 +206,7 @@ func TestAccConfig_connectionRefused(t *testing.T) {
 			Steps: []resource.TestStep{{
 				Config: emulatorBlock(fmt.Sprintf("endpoint = %q", endpoint)),
 				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
-					`(?re)Room "tf-acc-reach": get_room_info: connection error: [\s\S]*?connection refused \(3 attempts\)`,
+					fmt.Sprintf(`(?re)Room %q: get_room_info: connection error: [\s\S]*?connection refused \(3 attempts\)`, reachRoomID),
 					"Nothing accepts connections at the endpoint "+endpoint+" (endpoint, TENCENTLIVE_ENDPOINT, which replaces region), so the provider stopped after 3 attempts.",
 					"Check endpoint (TENCENTLIVE_ENDPOINT) and region (TENCENTLIVE_REGION), and that this machine's network (firewall, proxy such as HTTPS_PROXY) reaches the host."),
 			}},
@@ -253,7 +256,7 @@ func TestAccConfig_noAnswer(t *testing.T) {
 			Steps: []resource.TestStep{{
 				Config: emulatorBlock(fmt.Sprintf("endpoint = %q", endpoint)),
 				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
-					`Room "tf-acc-reach": get_room_info: no answer within 10s (2 attempts)`,
+					fmt.Sprintf(`Room %q: get_room_info: no answer within 10s (2 attempts)`, reachRoomID),
 					"The endpoint "+endpoint+" (endpoint, TENCENTLIVE_ENDPOINT, which replaces region) accepted the connection but sent no answer, so the provider stopped after 2 attempts.",
 					"Check endpoint (TENCENTLIVE_ENDPOINT) and region (TENCENTLIVE_REGION)"),
 			}},
@@ -314,10 +317,10 @@ func TestAccConfig_insecureHTTPEndpoint(t *testing.T) {
 			{
 				Config: emulatorBlock(endpoint, "insecure_http_endpoint = true"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.StateIs("tencentlive_room.test", "room_name", knownvalue.StringExact("tf-acc-reach")),
+					acctest.StateIs("tencentlive_room.test", "room_name", knownvalue.StringExact(reachRoomID)),
 				},
 				Check: func(*terraform.State) error {
-					if rooms := emu.Rooms(); len(rooms) != 1 || rooms[0].RoomID != "tf-acc-reach" {
+					if rooms := emu.Rooms(); len(rooms) != 1 || rooms[0].RoomID != reachRoomID {
 						return fmt.Errorf("the emulator at %s holds %v", srv.URL, rooms)
 					}
 					return nil

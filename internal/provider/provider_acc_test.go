@@ -24,12 +24,13 @@ func TestAccProvider_invalidConfiguration(t *testing.T) {
 	}
 	e := newAccEnv(t, emulator.Options{})
 	e.RequireEmulator(t, "the provider block points at the emulator")
-	room := `
+	id := acctest.RoomID("provider")
+	room := fmt.Sprintf(`
 resource "tencentlive_room" "test" {
-  room_id       = "tf-acc-provider"
+  room_id       = %q
   seat_template = "Karaoke"
 }
-`
+`, id)
 	provider := func(lines string) string { return "provider \"tencentlive\" {\n" + lines + "\n}\n" + room }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -62,7 +63,7 @@ resource "tencentlive_room" "test" {
 				// A wrong key is caught at plan by the check for an existing room.
 				Config: provider(fmt.Sprintf("endpoint = %q\nsdk_app_id = %d\nsecret_key = \"not-the-key\"", e.URL, emulator.DefaultSDKAppID)),
 				ExpectError: acctest.Diagnostic("Error: Unable to check live room",
-					`Room "tf-acc-provider": get_room_info failed with 70009 (UserSig verification failed: signed with another key)`,
+					fmt.Sprintf(`Room %q: get_room_info failed with 70009 (UserSig verification failed: signed with another key)`, id),
 					acctest.RequestID, "secret_key (TENCENTLIVE_SECRET_KEY) does not belong to this sdk_app_id."),
 			},
 		},

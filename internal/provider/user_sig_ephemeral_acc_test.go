@@ -179,20 +179,21 @@ ephemeral "tencentlive_user_sig" "robot" {
 func TestAccUserSigEphemeral_neverInState(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
+	robot := acctest.AccountUserID("robot")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   ephemeralSupport,
 		ProtoV6ProviderFactories: sigProviders,
 		Steps: []resource.TestStep{{
-			Config: e.Provider() + `
+			Config: e.Provider() + fmt.Sprintf(`
 ephemeral "tencentlive_user_sig" "robot" {
-  user_id = "obs-robot"
+  user_id = %[1]q
 }
 
 resource "tencentlive_account" "leak" {
-  user_id = "obs-robot"
+  user_id = %[1]q
   nick    = ephemeral.tencentlive_user_sig.robot.user_sig
 }
-`,
+`, robot),
 			ExpectError: acctest.Diagnostic("(?re)(?i)ephemeral value"),
 		}},
 	})

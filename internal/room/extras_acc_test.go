@@ -65,6 +65,15 @@ func setOf(ids ...string) knownvalue.Check {
 	return knownvalue.SetExact(checks)
 }
 
+// hclList is an HCL list of the strings ids.
+func hclList(ids ...string) string {
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = acctest.HCL(id)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
 func mapOf(m map[string]string) knownvalue.Check {
 	checks := map[string]knownvalue.Check{}
 	for k, v := range m {
@@ -80,7 +89,9 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
 	id := acctest.RoomID("extras")
-	for _, u := range []string{"tf-acc-mod-1", "tf-acc-mod-2", "tf-acc-mod-3", "tf-acc-bot-1", "tf-acc-bot-2"} {
+	mod1, mod2, mod3 := acctest.AccountUserID("mod-1"), acctest.AccountUserID("mod-2"), acctest.AccountUserID("mod-3")
+	bot1, bot2 := acctest.AccountUserID("bot-1"), acctest.AccountUserID("bot-2")
+	for _, u := range []string{mod1, mod2, mod3, bot1, bot2} {
 		e.MustImportAccount(t, u)
 	}
 	base := []string{"room_id = " + acctest.HCL(id), `seat_template = "VideoFixedFloat7Seats"`}
@@ -89,14 +100,14 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 		`is_unlimited_room_enabled = true`,
 		`keep_owner_on_seat        = false`,
 		`metadata = { theme = "dark", lang = "en" }`,
-		`admins   = ["tf-acc-mod-1", "tf-acc-mod-2"]`,
-		`robots   = ["tf-acc-bot-1"]`)
+		"admins   = "+hclList(mod1, mod2),
+		"robots   = "+hclList(bot1))
 	updated := with(
 		`is_unlimited_room_enabled = false`,
 		`keep_owner_on_seat        = false`,
 		`metadata = { theme = "light", extra = "1" }`,
-		`admins   = ["tf-acc-mod-2", "tf-acc-mod-3"]`,
-		`robots   = ["tf-acc-bot-1", "tf-acc-bot-2"]`)
+		"admins   = "+hclList(mod2, mod3),
+		"robots   = "+hclList(bot1, bot2))
 	sameCreateTime := statecheck.CompareValue(compare.ValuesSame())
 	var updatesBefore int64
 	resource.Test(t, resource.TestCase{
@@ -110,12 +121,12 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 					acctest.StateIs(room, "is_unlimited_room_enabled", knownvalue.Bool(true)),
 					acctest.StateIs(room, "keep_owner_on_seat", knownvalue.Bool(false)),
 					acctest.StateIs(room, "metadata", mapOf(map[string]string{"theme": "dark", "lang": "en"})),
-					acctest.StateIs(room, "admins", setOf("tf-acc-mod-1", "tf-acc-mod-2")),
-					acctest.StateIs(room, "robots", setOf("tf-acc-bot-1")),
+					acctest.StateIs(room, "admins", setOf(mod1, mod2)),
+					acctest.StateIs(room, "robots", setOf(bot1)),
 					sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					e.checkExtras(id, map[string]string{"theme": "dark", "lang": "en"}, []string{"tf-acc-mod-1", "tf-acc-mod-2"}, []string{"tf-acc-bot-1"}),
+					e.checkExtras(id, map[string]string{"theme": "dark", "lang": "en"}, []string{mod1, mod2}, []string{bot1}),
 					e.CheckRemote(id, func(info wire.RoomInfo) error {
 						if info.IsUnlimitedRoomEnabled == nil || !*info.IsUnlimitedRoomEnabled || info.KeepOwnerOnSeat == nil || *info.KeepOwnerOnSeat {
 							return fmt.Errorf("room modes not as created: %+v", info)
@@ -137,12 +148,12 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.StateIs(room, "is_unlimited_room_enabled", knownvalue.Bool(false)),
 					acctest.StateIs(room, "metadata", mapOf(map[string]string{"theme": "light", "extra": "1"})),
-					acctest.StateIs(room, "admins", setOf("tf-acc-mod-2", "tf-acc-mod-3")),
-					acctest.StateIs(room, "robots", setOf("tf-acc-bot-1", "tf-acc-bot-2")),
+					acctest.StateIs(room, "admins", setOf(mod2, mod3)),
+					acctest.StateIs(room, "robots", setOf(bot1, bot2)),
 					sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					e.checkExtras(id, map[string]string{"theme": "light", "extra": "1"}, []string{"tf-acc-mod-2", "tf-acc-mod-3"}, []string{"tf-acc-bot-1", "tf-acc-bot-2"}),
+					e.checkExtras(id, map[string]string{"theme": "light", "extra": "1"}, []string{mod2, mod3}, []string{bot1, bot2}),
 					func(*terraform.State) error {
 						if e.Emu != nil && e.Emu.Stats().Commands["update_room_info"] != updatesBefore+1 {
 							return fmt.Errorf("update_room_info sent %d times, want once (is_unlimited_room_enabled)", e.Emu.Stats().Commands["update_room_info"]-updatesBefore)
@@ -162,7 +173,7 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 				// Someone removes an admin and changes a managed value: both set back, the
 				// app's key left alone.
 				PreConfig: acctest.Behind(t, func(ctx context.Context) error {
-					if err := e.Client.DeleteAdmins(ctx, id, []string{"tf-acc-mod-2"}); err != nil {
+					if err := e.Client.DeleteAdmins(ctx, id, []string{mod2}); err != nil {
 						return err
 					}
 					return e.Client.SetRoomMetadata(ctx, id, map[string]string{"theme": "hacked"})
@@ -173,7 +184,7 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: e.checkExtras(id, map[string]string{"theme": "light", "extra": "1", "app-viewers": "42"},
-					[]string{"tf-acc-mod-2", "tf-acc-mod-3"}, nil),
+					[]string{mod2, mod3}, nil),
 			},
 			{
 				// Import reads every key: with the app's key gone, the imported state is the same.
@@ -197,7 +208,7 @@ func TestAccRoom_extrasLifecycle(t *testing.T) {
 					acctest.StateIs(room, "is_unlimited_room_enabled", knownvalue.Bool(false)),
 				},
 				Check: e.checkExtras(id, map[string]string{"theme": "light", "extra": "1"},
-					[]string{"tf-acc-mod-2", "tf-acc-mod-3"}, []string{"tf-acc-bot-1", "tf-acc-bot-2"}),
+					[]string{mod2, mod3}, []string{bot1, bot2}),
 			},
 			{
 				Config:           with(`keep_owner_on_seat = true`),
@@ -268,7 +279,9 @@ func TestAccRoom_extrasApplyErrors(t *testing.T) {
 	e := newAccEnv(t, emulator.Options{AdminCap: 2})
 	e.RequireEmulator(t, "a small admin cap")
 	id, other := acctest.RoomID("extras-err"), acctest.RoomID("extras-half")
-	for _, u := range []string{"tf-acc-mod-1", "tf-acc-mod-2", "tf-acc-mod-3"} {
+	mod1, mod2, mod3 := acctest.AccountUserID("mod-1"), acctest.AccountUserID("mod-2"), acctest.AccountUserID("mod-3")
+	lateMod, ghostRobot := acctest.AccountUserID("late-mod"), acctest.AccountUserID("ghost-bot")
+	for _, u := range []string{mod1, mod2, mod3} {
 		e.MustImportAccount(t, u)
 	}
 	base := []string{"room_id = " + acctest.HCL(id), `seat_template = "Karaoke"`}
@@ -279,9 +292,9 @@ resource "tencentlive_room" "half" {
   room_id       = %q
   seat_template = "AudioSalon"
   metadata      = { topic = "jazz" }
-  admins        = ["tf-acc-late-mod"]
+  admins        = %s
 }
-`, other)
+`, other, hclList(lateMod))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		CheckDestroy:             e.CheckDestroyed,
@@ -301,7 +314,7 @@ resource "tencentlive_room" "half" {
 					`The room also holds 9 metadata keys that this configuration does not manage, written by the app at run time: "app1", "app2", "app3", "app4", "app5", "app6", "app7", "app8", "app9". They count towards the vendor's limit of 10 keys per room together with the 2 keys of the configuration.`),
 			},
 			{
-				Config: with(`metadata = { k0 = "ours" }`, `admins = ["tf-acc-mod-1", "tf-acc-mod-2", "tf-acc-mod-3"]`),
+				Config: with(`metadata = { k0 = "ours" }`, "admins = "+hclList(mod1, mod2, mod3)),
 				ExpectError: acctest.Diagnostic("Error: Unable to update live room", "admins = ",
 					"modify_admin failed with 100020 (too many room admins)",
 					"Name fewer admins: the application's package caps the admins of one room."),
@@ -310,11 +323,11 @@ resource "tencentlive_room" "half" {
 				// The plan looks literal admins and robots up (account_check) and refuses the
 				// ones that are not imported, before anything is created.
 				PreConfig: func() { createsBefore = e.Emu.Stats().Commands["create_room"] },
-				Config:    strings.Replace(half, `admins        = ["tf-acc-late-mod"]`, `admins        = ["tf-acc-late-mod"]`+"\n  robots        = [\"tf-acc-ghost-robot\"]", 1),
+				Config:    strings.Replace(half, "admins        = "+hclList(lateMod), "admins        = "+hclList(lateMod)+"\n  robots        = "+hclList(ghostRobot), 1),
 				ExpectError: acctest.Diagnostic("Error: Admin account not imported", "admins = ",
-					`Account "tf-acc-late-mod" is not imported (account_check), so modify_admin would answer 70107`,
+					fmt.Sprintf(`Account %q is not imported (account_check), so modify_admin would answer 70107`, lateMod),
 					"Error: Robot account not imported", "robots = ",
-					`Account "tf-acc-ghost-robot" is not imported (account_check), so add_robot would answer 70107`),
+					fmt.Sprintf(`Account %q is not imported (account_check), so add_robot would answer 70107`, ghostRobot)),
 			},
 			{
 				// Without plan-time checks, the admins step of a create fails (the account is
@@ -335,14 +348,14 @@ resource "tencentlive_room" "half" {
 					if err := e.checkExtras(other, map[string]string{"topic": "jazz"}, []string{}, nil)(nil); err != nil {
 						t.Fatalf("after the interrupted create: %v", err)
 					}
-					e.MustImportAccount(t, "tf-acc-late-mod")
+					e.MustImportAccount(t, lateMod)
 				},
 				Config: half,
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.StateIs("tencentlive_room.half", "admins", setOf("tf-acc-late-mod")),
+					acctest.StateIs("tencentlive_room.half", "admins", setOf(lateMod)),
 					acctest.StateIs("tencentlive_room.half", "metadata", mapOf(map[string]string{"topic": "jazz"})),
 				},
-				Check: e.checkExtras(other, map[string]string{"topic": "jazz"}, []string{"tf-acc-late-mod"}, nil),
+				Check: e.checkExtras(other, map[string]string{"topic": "jazz"}, []string{lateMod}, nil),
 			},
 		},
 	})
@@ -357,27 +370,28 @@ func TestAccRoom_robotsKeepAnEmptiedRoom(t *testing.T) {
 	e := newAccEnv(t, emulator.Options{EmptyRoomTTL: 30 * time.Minute, Now: clock.Now})
 	e.RequireEmulator(t, "members entering and a clock to advance")
 	kept, plain := acctest.RoomID("robot-kept"), acctest.RoomID("robot-none")
-	e.MustImportAccount(t, "tf-acc-obs-bot")
-	e.MustImportAccount(t, "tf-acc-viewer")
+	obsBot, viewer := acctest.AccountUserID("obs-bot"), acctest.AccountUserID("viewer")
+	e.MustImportAccount(t, obsBot)
+	e.MustImportAccount(t, viewer)
 	config := e.Provider() + fmt.Sprintf(`
 resource "tencentlive_room" "kept" {
   room_id            = %q
   seat_template      = "VideoLandscape4Seats"
   keep_owner_on_seat = false
-  robots             = ["tf-acc-obs-bot"]
+  robots             = %s
 }
 
 resource "tencentlive_room" "plain" {
   room_id       = %q
   seat_template = "VideoLandscape4Seats"
 }
-`, kept, plain)
+`, kept, hclList(obsBot), plain)
 	empty := func(*terraform.State) error {
 		for _, id := range []string{kept, plain} {
-			if err := e.Emu.Enter(id, "tf-acc-viewer"); err != nil {
+			if err := e.Emu.Enter(id, viewer); err != nil {
 				return err
 			}
-			if err := e.Emu.Leave(id, "tf-acc-viewer"); err != nil {
+			if err := e.Emu.Leave(id, viewer); err != nil {
 				return err
 			}
 		}
@@ -400,7 +414,7 @@ resource "tencentlive_room" "plain" {
 					plancheck.ExpectResourceAction("tencentlive_room.kept", plancheck.ResourceActionNoop),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					e.checkExtras(kept, nil, nil, []string{"tf-acc-obs-bot"}),
+					e.checkExtras(kept, nil, nil, []string{obsBot}),
 					e.CheckRemote(plain, func(wire.RoomInfo) error { return nil })),
 			},
 		},
@@ -412,12 +426,13 @@ func TestAccRoomDataSource_extras(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
 	id := acctest.RoomID("ds-extras")
-	e.MustImportAccount(t, "tf-acc-ds-mod")
+	dsMod := acctest.AccountUserID("ds-mod")
+	e.MustImportAccount(t, dsMod)
 	e.MustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: new("Karaoke"), IsUnlimitedRoomEnabled: new(true)}, "")
 	ctx := context.Background()
 	for _, err := range []error{
 		e.Client.SetRoomMetadata(ctx, id, map[string]string{"a": "1", "b": "2"}),
-		e.Client.AddAdmins(ctx, id, []string{"tf-acc-ds-mod"}),
+		e.Client.AddAdmins(ctx, id, []string{dsMod}),
 	} {
 		if err != nil {
 			t.Fatal(err)
@@ -430,7 +445,7 @@ func TestAccRoomDataSource_extras(t *testing.T) {
 			Config: e.Provider() + fmt.Sprintf(`data "tencentlive_room" "test" { room_id = %q }`, id),
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.StateIs(ds, "metadata", mapOf(map[string]string{"a": "1", "b": "2"})),
-				acctest.StateIs(ds, "admins", setOf("tf-acc-ds-mod")),
+				acctest.StateIs(ds, "admins", setOf(dsMod)),
 				acctest.StateIs(ds, "robots", setOf()),
 				acctest.StateIs(ds, "is_unlimited_room_enabled", knownvalue.Bool(true)),
 				acctest.StateIs(ds, "keep_owner_on_seat", knownvalue.Bool(true)),

@@ -346,7 +346,7 @@ func TestAccRoom_replaceOnCreateOnlyFields(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
 	id, otherID := acctest.RoomID("replace"), acctest.RoomID("replaced")
-	const owner = "tf-acc-alice"
+	owner := acctest.AccountUserID("alice")
 	differentCreateTime := statecheck.CompareValue(compare.ValuesDiffer())
 	replaced := func(lines ...string) resource.TestStep {
 		return resource.TestStep{
@@ -517,18 +517,18 @@ func TestAccRoom_disappears(t *testing.T) {
 func TestAccRoom_existingRoomConflicts(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{})
-	taken, karaoke := acctest.RoomID("taken"), acctest.RoomID("karaoke")
+	taken, karaoke, bob := acctest.RoomID("taken"), acctest.RoomID("karaoke"), acctest.AccountUserID("bob")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					e.MustCreate(t, wire.RoomInfo{RoomID: taken, SeatTemplate: new("Karaoke"), OwnerAccount: new("tf-acc-bob")}, "")
+					e.MustCreate(t, wire.RoomInfo{RoomID: taken, SeatTemplate: new("Karaoke"), OwnerAccount: new(bob)}, "")
 				},
 				Config:   e.RoomConfig("room_id = "+acctest.HCL(taken), `seat_template = "Karaoke"`),
 				PlanOnly: true,
 				ExpectError: acctest.Diagnostic("Error: Live room ID already taken", "room_id = "+acctest.HCL(taken),
-					fmt.Sprintf(`Room %q already exists under owner "tf-acc-bob", not %q; create_room would answer 100003 (room ID already exists under another owner).`, taken, e.Identifier),
+					fmt.Sprintf(`Room %q already exists under owner %q, not %q; create_room would answer 100003 (room ID already exists under another owner).`, taken, bob, e.Identifier),
 					"Choose another room_id, or import the existing room with terraform import."),
 			},
 			{
@@ -641,7 +641,8 @@ resource "tencentlive_room" "test" {
 // Vendor errors at apply time: the code, its hint and the RequestId, on the attribute to blame.
 func TestAccRoom_applyTimeVendorErrors(t *testing.T) {
 	t.Parallel()
-	e := newAccEnv(t, emulator.Options{SensitiveWords: []string{"forbidden"}, ChatGroups: []string{"tf-acc-chat-group"}})
+	chatGroup, ownerMissing, ghost, tooManySeats := acctest.RoomID("chat-group"), acctest.RoomID("owner-missing"), acctest.AccountUserID("ghost"), acctest.RoomID("too-many-seats")
+	e := newAccEnv(t, emulator.Options{SensitiveWords: []string{"forbidden"}, ChatGroups: []string{chatGroup}})
 	e.RequireEmulator(t, "SensitiveWords and ChatGroups")
 	id := acctest.RoomID("vendor")
 	salon := []string{"room_id = " + acctest.HCL(id), `seat_template = "AudioSalon"`}
@@ -679,22 +680,22 @@ func TestAccRoom_applyTimeVendorErrors(t *testing.T) {
 			},
 			{
 				// plan_checks off: the owner is not looked up at plan, so create_room answers.
-				Config: acctest.WithProviderSettings(e.RoomConfig(`room_id = "tf-acc-owner-missing"`, `seat_template = "Karaoke"`, `owner_account = "tf-acc-ghost"`), "plan_checks = false"),
-				ExpectError: acctest.Diagnostic(createFailed, `owner_account = "tf-acc-ghost"`,
-					`Room "tf-acc-owner-missing": create_room failed with 70107 (the user account has not been imported): Owner_Account has not been imported.`,
+				Config: acctest.WithProviderSettings(e.RoomConfig("room_id = "+acctest.HCL(ownerMissing), `seat_template = "Karaoke"`, "owner_account = "+acctest.HCL(ghost)), "plan_checks = false"),
+				ExpectError: acctest.Diagnostic(createFailed, "owner_account = "+acctest.HCL(ghost),
+					fmt.Sprintf(`Room %q: create_room failed with 70107 (the user account has not been imported): Owner_Account has not been imported.`, ownerMissing),
 					acctest.RequestID, "Attribute: owner_account",
 					"Import the account first, for example with a tencentlive_account resource, and reference it in owner_account."),
 			},
 			{
-				Config: e.RoomConfig(`room_id = "tf-acc-chat-group"`, `seat_template = "Karaoke"`),
-				ExpectError: acctest.Diagnostic(createFailed, `room_id = "tf-acc-chat-group"`,
-					`Room "tf-acc-chat-group": create_room failed with 100011 (room ID is taken by a Chat group): RoomId is taken by a Chat group.`,
+				Config: e.RoomConfig("room_id = "+acctest.HCL(chatGroup), `seat_template = "Karaoke"`),
+				ExpectError: acctest.Diagnostic(createFailed, "room_id = "+acctest.HCL(chatGroup),
+					fmt.Sprintf(`Room %q: create_room failed with 100011 (room ID is taken by a Chat group): RoomId is taken by a Chat group.`, chatGroup),
 					acctest.RequestID, "Attribute: room_id", "Choose another room_id, or dismiss the Chat group that holds it."),
 			},
 			{
-				Config: e.RoomConfig(`room_id = "tf-acc-too-many-seats"`, `seat_template = "Karaoke"`, `max_seat_count = 50`),
+				Config: e.RoomConfig("room_id = "+acctest.HCL(tooManySeats), `seat_template = "Karaoke"`, `max_seat_count = 50`),
 				ExpectError: acctest.Diagnostic(createFailed, `max_seat_count = 50`,
-					`Room "tf-acc-too-many-seats": create_room failed with 100013 (exceeds the paid package limit): MaxSeatCount exceeds the package limit of 20.`,
+					fmt.Sprintf(`Room %q: create_room failed with 100013 (exceeds the paid package limit): MaxSeatCount exceeds the package limit of 20.`, tooManySeats),
 					acctest.RequestID, "Attribute: max_seat_count", "Lower max_seat_count or upgrade the package."),
 			},
 		},
@@ -706,12 +707,13 @@ func TestAccRoom_noPackage(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{NoPackage: true})
 	e.RequireEmulator(t, "NoPackage")
+	id := acctest.RoomID("no-package")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
-			Config: e.RoomConfig(`room_id = "tf-acc-no-package"`, `seat_template = "VideoDynamicGrid9Seats"`),
+			Config: e.RoomConfig("room_id = "+acctest.HCL(id), `seat_template = "VideoDynamicGrid9Seats"`),
 			ExpectError: acctest.Diagnostic("Error: Unable to create live room",
-				`Room "tf-acc-no-package": create_room failed with 100007 (no paid package): no TUILiveKit package: buy one in the console.`,
+				fmt.Sprintf(`Room %q: create_room failed with 100007 (no paid package): no TUILiveKit package: buy one in the console.`, id),
 				acctest.RequestID, "Buy a TUILiveKit package for this application in the console."),
 		}},
 	})
@@ -724,29 +726,33 @@ func TestAccRoom_legacyReadBackForms(t *testing.T) {
 	e := newAccEnv(t, emulator.Options{LegacyForms: true})
 	e.RequireEmulator(t, "LegacyForms")
 	id := acctest.RoomID("legacy")
+	// A numeric user ID is what the legacy form is about, so it cannot carry the prefix; the
+	// test runs against the emulator only.
+	const numericOwner = "10086"
+	e.Unprefixed(t, numericOwner)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		CheckDestroy:             e.CheckDestroyed,
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { e.MustImportAccount(t, "10086") },
+				PreConfig: func() { e.MustImportAccount(t, numericOwner) },
 				Config: e.Provider() + fmt.Sprintf(`
 resource "tencentlive_room" "test" {
   room_id        = %s
   seat_template  = "VideoFixedFloat7Seats"
   take_seat_mode = "ApplyToTake"
-  owner_account  = "10086"
+  owner_account  = %q
 }
 
 resource "tencentlive_room" "default_owner" {
   room_id       = "%s-2"
   seat_template = "Karaoke"
 }
-`, acctest.HCL(id), id),
+`, acctest.HCL(id), numericOwner, id),
 				ConfigPlanChecks: emptyAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.StateIs(room, "take_seat_mode", knownvalue.StringExact("ApplyToTake")),
-					acctest.StateIs(room, "owner_account", knownvalue.StringExact("10086")),
+					acctest.StateIs(room, "owner_account", knownvalue.StringExact(numericOwner)),
 					acctest.StateIs("tencentlive_room.default_owner", "take_seat_mode", knownvalue.StringExact("FreeToTake")),
 				},
 			},
