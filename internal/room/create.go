@@ -81,6 +81,10 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
+	if r.data != nil && !resp.Diagnostics.HasError() {
+		ticket := giveTicket(ctx, resp.Private, &resp.Diagnostics)
+		sessionOf(r.data).claims.settle(roomID, ticket, claimantOf(plan, true))
+	}
 }
 
 // createdNote ends the diagnostic of a create whose room exists but whose later step failed.
