@@ -195,14 +195,15 @@ func ticketOf(ctx context.Context, private privateGetter) string {
 	return ticket
 }
 
-// giveTicket sets a new ticket in private and returns it.
-func giveTicket(ctx context.Context, private interface {
+// newTicket returns a new room ticket (see privateTicket).
+func newTicket() string { return rand.Text() }
+
+// setTicket records ticket in private.
+func setTicket(ctx context.Context, private interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}, diags *diag.Diagnostics) string {
-	ticket := rand.Text()
+}, ticket string, diags *diag.Diagnostics) {
 	raw, _ := json.Marshal(ticket) // a string always marshals
 	diags.Append(private.SetKey(ctx, privateTicket, raw)...)
-	return ticket
 }
 
 // replacedAttributes lists the createOnly attributes whose change from state to plan needs a

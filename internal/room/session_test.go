@@ -22,7 +22,11 @@ import (
 
 // The rules of session (session.go), one test each; the rules whose proof needs the Terraform
 // CLI or the whole plan call name their tests here too:
-//   - duplicate room IDs: TestSessionClaimsOneRoomIDOnce, TestPlanRefusesADuplicateRoomID
+//   - duplicate room IDs: TestSessionClaimsOneRoomIDOnce, TestPlanRefusesADuplicateRoomID,
+//     TestCreateRefusesARoomIDAnotherResourceCreated
+//   - one process for many walks: TestSessionKnowsANewRoomPlannedAgain,
+//     TestSessionKnowsARoomInStateByItsTicket, TestSessionFollowsTheRoomsLife,
+//     TestReliability/TerraformTestFile (the shape of Terraform 1.16's terraform test)
 //   - the apply walk re-plans: TestNoPlanChecksInTheApplyWalk, TestAccRoom_noChecksInTheApplyWalk
 //   - a replacement is planned twice: TestAccRoom_replaceOnCreateOnlyFields (the second plan
 //     call's private data cannot be built outside the framework)
@@ -272,4 +276,26 @@ func newRoomClaimant(t *testing.T, m roomModel) claimant {
 // inStateClaimant is the claimant of a room in the state with ticket.
 func inStateClaimant(ticket, who string) claimant {
 	return claimant{inState: true, ticket: ticket, who: who}
+}
+
+// Create hands the room ID to the room it made (TestSessionFollowsTheRoomsLife): a second
+// resource with a configuration alike but for its address, which passed the plan as the same
+// room planned again, is refused at its Create before anything is sent.
+func TestCreateRefusesARoomIDAnotherResourceCreated(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	p := defaultsPlan("twin", "Karaoke")
+	if resp := createFromPlan(t, r, p); resp.Diagnostics.HasError() {
+		t.Fatalf("the first create must pass: %v", resp.Diagnostics)
+	}
+	if earlier := sessionOf(r.data).claims.claim("twin", newRoomClaimant(t, p)); earlier == "" {
+		t.Fatal("after its Create the room ID must be held by the created room")
+	}
+	before := c.Stats().ByCommand["create_room"].Requests
+	resp := createFromPlan(t, r, p)
+	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Duplicate live room ID" {
+		t.Fatalf("the second create: want one Duplicate live room ID error, got %v", resp.Diagnostics)
+	}
+	if after := c.Stats().ByCommand["create_room"].Requests; after != before {
+		t.Fatalf("the refused create sent create_room (%d requests, want %d)", after, before)
+	}
 }
