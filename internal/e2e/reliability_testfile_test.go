@@ -60,9 +60,15 @@ output "room_ids" {
 }
 `
 
+// testFileProvider opens every test file: Terraform 1.16 gives a test file that configures a
+// provider one process of it for all its runs (without the block, each run has its own).
+const testFileProvider = `provider "tencentlive" {}
+
+`
+
 // testFileLifecycle walks rooms through create, update, replace, an empty plan, destroy and a
 // create again of the same room ID with other values, run after run in one file.
-const testFileLifecycle = `run "create" {
+const testFileLifecycle = testFileProvider + `run "create" {
   variables {
     rooms = { a = { name = "A" }, b = { name = "B" } }
   }
@@ -125,7 +131,7 @@ run "create_a_again" {
 `
 
 // testFileDuplicateOfCreated adds, after a run that created tft-c, a second block with its ID.
-const testFileDuplicateOfCreated = `run "create" {
+const testFileDuplicateOfCreated = testFileProvider + `run "create" {
   variables {
     rooms = { c = { name = "C" } }
   }
@@ -140,7 +146,7 @@ run "twin_of_created" {
 `
 
 // testFileDuplicateNew plans two new rooms with one ID, after a run that planned other rooms.
-const testFileDuplicateNew = `run "plan_first" {
+const testFileDuplicateNew = testFileProvider + `run "plan_first" {
   command = plan
   variables {
     rooms = { e = { name = "E" } }
