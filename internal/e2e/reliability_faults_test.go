@@ -121,7 +121,7 @@ func (r *reliability) testRateSharedQuota(t *testing.T) {
 	const (
 		n           = 100
 		parallelism = 50
-		qps         = 50
+		qps         = 20
 		prefix      = "quota-"
 	)
 	emu, _ := r.emulator(t, EmulatorOptions{QPS: qps})
