@@ -55,6 +55,11 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if importing != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
 	}
+	if resp.Private != nil && ticketOf(ctx, req.Private) == "" {
+		// A room from a provider version without tickets: the refresh gives it one, so that a
+		// second resource holding the same room is told apart in the plan that follows.
+		setTicket(ctx, resp.Private, newTicket(), &resp.Diagnostics)
+	}
 	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
 }
 

@@ -104,8 +104,9 @@ type roomClaims struct {
 }
 
 // claimant is a resource as the claims tell it apart. A room in the state carries a ticket in its
-// private state (privateTicket: set by Create and ImportState, kept by every later call), the same
-// in every walk that plans it. A room not created yet has no private state that outlives the plan,
+// private state (privateTicket: set by Create and ImportState, or by the first Read of a room
+// from a provider version without tickets; kept by every later call), the same in every walk
+// that plans it. A room not created yet has no private state that outlives the plan,
 // so it is known by its configuration: planned again (in the apply walk, or in a later run of a
 // test file) it has the same configuration, where values unknown earlier may have become known.
 //
@@ -118,7 +119,7 @@ type roomClaims struct {
 //     with other values, by a later run, before it was ever created, looks like two resources.
 type claimant struct {
 	inState bool
-	ticket  string        // an in-state room's ticket; "" for one from before tickets
+	ticket  string        // an in-state room's ticket; "" for one from before tickets not refreshed
 	config  tftypes.Value // a new room's configuration
 	who     string        // the resource described for a diagnostic (claimantOf)
 }
