@@ -114,7 +114,7 @@ type roomClaims struct {
 //   - Two new rooms whose configurations are the same but for the address (count without
 //     count.index in room_id or anything else) look like one room planned twice, and pass the
 //     plan. The apply refuses the second before sending anything: its re-plan or its Create
-//     finds the room ID held by the first one's ticket (createdOrImported).
+//     finds the room ID held by the first one's ticket (startCreate).
 //   - In one test file under Terraform 1.16, a new room planned by a plan-only run and then,
 //     with other values, by a later run, before it was ever created, looks like two resources.
 type claimant struct {
@@ -184,25 +184,19 @@ func (c *roomClaims) claim(roomID string, by claimant) (earlier string) {
 	return ""
 }
 
-// settle hands roomID to the room with ticket that Create just made: from now on it is planned
-// from the state, whatever claimed the ID before it was created.
-func (c *roomClaims) settle(roomID, ticket, who string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.ids == nil {
-		c.ids = map[string]claimant{}
-	}
-	c.ids[roomID] = claimant{inState: true, ticket: ticket, who: who}
-}
-
-// createdOrImported describes the room that holds roomID after its Create or ImportState in
-// this process, or returns "" when none does: a Create of roomID is then another resource's.
-func (c *roomClaims) createdOrImported(roomID string) string {
+// startCreate hands roomID to the room with ticket that a Create is about to make: from now on
+// it is planned from the state, whatever claimed the ID before. It returns the room that holds
+// roomID after its own Create or ImportState in this process (and refuses), or "".
+func (c *roomClaims) startCreate(roomID, ticket, who string) (holder string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if prev, ok := c.ids[roomID]; ok && prev.inState && prev.ticket != "" {
 		return prev.who
 	}
+	if c.ids == nil {
+		c.ids = map[string]claimant{}
+	}
+	c.ids[roomID] = claimant{inState: true, ticket: ticket, who: who}
 	return ""
 }
 

@@ -126,14 +126,20 @@ func TestSessionKnowsARoomInStateByItsTicket(t *testing.T) {
 	}
 }
 
-// Create hands the room ID to the room it made: its later plans, from the state, are its own;
-// a new room with that ID (the apply walk's re-plan of a second, identical block) is refused.
+// Create hands the room ID to the room it makes: its later plans, from the state, are its own;
+// a new room with that ID (the apply walk's re-plan of a second, identical block) and a second
+// Create are refused.
 // Destroying the room, or finding it gone, frees the ID for a room created later.
 func TestSessionFollowsTheRoomsLife(t *testing.T) {
 	var s session
 	config := newRoomClaimant(t, defaultsPlan("x", "Karaoke"))
 	s.claims.claim("x", config)
-	s.claims.settle("x", "t1", "the created room")
+	if holder := s.claims.startCreate("x", "t1", "the created room"); holder != "" {
+		t.Fatalf("a room ID claimed by a plan only was refused to its Create: held by %q", holder)
+	}
+	if holder := s.claims.startCreate("x", "t2", "a second create"); holder != "the created room" {
+		t.Fatalf("a second Create of the room ID: got holder %q", holder)
+	}
 	if earlier := s.claims.claim("x", inStateClaimant("t1", "the created room")); earlier != "" {
 		t.Fatalf("the created room planned from the state was refused as a duplicate of %q", earlier)
 	}
