@@ -106,15 +106,18 @@ type roomClaims struct {
 // claimant is a resource as the claims tell it apart. A room in the state carries a ticket in its
 // private state (privateTicket: set by Create and ImportState, or by the first Read of a room
 // from a provider version without tickets; kept by every later call), the same in every walk
-// that plans it. A room not created yet has no private state that outlives the plan,
-// so it is known by its configuration: planned again (in the apply walk, or in a later run of a
-// test file) it has the same configuration, where values unknown earlier may have become known.
+// that plans it. A room not created yet has no private state that outlives the plan (Terraform
+// 1.16 hands the plan's private data to the apply walk's re-plan, but terraform-plugin-go v0.31
+// and the framework v1.19 do not pass it on), so it is known by its configuration: planned
+// again (in the apply walk, or in a later run of a test file) it has the same configuration,
+// where values unknown earlier may have become known.
 //
 // What this cannot tell apart, the limits of a plan call's view:
 //   - Two new rooms whose configurations are the same but for the address (count without
 //     count.index in room_id or anything else) look like one room planned twice, and pass the
-//     plan. The apply refuses the second before sending anything: its re-plan or its Create
-//     finds the room ID held by the first one's ticket (startCreate).
+//     plan. The apply refuses the second before it sends create_room: its re-plan or its
+//     Create finds the room ID held by the first one's ticket (startCreate), or its re-plan's
+//     look-up (checkExisting), under way as the first Create began, finds the room.
 //   - In one test file under Terraform 1.16, a new room planned by a plan-only run and then,
 //     with other values, by a later run, before it was ever created, looks like two resources.
 type claimant struct {
