@@ -41,6 +41,7 @@ func TestReliability(t *testing.T) {
 	t.Run("Cancellation", r.testCancellation)
 	t.Run("AutoDestroy", r.testAutoDestroy)
 	t.Run("EmptyRoomRobots", r.testEmptyRoomRobots)
+	t.Run("TerraformTestFile", r.testTerraformTestFile)
 	t.Run("BadInput", r.testBadInput)
 	t.Run("Secrets", r.testSecrets)
 }

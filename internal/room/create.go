@@ -41,6 +41,21 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, tfkit.APIFailure{Summary: summary, RoomID: roomID, Blame: blameSent(sentAttributes(req)), Timeout: "create", Note: note}, err)
 	}
 
+	// Two blocks alike but for their address pass the plan as one room planned twice (see
+	// claimant); the second to be created is stopped here, before it can adopt the room. The
+	// ticket holds the room ID from now on, and is given back if no room comes of this Create.
+	ticket := newTicket()
+	if holder := sessionOf(r.data).claims.startCreate(roomID, ticket, claimantOf(plan, true)); holder != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Duplicate live room ID", fmt.Sprintf(
+			"Another tencentlive_room of this configuration, %s, holds room_id %q already; nothing was sent to the service. "+
+				"Give each resource its own room_id (for_each keys or count.index help), or remove one of them.", holder, roomID))
+		return
+	}
+	defer func() {
+		if resp.Diagnostics.HasError() {
+			sessionOf(r.data).claims.release(roomID, ticket)
+		}
+	}()
 	create := expandCreate(plan)
 	err := c.CreateRoom(ctx, create)
 	exists := tfkit.IsCode(err, livespec.CodeRoomExistsSameOwner)
@@ -81,6 +96,9 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	setRoom(ctx, &resp.State.Raw, flatten(info, plan), &resp.Diagnostics)
+	if resp.Private != nil { // nil only in unit tests that build the response by hand
+		setTicket(ctx, resp.Private, ticket, &resp.Diagnostics)
+	}
 }
 
 // createdNote ends the diagnostic of a create whose room exists but whose later step failed.

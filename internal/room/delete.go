@@ -39,9 +39,11 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	err := c.DestroyRoom(ctx, roomID)
 	if tfkit.IsCode(err, livespec.CodeRoomNotFound) {
 		tflog.Info(ctx, "room already gone", map[string]any{"room_id": roomID})
-		return
+		err = nil
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, tfkit.APIFailure{Summary: summary, RoomID: roomID, Timeout: "delete"}, err)
+		return
 	}
+	r.releaseRoomID(ctx, req.State.Raw, req.Private)
 }

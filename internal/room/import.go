@@ -27,6 +27,7 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 	}
 	if resp.Private != nil { // nil only in unit tests that build the response by hand
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte("true"))...)
+		setTicket(ctx, resp.Private, newTicket(), &resp.Diagnostics)
 	}
 }
 

@@ -2,13 +2,17 @@ package room
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -44,6 +48,7 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		r.refuseProtectedDestroy(ctx, req, resp)
+		r.releaseRoomID(ctx, req.State.Raw, req.Private)
 		return
 	}
 	if r.data != nil {
@@ -85,7 +90,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		// time with a null prior state, handing over this call's private data: the mark says
 		// the room found then is this resource's own, neither a duplicate nor one to adopt.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateOwnRoom, []byte("true"))...)
-		r.claimRoomID(plan, true, resp)
+		r.claimRoomID(plan, claimant{inState: true, ticket: ticketOf(ctx, req.Private)}, resp)
 		resp.RequiresReplace = replacedAttributes(state, plan, config)
 		replaced := len(resp.RequiresReplace) > 0
 		if replaced && state.DeletionProtected.ValueBool() {
@@ -103,7 +108,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if mark != nil {
 		return // the second plan call of a replacement planned from the state above
 	}
-	r.claimRoomID(plan, false, resp)
+	r.claimRoomID(plan, claimant{config: req.Config.Raw}, resp)
 	if r.data == nil || !sessionOf(r.data).halfCreatedRoom(plan.RoomID) {
 		r.checkExisting(ctx, plan, resp)
 	}
@@ -136,13 +141,15 @@ func deletionProtectedDetail(roomID, action string) string {
 // plan call of a replacement (a changed create-only attribute, -replace).
 const privateOwnRoom = "own_room"
 
-// claimRoomID refuses a second resource of this plan with the same room_id (see roomClaims).
-func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.ModifyPlanResponse) {
+// claimRoomID refuses a second resource of this plan with the same room_id (see roomClaims); by
+// is the planned resource as the claims know it.
+func (r *roomResource) claimRoomID(plan roomModel, by claimant, resp *resource.ModifyPlanResponse) {
 	if r.data == nil || !tfkit.Known(plan.RoomID) {
 		return // unknown until apply, where the apply's own plan call claims it
 	}
 	roomID := plan.RoomID.ValueString()
-	earlier := sessionOf(r.data).claims.claim(roomID, claimantOf(plan, inState))
+	by.who = claimantOf(plan, by.inState)
+	earlier := sessionOf(r.data).claims.claim(roomID, by)
 	if earlier == "" {
 		return
 	}
@@ -151,6 +158,52 @@ func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.
 			"each plan would set the room to one resource's values and then the other's, and destroying either would dismiss the room for both.\n\n"+
 			"Give each resource its own room_id (for_each keys or a prefix help), or remove one of them. If one was renamed, a moved block keeps its room.",
 		earlier, roomID))
+}
+
+// releaseRoomID frees the room ID of the room in state (the state's raw value) for another
+// resource: the room is planned for destruction, destroyed or found gone (see roomClaims.release).
+func (r *roomResource) releaseRoomID(ctx context.Context, state tftypes.Value, private privateGetter) {
+	if r.data == nil || state.IsNull() {
+		return
+	}
+	room, diags := roomFrom(ctx, state)
+	if diags.HasError() || !tfkit.Known(room.RoomID) {
+		return
+	}
+	sessionOf(r.data).claims.release(room.RoomID.ValueString(), ticketOf(ctx, private))
+}
+
+// privateTicket is the private-state key of a room's ticket: a random value Create or
+// ImportState gives the room, which every later call keeps, so that the room claims of one
+// process know it in every walk (see claimant).
+const privateTicket = "ticket"
+
+// privateGetter is what reads private state: the requests' Private of every resource call
+// (nil-safe: a nil one holds no keys).
+type privateGetter interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+// ticketOf returns the room's ticket in private, or "" when it has none (a room in the state of
+// a provider version without tickets).
+func ticketOf(ctx context.Context, private privateGetter) string {
+	raw, _ := private.GetKey(ctx, privateTicket)
+	var ticket string
+	if json.Unmarshal(raw, &ticket) != nil {
+		return ""
+	}
+	return ticket
+}
+
+// newTicket returns a new room ticket (see privateTicket).
+func newTicket() string { return rand.Text() }
+
+// setTicket records ticket in private.
+func setTicket(ctx context.Context, private interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}, ticket string, diags *diag.Diagnostics) {
+	raw, _ := json.Marshal(ticket) // a string always marshals
+	diags.Append(private.SetKey(ctx, privateTicket, raw)...)
 }
 
 // replacedAttributes lists the createOnly attributes whose change from state to plan needs a

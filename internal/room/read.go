@@ -37,6 +37,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if tfkit.IsCode(err, livespec.CodeRoomNotFound) {
 		resp.Diagnostics.AddWarning("Live room no longer exists",
 			fmt.Sprintf("Room %q was not found (100004); removing it from state. The platform dismisses rooms on its own (for example when a room stays empty), so the next plan creates it again.", roomID))
+		r.releaseRoomID(ctx, req.State.Raw, req.Private)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -53,6 +54,11 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	if importing != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, nil)...)
+	}
+	if resp.Private != nil && ticketOf(ctx, req.Private) == "" {
+		// A room from a provider version without tickets: the refresh gives it one, so that a
+		// second resource holding the same room is told apart in the plan that follows.
+		setTicket(ctx, resp.Private, newTicket(), &resp.Diagnostics)
 	}
 	setRoom(ctx, &resp.State.Raw, room, &resp.Diagnostics)
 }

@@ -368,12 +368,12 @@ func TestPlanRefusesADuplicateRoomID(t *testing.T) {
 	first.RoomName = types.StringValue("First")
 
 	resp := &resource.ModifyPlanResponse{}
-	r.claimRoomID(first, true, resp)
+	r.claimRoomID(first, claimant{inState: true, ticket: "first"}, resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("the first claim must pass: %v", resp.Diagnostics)
 	}
 	before := c.Stats().Requests
-	r.claimRoomID(second, false, resp)
+	r.claimRoomID(second, newRoomClaimant(t, second), resp)
 	if resp.Diagnostics.ErrorsCount() != 1 {
 		t.Fatalf("want one error, got %v", resp.Diagnostics)
 	}
@@ -386,11 +386,11 @@ func TestPlanRefusesADuplicateRoomID(t *testing.T) {
 	}
 
 	other := &resource.ModifyPlanResponse{}
-	r.claimRoomID(defaultsPlan("different", "Karaoke"), false, other)
+	r.claimRoomID(defaultsPlan("different", "Karaoke"), newRoomClaimant(t, defaultsPlan("different", "Karaoke")), other)
 	unknownID := defaultsPlan("", "Karaoke")
 	unknownID.RoomID = types.StringUnknown()
-	r.claimRoomID(unknownID, false, other)
-	r.claimRoomID(unknownID, false, other)
+	r.claimRoomID(unknownID, claimant{config: roomConfig(t, unknownID)}, other)
+	r.claimRoomID(unknownID, claimant{config: roomConfig(t, unknownID)}, other)
 	if other.Diagnostics.HasError() {
 		t.Fatalf("other and unknown room IDs must pass: %v", other.Diagnostics)
 	}

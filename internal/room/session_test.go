@@ -7,8 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
@@ -18,7 +22,11 @@ import (
 
 // The rules of session (session.go), one test each; the rules whose proof needs the Terraform
 // CLI or the whole plan call name their tests here too:
-//   - duplicate room IDs: TestSessionClaimsOneRoomIDOnce, TestPlanRefusesADuplicateRoomID
+//   - duplicate room IDs: TestSessionClaimsOneRoomIDOnce, TestPlanRefusesADuplicateRoomID,
+//     TestCreateRefusesARoomIDAnotherResourceCreated
+//   - one process for many walks: TestSessionKnowsANewRoomPlannedAgain,
+//     TestSessionKnowsARoomInStateByItsTicket, TestSessionFollowsTheRoomsLife,
+//     TestReliability/TerraformTestFile (the shape of Terraform 1.16's terraform test)
 //   - the apply walk re-plans: TestNoPlanChecksInTheApplyWalk, TestAccRoom_noChecksInTheApplyWalk
 //   - a replacement is planned twice: TestAccRoom_replaceOnCreateOnlyFields (the second plan
 //     call's private data cannot be built outside the framework)
@@ -41,25 +49,110 @@ func TestSessionIsOnePerProviderConfiguration(t *testing.T) {
 	}
 	r1, r2 := &roomResource{data: d}, &roomResource{data: d}
 	resp := newPlanResponse()
-	r1.claimRoomID(defaultsPlan("shared", "Karaoke"), false, resp)
-	r2.claimRoomID(defaultsPlan("shared", "AudioSalon"), false, resp)
+	r1.claimRoomID(defaultsPlan("shared", "Karaoke"), newRoomClaimant(t, defaultsPlan("shared", "Karaoke")), resp)
+	r2.claimRoomID(defaultsPlan("shared", "AudioSalon"), newRoomClaimant(t, defaultsPlan("shared", "AudioSalon")), resp)
 	if resp.Diagnostics.ErrorsCount() != 1 {
 		t.Fatalf("two resource values of one configuration must see each other's claims: %v", resp.Diagnostics)
 	}
 }
 
 // Duplicate room IDs meet in the session: the first claimant is remembered, the second told
-// who it was; unknown room IDs are not claimed.
+// who it was; another room ID is free.
 func TestSessionClaimsOneRoomIDOnce(t *testing.T) {
 	var s session
-	if earlier := s.claims.claim("r", "the first"); earlier != "" {
+	first, second := inStateClaimant("t1", "the first"), inStateClaimant("t2", "the second")
+	if earlier := s.claims.claim("r", first); earlier != "" {
 		t.Fatalf("a free room ID was taken by %q", earlier)
 	}
-	if earlier := s.claims.claim("r", "the second"); earlier != "the first" {
+	if earlier := s.claims.claim("r", second); earlier != "the first" {
 		t.Fatalf("second claim: got %q, want the first claimant", earlier)
 	}
-	if earlier := s.claims.claim("other", "x"); earlier != "" {
+	if earlier := s.claims.claim("other", second); earlier != "" {
 		t.Fatalf("another room ID was taken by %q", earlier)
+	}
+}
+
+// One process may serve many walks: a new room planned again (the apply walk's re-plan, a later
+// run of a test file) has the same configuration, or one whose unknown values became known, and
+// is no duplicate. Another configuration with the same room ID is, whichever is more known.
+func TestSessionKnowsANewRoomPlannedAgain(t *testing.T) {
+	var s session
+	planned := defaultsPlan("x", "Karaoke")
+	planned.OwnerAccount = types.StringUnknown() // from an account created in the same apply
+	applied := defaultsPlan("x", "Karaoke")
+	if earlier := s.claims.claim("x", newRoomClaimant(t, planned)); earlier != "" {
+		t.Fatalf("a free room ID was taken by %q", earlier)
+	}
+	if earlier := s.claims.claim("x", newRoomClaimant(t, applied)); earlier != "" {
+		t.Fatalf("the same room planned again with its owner known was refused as a duplicate of %q", earlier)
+	}
+	if earlier := s.claims.claim("x", newRoomClaimant(t, applied)); earlier != "" {
+		t.Fatalf("the same room planned a third time was refused as a duplicate of %q", earlier)
+	}
+	other := defaultsPlan("x", "Karaoke")
+	other.RoomName = types.StringValue("Another block")
+	if earlier := s.claims.claim("x", newRoomClaimant(t, other)); earlier == "" {
+		t.Fatal("another configuration with the same room ID was taken for the same resource")
+	}
+	// The owner, once known, is compared: the earlier claim holds the applied configuration now.
+	otherOwner := defaultsPlan("x", "Karaoke")
+	otherOwner.OwnerAccount = types.StringValue("someone-else")
+	if earlier := s.claims.claim("x", newRoomClaimant(t, otherOwner)); earlier == "" {
+		t.Fatal("a configuration with another owner was taken for the same resource")
+	}
+}
+
+// A room in the state is known by its ticket in every walk; a room without one (state written
+// before tickets) is known as such. A new room is never one in the state.
+func TestSessionKnowsARoomInStateByItsTicket(t *testing.T) {
+	var s session
+	if earlier := s.claims.claim("x", inStateClaimant("t1", "room one")); earlier != "" {
+		t.Fatalf("a free room ID was taken by %q", earlier)
+	}
+	if earlier := s.claims.claim("x", inStateClaimant("t1", "room one, updated")); earlier != "" {
+		t.Fatalf("the same room planned again was refused as a duplicate of %q", earlier)
+	}
+	if earlier := s.claims.claim("x", inStateClaimant("t2", "room two")); earlier != "room one, updated" {
+		t.Fatalf("another room in the state with the same room ID: got %q", earlier)
+	}
+	if earlier := s.claims.claim("x", newRoomClaimant(t, defaultsPlan("x", "Karaoke"))); earlier != "room one, updated" {
+		t.Fatalf("a new room with the ID of one in the state: got %q", earlier)
+	}
+	if earlier := s.claims.claim("old", inStateClaimant("", "untracked")); earlier != "" {
+		t.Fatalf("a free room ID was taken by %q", earlier)
+	}
+	if earlier := s.claims.claim("old", inStateClaimant("", "untracked")); earlier != "" {
+		t.Fatalf("a room without a ticket planned again was refused as a duplicate of %q", earlier)
+	}
+}
+
+// Create hands the room ID to the room it makes: its later plans, from the state, are its own;
+// a new room with that ID (the apply walk's re-plan of a second, identical block) and a second
+// Create are refused.
+// Destroying the room, or finding it gone, frees the ID for a room created later.
+func TestSessionFollowsTheRoomsLife(t *testing.T) {
+	var s session
+	config := newRoomClaimant(t, defaultsPlan("x", "Karaoke"))
+	s.claims.claim("x", config)
+	if holder := s.claims.startCreate("x", "t1", "the created room"); holder != "" {
+		t.Fatalf("a room ID claimed by a plan only was refused to its Create: held by %q", holder)
+	}
+	if holder := s.claims.startCreate("x", "t2", "a second create"); holder != "the created room" {
+		t.Fatalf("a second Create of the room ID: got holder %q", holder)
+	}
+	if earlier := s.claims.claim("x", inStateClaimant("t1", "the created room")); earlier != "" {
+		t.Fatalf("the created room planned from the state was refused as a duplicate of %q", earlier)
+	}
+	if earlier := s.claims.claim("x", config); earlier != "the created room" {
+		t.Fatalf("a new room with the ID of a created one: got %q", earlier)
+	}
+	s.claims.release("x", "t2")
+	if earlier := s.claims.claim("x", config); earlier == "" {
+		t.Fatal("another room's release freed the room ID")
+	}
+	s.claims.release("x", "t1")
+	if earlier := s.claims.claim("x", config); earlier != "" {
+		t.Fatalf("a destroyed room's ID is still held by %q", earlier)
 	}
 }
 
@@ -164,3 +257,51 @@ func TestSessionBatchWindowRunsOnTheClientsClock(t *testing.T) {
 
 // newPlanResponse is a ModifyPlanResponse for calls that only add diagnostics.
 func newPlanResponse() *resource.ModifyPlanResponse { return &resource.ModifyPlanResponse{} }
+
+// roomConfig is m as the raw configuration value a plan call gets.
+func roomConfig(t *testing.T, m roomModel) tftypes.Value {
+	t.Helper()
+	var raw tftypes.Value
+	var diags diag.Diagnostics
+	if len(m.Timeouts.AttributeTypes(context.Background())) == 0 { // a zero Value has no timeouts type
+		m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+			"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType})}
+	}
+	setRoom(context.Background(), &raw, m, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	return raw
+}
+
+// newRoomClaimant is the claimant of a new room configured as m.
+func newRoomClaimant(t *testing.T, m roomModel) claimant {
+	return claimant{config: roomConfig(t, m), who: claimantOf(m, false)}
+}
+
+// inStateClaimant is the claimant of a room in the state with ticket.
+func inStateClaimant(ticket, who string) claimant {
+	return claimant{inState: true, ticket: ticket, who: who}
+}
+
+// Create hands the room ID to the room it made (TestSessionFollowsTheRoomsLife): a second
+// resource with a configuration alike but for its address, which passed the plan as the same
+// room planned again, is refused at its Create before anything is sent.
+func TestCreateRefusesARoomIDAnotherResourceCreated(t *testing.T) {
+	r, c := newTestRoomResource(t)
+	p := defaultsPlan("twin", "Karaoke")
+	if resp := createFromPlan(t, r, p); resp.Diagnostics.HasError() {
+		t.Fatalf("the first create must pass: %v", resp.Diagnostics)
+	}
+	if earlier := sessionOf(r.data).claims.claim("twin", newRoomClaimant(t, p)); earlier == "" {
+		t.Fatal("after its Create the room ID must be held by the created room")
+	}
+	before := c.Stats().ByCommand["create_room"].Requests
+	resp := createFromPlan(t, r, p)
+	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Duplicate live room ID" {
+		t.Fatalf("the second create: want one Duplicate live room ID error, got %v", resp.Diagnostics)
+	}
+	if after := c.Stats().ByCommand["create_room"].Requests; after != before {
+		t.Fatalf("the refused create sent create_room (%d requests, want %d)", after, before)
+	}
+}

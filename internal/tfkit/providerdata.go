@@ -34,9 +34,10 @@ type ProviderData struct {
 }
 
 // Session returns the one *T of this provider configuration, made with the zero T on first
-// use. Terraform runs one provider process per provider configuration and walk, and the
-// framework builds a new resource value for every call, so what a resource must remember
-// across calls of one walk (the room's plan session) lives here. nil d gives a fresh *T.
+// use. Terraform runs one provider process per provider configuration and walk (per test file
+// in Terraform 1.16's `terraform test`, see Walk), and the framework builds a new resource value
+// for every call, so what a resource must remember across calls of one process (the room's
+// plan session) lives here. nil d gives a fresh *T.
 func Session[T any](d *ProviderData) *T {
 	if d == nil {
 		return new(T)

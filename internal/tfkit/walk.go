@@ -6,8 +6,12 @@ import (
 )
 
 // Walk is what the resources of one provider process tell each other about the Terraform walk
-// the process serves. Terraform starts a provider process per walk (validate, plan, apply), so
-// a fact learnt by one resource's call holds for the others' calls in the same process.
+// the process serves. Terraform plan and apply start a provider process per walk (validate,
+// plan, apply), so a fact learnt by one resource's call holds for the others' calls in the same
+// process. Terraform 1.16's `terraform test` sends every run of a test file to one process, with
+// no call between walks: there a fact lasts to the end of the file, so after the first apply the
+// later runs' plans skip what Applying skips, and an account planned in an earlier run counts as
+// planned. Both only leave checks to create_room at apply; neither refuses anything.
 type Walk struct {
 	applying atomic.Bool
 	// plannedAccounts holds the user IDs that tencentlive_account resources of this plan
