@@ -10,6 +10,7 @@ import (
 )
 
 func (a *accountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer a.data.SetIdentity(ctx, resp.Identity, &resp.State, "user_id", &resp.Diagnostics)
 	const summary = "Unable to read account"
 	var state accountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -12,6 +13,7 @@ import (
 
 func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to read live room"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "room_id", &resp.Diagnostics)
 	state, diags := roomFrom(ctx, req.State.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -45,6 +47,16 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	room := flatten(info, state)
+	if info.SeatTemplate == nil && room.SeatTemplate.IsNull() { // an import, where get_room_info has no template
+		name, err := sessionOf(r.data).templates.template(ctx, c, roomID)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, tfkit.APIFailure{Summary: summary, RoomID: roomID, Attribute: "seat_template", Timeout: "read"}, err)
+			return
+		}
+		if name != "" {
+			room.SeatTemplate = types.StringValue(name)
+		}
+	}
 	importing, diags := req.Private.GetKey(ctx, privateImporting)
 	resp.Diagnostics.Append(diags...)
 	if f := readExtras(ctx, c, &room, importing != nil); f != nil {

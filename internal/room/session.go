@@ -37,11 +37,12 @@ import (
 //   - The first plannedChecksAlways look-ups always go out; later ones only into an idle
 //     request slot (checks counts them), so a plan of many rooms is not held up.
 type session struct {
-	checks      atomic.Int64  // plan-time look-ups so far (see PlannedChecksAlways)
-	claims      roomClaims    // room IDs planned by this process's resources
-	halfCreated sync.Map      // room IDs of tainted half-created rooms seen by Read
-	accounts    accountChecks // plan-time account_check look-ups, batched
-	planning    atomic.Int64  // rooms in ModifyPlan now, for accountChecks' batches
+	checks      atomic.Int64    // plan-time look-ups so far (see PlannedChecksAlways)
+	claims      roomClaims      // room IDs planned by this process's resources
+	halfCreated sync.Map        // room IDs of tainted half-created rooms seen by Read
+	accounts    accountChecks   // plan-time account_check look-ups, batched
+	planning    atomic.Int64    // rooms in ModifyPlan now, for accountChecks' batches
+	templates   listedTemplates // seat templates get_room_list reports, for reads without one
 }
 
 // sessionOf returns the room session of d's provider process.
