@@ -91,6 +91,14 @@ type roomClaims struct {
 	ids map[string]string // room_id → description of the first claimant
 }
 
+// planned reports whether a resource of this plan claimed roomID.
+func (c *roomClaims) planned(roomID string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.ids[roomID]
+	return ok
+}
+
 // claim records roomID for the resource described by who. It returns the description of the
 // resource that claimed roomID earlier in this plan, or "" when roomID was free.
 func (c *roomClaims) claim(roomID, who string) (earlier string) {
