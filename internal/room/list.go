@@ -327,7 +327,7 @@ func roomAsImported(ctx context.Context, c *wire.Client, listed wire.RoomInfo) (
 	room := flatten(info, prior)
 	if info.SeatTemplate == nil {
 		if name := templateName(tfkit.ValueOr(listed.SeatLayoutTemplateID, 0)); name != "" {
-			room.SeatTemplate = types.StringValue(name)
+			room.SeatTemplate = seatTemplateOf(name)
 		}
 	}
 	if f := readExtras(ctx, c, &room, true); f != nil {

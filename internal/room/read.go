@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -54,7 +53,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 			return
 		}
 		if name != "" {
-			room.SeatTemplate = types.StringValue(name)
+			room.SeatTemplate = seatTemplateOf(name)
 		}
 	}
 	importing, diags := req.Private.GetKey(ctx, privateImporting)
