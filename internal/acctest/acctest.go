@@ -135,6 +135,13 @@ provider "tencentlive" {
 // RoomID returns a fresh room ID, unique across runs against a shared real application.
 func RoomID(prefix string) string { return tfacctest.RandomWithPrefix("tf-acc-" + prefix) }
 
+// NameChars are the characters of the random part of TestName: valid in room IDs and user IDs.
+const NameChars = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// TestName returns "tf-acc-test-" and a random part: the name of every object a newer
+// acceptance test creates, so that leftovers in a shared real application are recognisable.
+func TestName() string { return "tf-acc-test-" + tfacctest.RandStringFromCharSet(12, NameChars) }
+
 // HCL quotes s as an HCL string.
 func HCL(s string) string { return fmt.Sprintf("%q", s) }
 
