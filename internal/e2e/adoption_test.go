@@ -34,6 +34,12 @@ provider "tencentlive" {}
 // making rooms and accounts behind Terraform's back.
 func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	t.Helper()
+	return adoptionSetupWith(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
+}
+
+// adoptionSetupWith is adoptionSetup with an emulator started with opts.
+func adoptionSetupWith(t *testing.T, opts EmulatorOptions) (*Emulator, *Workspace, *wire.Client) {
+	t.Helper()
 	requireAcc(t)
 	repo, err := RepoRoot()
 	if err != nil {
@@ -43,7 +49,7 @@ func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{QPS: emulator.DocumentedQPS})
+	emu, err := StartEmulator(context.Background(), bins.Emulator, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
