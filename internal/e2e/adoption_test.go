@@ -172,6 +172,24 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: "bulk-private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
 		t.Fatal(err)
 	}
+	// What an application sets beyond the room: kept by the example, so the plan stays empty.
+	for _, id := range []string{"bulk-admin", "bulk-robot"} {
+		if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < n; i += 40 {
+		id := fmt.Sprintf("bulk-%03d", i)
+		if err := c.SetRoomMetadata(ctx, id, map[string]string{"theme": "dark"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddAdmins(ctx, id, []string{"bulk-admin"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddRobots(ctx, id, []string{"bulk-robot"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// The guide's own example, as users copy it (its source spelled out for both CLIs).
 	repo, err := RepoRoot()
 	if err != nil {
@@ -191,6 +209,18 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
 	}
 	mustExit(t, ws, 0, append([]string{"plan", "-input=false", "-detailed-exitcode", "-parallelism=50"}, vars...)...)
+
+	// Protecting the adopted rooms changes only Terraform's setting, and then no destroy plan
+	// may dismiss them.
+	protect := append(vars, "-var", "protect_adopted_rooms=true")
+	out = mustExit(t, ws, 0, append([]string{"apply", "-input=false", "-auto-approve", "-parallelism=50"}, protect...)...)
+	if want := fmt.Sprintf("Resources: 0 added, %d changed, 0 destroyed.", n+1); !strings.Contains(out, want) {
+		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
+	}
+	out = mustExit(t, ws, 1, append([]string{"plan", "-destroy", "-input=false", "-parallelism=50"}, protect...)...)
+	if !strings.Contains(out, "Live room is protected from deletion") {
+		t.Fatalf("destroy plan of protected rooms:\n%s", tail(out, 3000))
+	}
 }
 
 // supportsImportForEach reports whether the CLI is Terraform or OpenTofu 1.7 or later.
