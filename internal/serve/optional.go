@@ -8,12 +8,13 @@ import (
 )
 
 // tf6server reaches list resources and actions by type-asserting the server it serves
-// (tfprotov6.ProviderServerWithListResource, ProviderServerWithActions). detachServer embeds only
-// tfprotov6.ProviderServer, so without these methods `terraform query` and
-// `terraform apply -invoke` were answered "Not Implemented" although the schemas listed them.
+// (ProviderServerWithListResource, ProviderServerWithActions: tfprotov6.ProviderServer plus
+// these interfaces). detachServer embeds only tfprotov6.ProviderServer, so without these methods
+// `terraform query` and `terraform apply -invoke` were answered "Not Implemented" although the
+// schemas listed them.
 var (
-	_ tfprotov6.ProviderServerWithListResource = detachServer{}
-	_ tfprotov6.ProviderServerWithActions      = detachServer{}
+	_ tfprotov6.ListResourceServer = detachServer{}
+	_ tfprotov6.ActionServer       = detachServer{}
 )
 
 // errNotServed answers an optional RPC the wrapped server does not implement.

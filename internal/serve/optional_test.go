@@ -41,17 +41,18 @@ func (f *fullServer) InvokeAction(context.Context, *tfprotov6.InvokeActionReques
 }
 
 // TestDetachServerForwardsListsAndActions checks what tf6server does: it type-asserts the
-// served value to the optional interfaces, and each RPC must reach the framework's server.
+// served value to the optional interfaces (ProviderServer plus ListResourceServer, plus
+// ActionServer), and each RPC must reach the framework's server.
 func TestDetachServerForwardsListsAndActions(t *testing.T) {
 	ctx := context.Background()
 	inner := &fullServer{}
 	var served tfprotov6.ProviderServer = detachServer{inner}
 
-	lists, ok := served.(tfprotov6.ProviderServerWithListResource)
+	lists, ok := served.(tfprotov6.ListResourceServer)
 	if !ok {
 		t.Fatal("detachServer does not implement ProviderServerWithListResource: tf6server would answer Not Implemented")
 	}
-	actions, ok := served.(tfprotov6.ProviderServerWithActions)
+	actions, ok := served.(tfprotov6.ActionServer)
 	if !ok {
 		t.Fatal("detachServer does not implement ProviderServerWithActions: tf6server would answer Not Implemented")
 	}
