@@ -66,7 +66,7 @@ func (l *roomList) ListResourceConfigSchema(_ context.Context, _ list.ListResour
 		Description: fmt.Sprintf("The live rooms of the application, for `terraform query`. Public rooms are walked with get_room_list "+
 			"(%d rooms a page, %d pages a second); the platform does not list private rooms (is_public_visible = false): name them in "+
 			"room_ids and they are read with get_room_info. Filters narrow the listed rooms; every room of room_ids is returned.",
-			livespec.MaxRoomListPage, 10),
+			livespec.MaxRoomListPage, livespec.CommandRate("get_room_list")),
 		Attributes: map[string]schema.Attribute{
 			"room_id_prefix": schema.StringAttribute{
 				Optional:    true,
