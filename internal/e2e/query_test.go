@@ -199,3 +199,92 @@ func TestAccQueryFailureWritesNothing(t *testing.T) {
 		t.Fatalf("a failed query left rooms.tf (stat: %v)", err)
 	}
 }
+
+// State written under a Terraform without resource identities (1.11) upgrades under 1.16 with an
+// empty plan and no write to the service, and the next refresh records each room's identity.
+func TestAccIdentityUpgradeFromOlderCLI(t *testing.T) {
+	emu, ws, _ := adoptionSetupWith(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
+	requireCLI(t, ws.Terraform, 12)
+	older := os.Getenv("TENCENTLIVE_OLD_TERRAFORM")
+	if older == "" {
+		older = "/usr/local/bin/terraform"
+	}
+	if _, err := os.Stat(older); err != nil {
+		t.Skipf("no Terraform without identities at %s (set TENCENTLIVE_OLD_TERRAFORM)", older)
+	}
+	newer := ws.Terraform
+	ws.Terraform = older
+	requireOlderThan(t, older, 12)
+	if err := ws.WriteConfig(adoptionHeader + `
+resource "tencentlive_room" "r" {
+  count         = 3
+  room_id       = "upgrade-${count.index}"
+  seat_template = "Karaoke"
+  metadata      = { stage = "main" }
+}
+`); err != nil {
+		t.Fatal(err)
+	}
+	mustExit(t, ws, 0, "init", "-input=false")
+	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve")
+	if strings.Contains(readState(t, ws), `"identity"`) {
+		t.Fatal("the older CLI wrote identities: the test proves nothing")
+	}
+	before := emu.mustStats(t)
+
+	ws.Terraform = newer
+	mustExit(t, ws, 0, "plan", "-input=false", "-detailed-exitcode")
+	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve", "-refresh-only")
+	var state struct {
+		Resources []struct {
+			Instances []struct {
+				Identity struct {
+					RoomID   string `json:"room_id"`
+					SDKAppID uint64 `json:"sdk_app_id"`
+				} `json:"identity"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal([]byte(readState(t, ws)), &state); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range state.Resources {
+		for _, in := range r.Instances {
+			if in.Identity.SDKAppID == emulator.DefaultSDKAppID {
+				got = append(got, in.Identity.RoomID)
+			}
+		}
+	}
+	if fmt.Sprint(got) != "[upgrade-0 upgrade-1 upgrade-2]" {
+		t.Fatalf("identities after the refresh: %v, want the three rooms in application %d", got, emulator.DefaultSDKAppID)
+	}
+	after := emu.mustStats(t)
+	for _, cmd := range []string{"create_room", "update_room_info", "destroy_room", "set_room_metadata"} {
+		if after.Commands[cmd] != before.Commands[cmd] {
+			t.Fatalf("upgrading sent %s: %d before, %d after", cmd, before.Commands[cmd], after.Commands[cmd])
+		}
+	}
+}
+
+// requireOlderThan skips unless cli is Terraform 1.minor-1 or older.
+func requireOlderThan(t *testing.T, cli string, minor int) {
+	t.Helper()
+	out, err := exec.Command(cli, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var major, got int
+	if _, err := fmt.Sscanf(strings.TrimPrefix(strings.SplitN(string(out), "\n", 2)[0], "Terraform v"), "%d.%d", &major, &got); err != nil || major != 1 || got >= minor {
+		t.Skipf("%s is not a Terraform older than 1.%d", strings.SplitN(string(out), "\n", 2)[0], minor)
+	}
+}
+
+func readState(t *testing.T, ws *Workspace) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
