@@ -217,3 +217,36 @@ func TestAccRoom_importTakesSeatTemplateFromList(t *testing.T) {
 		}},
 	})
 }
+
+// A room of a state without identity that is gone when the new provider first reads it is
+// removed from state with the usual warning (the read still answers an identity, which the
+// framework requires), and the plan creates it again.
+func TestAccRoom_identityUpgradeOfAGoneRoom(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := acctest.TestName()
+	config := e.RoomConfig("room_id = "+acctest.HCL(id), `seat_template = "Karaoke"`)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks: identitySince,
+		CheckDestroy:           e.CheckDestroyed,
+		Steps: []resource.TestStep{
+			{
+				ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+					"tencentlive": func() (tfprotov6.ProviderServer, error) {
+						s, err := testProviders["tencentlive"]()
+						return withoutIdentity{s}, err
+					},
+				},
+				Config:             config,
+				Check:              e.DestroyBehindTerraform(id),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				ProtoV6ProviderFactories: acctest.Providers(provider.New("test")),
+				Config:                   config,
+				ConfigPlanChecks:         expectAction(plancheck.ResourceActionCreate),
+				ConfigStateChecks:        []statecheck.StateCheck{statecheck.ExpectIdentity(room, roomIdentity(id))},
+			},
+		},
+	})
+}

@@ -38,6 +38,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if tfkit.IsCode(err, livespec.CodeRoomNotFound) {
 		resp.Diagnostics.AddWarning("Live room no longer exists",
 			fmt.Sprintf("Room %q was not found (100004); removing it from state. The platform dismisses rooms on its own (for example when a room stays empty), so the next plan creates it again.", roomID))
+		r.data.RecordIdentity(ctx, resp.Identity, "room_id", roomID, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -43,12 +43,21 @@ func IdentitySchema(idAttribute, idDescription string) identityschema.Schema {
 // state (state names idAttribute). state is read when SetIdentity runs, so a deferred call sees
 // the state the method ends with.
 func (d *ProviderData) SetIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state *tfsdk.State, idAttribute string, diags *diag.Diagnostics) {
-	if identity == nil || state.Raw.IsNull() || d == nil || d.Client == nil {
+	if identity == nil || state.Raw.IsNull() {
 		return
 	}
 	var id types.String
 	diags.Append(state.GetAttribute(ctx, path.Root(idAttribute), &id)...)
-	if !Known(id) {
+	if Known(id) {
+		d.RecordIdentity(ctx, identity, idAttribute, id.ValueString(), diags)
+	}
+}
+
+// RecordIdentity records id and the provider's application in identity. A Read that removes
+// the object calls it first: the framework wants an identity after every Read without errors,
+// and a state from before identities, or an import, has none to keep.
+func (d *ProviderData) RecordIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, idAttribute, id string, diags *diag.Diagnostics) {
+	if identity == nil || d == nil || d.Client == nil {
 		return
 	}
 	diags.Append(identity.SetAttribute(ctx, path.Root(idAttribute), id)...)
