@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,7 @@ func queryRooms(t *testing.T, c *wire.Client, prefix string, n int) {
 		}
 	}
 	for i := range n {
-		id := fmt.Sprintf("%s%03d", prefix, i)
+		id := fmt.Sprintf("%s%04d", prefix, i)
 		info := wire.RoomInfo{RoomID: id, SeatTemplate: &templates[i%len(templates)], RoomName: ptr(fmt.Sprintf("Room %d", i))}
 		if i%3 == 0 {
 			info.OwnerAccount = ptr("q-host")
@@ -87,14 +88,17 @@ func queryRooms(t *testing.T, c *wire.Client, prefix string, n int) {
 func TestAccQueryGenerateConfig(t *testing.T) {
 	emu, ws, c := adoptionSetupWith(t, EmulatorOptions{QPS: emulator.DocumentedQPS, Args: []string{"-omit-seat-template"}})
 	requireCLI(t, ws.Terraform, 14)
-	const n = 300
+	n := 300 // TENCENTLIVE_QUERY_ROOMS measures another size
+	if v, err := strconv.Atoi(os.Getenv("TENCENTLIVE_QUERY_ROOMS")); err == nil && v > 5 {
+		n = v
+	}
 	queryRooms(t, c, "q-", n)
 	if err := ws.WriteConfig(adoptionHeader); err != nil {
 		t.Fatal(err)
 	}
 	if err := ws.WriteFile("rooms.tfquery.hcl", `list "tencentlive_room" "adopted" {
   provider = tencentlive
-  limit    = 1000 # Terraform returns 100 results unless told otherwise
+  limit    = 10000 # Terraform returns 100 results unless told otherwise
   config {
     room_id_prefix = "q-"
   }
@@ -136,7 +140,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	if err := ws.WriteConfig(adoptionHeader + `
 import {
   to       = tencentlive_room.one
-  identity = { room_id = "q-005" }
+  identity = { room_id = "q-0005" }
 }
 `); err != nil {
 		t.Fatal(err)
@@ -152,7 +156,7 @@ import {
 	if err := ws.WriteFile("message.tf", `
 action "tencentlive_room_message" "hello" {
   config {
-    room_id        = "q-005"
+    room_id        = "q-0005"
     sender_account = "q-host"
     text           = "Hello from Terraform"
   }
@@ -161,7 +165,7 @@ action "tencentlive_room_message" "hello" {
 		t.Fatal(err)
 	}
 	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve", "-invoke=action.tencentlive_room_message.hello")
-	body, err := emu.call(context.Background(), "GET", "/_emulator/messages?RoomId=q-005")
+	body, err := emu.call(context.Background(), "GET", "/_emulator/messages?RoomId=q-0005")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +174,7 @@ action "tencentlive_room_message" "hello" {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].Text != "Hello from Terraform" || got[0].Sender != "q-host" {
-		t.Fatalf("room q-005 received %+v, want one text from q-host", got)
+		t.Fatalf("room q-0005 received %+v, want one text from q-host", got)
 	}
 }
 
