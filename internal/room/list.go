@@ -43,7 +43,7 @@ const defaultListTimeout = 10 * time.Minute
 
 // listWorkers is how many rooms are read at once with include_resource; the client's limiter
 // paces them to the commands' rates, so this only has to keep the rate busy.
-const listWorkers = 16
+const listWorkers = 32
 
 type roomListModel struct {
 	RoomIDPrefix types.String `tfsdk:"room_id_prefix"`
@@ -183,14 +183,18 @@ func (l *roomList) List(ctx context.Context, req list.ListRequest, stream *list.
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	found, failure := findRooms(ctx, c, listFilterOf(m), namedRooms(m.RoomIDs))
+	onFound := func(wire.RoomInfo) {}
+	var reader *roomReader
+	if req.IncludeResource {
+		reader = newRoomReader(ctx, c)
+		defer reader.stop()
+		onFound = reader.read
+	}
+	found, failure := findRooms(ctx, c, listFilterOf(m), namedRooms(m.RoomIDs), req.Limit, onFound)
 	if failure != nil {
 		addAPIError(&diags, tfkit.APIFailure{Summary: summary, RoomID: failure.roomID, Attribute: failure.attribute, Timeout: "list"}, failure.err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
-	}
-	if req.Limit > 0 && int64(len(found)) > req.Limit {
-		found = found[:req.Limit]
 	}
 	results := make([]list.ListResult, len(found))
 	for i, r := range found {
@@ -199,15 +203,15 @@ func (l *roomList) List(ctx context.Context, req list.ListRequest, stream *list.
 		results[i].Diagnostics.Append(results[i].Identity.SetAttribute(ctx, path.Root("room_id"), r.RoomID)...)
 		results[i].Diagnostics.Append(results[i].Identity.SetAttribute(ctx, path.Root(tfkit.SDKAppIDAttribute), int64(c.SDKAppID()))...) //nolint:gosec // 32-bit (wire.Config checks)
 	}
-	if req.IncludeResource {
-		objects, failure := readRooms(ctx, c, found)
+	if reader != nil {
+		objects, failure := reader.wait()
 		if failure != nil {
 			addAPIError(&diags, tfkit.APIFailure{Summary: summary, RoomID: failure.roomID, Attribute: failure.attribute, Timeout: "list"}, failure.err)
 			stream.Results = list.ListResultsStreamDiagnostics(diags)
 			return
 		}
-		for i := range results {
-			results[i].Resource.Raw = objects[i]
+		for i, r := range found {
+			results[i].Resource.Raw = objects[r.RoomID]
 		}
 	}
 	stream.Results = slices.Values(results)
@@ -227,90 +231,110 @@ type listFailure struct {
 }
 
 // findRooms walks get_room_list for the rooms f matches and adds the named rooms, read with
-// get_room_info (their list entries, when listed, keep the list's template number).
-func findRooms(ctx context.Context, c *wire.Client, f listFilter, named []string) ([]wire.RoomInfo, *listFailure) {
-	rooms, _, err := listRooms(ctx, func(ctx context.Context, next string) (wire.RoomListPage, error) {
-		return c.GetRoomList(ctx, next, livespec.MaxRoomListPage)
-	}, func(wire.RoomInfo) bool { return true })
-	if err != nil {
-		return nil, &listFailure{err: err}
+// get_room_info (their list entries, when listed, keep the list's template number), at most
+// limit rooms in all (0: no limit). found is told each room as soon as it is known, while the
+// walk goes on.
+func findRooms(ctx context.Context, c *wire.Client, f listFilter, named []string, limit int64, found func(wire.RoomInfo)) ([]wire.RoomInfo, *listFailure) {
+	var rooms []wire.RoomInfo
+	have := map[string]bool{}
+	add := func(r wire.RoomInfo) {
+		if have[r.RoomID] || (limit > 0 && int64(len(rooms)) >= limit) {
+			return
+		}
+		have[r.RoomID] = true
+		rooms = append(rooms, r)
+		found(r)
 	}
-	listed := make(map[string]wire.RoomInfo, len(rooms))
-	var found []wire.RoomInfo
-	for _, r := range rooms {
+	listed := map[string]wire.RoomInfo{}
+	_, _, err := listRooms(ctx, func(ctx context.Context, next string) (wire.RoomListPage, error) {
+		return c.GetRoomList(ctx, next, livespec.MaxRoomListPage)
+	}, func(r wire.RoomInfo) bool {
 		listed[r.RoomID] = r
 		if f.matches(r) {
-			found = append(found, r)
+			add(r)
 		}
-	}
-	have := map[string]bool{}
-	for _, r := range found {
-		have[r.RoomID] = true
+		return false
+	})
+	if err != nil {
+		return nil, &listFailure{err: err}
 	}
 	for _, id := range named {
 		if have[id] {
 			continue
 		}
-		have[id] = true
 		if r, ok := listed[id]; ok {
-			found = append(found, r)
+			add(r)
 			continue
 		}
 		info, err := c.GetRoomInfo(ctx, id)
 		if err != nil {
 			return nil, &listFailure{roomID: id, attribute: "room_ids", err: err}
 		}
-		found = append(found, info)
+		add(info)
 	}
-	return found, nil
+	return rooms, nil
 }
 
-// readRooms reads each room as an import does (roomAsImported), listWorkers at a time, and
-// returns their objects in the order of rooms, or the first failure.
-func readRooms(ctx context.Context, c *wire.Client, rooms []wire.RoomInfo) ([]tftypes.Value, *listFailure) {
+// roomReader reads rooms as an import does (roomAsImported), listWorkers at a time, while the
+// list is still being walked: get_room_list gives 20 rooms a page at 10 pages a second, about
+// the rate the reads go at, so reading each page's rooms as it arrives takes most of the walk's
+// time off a query with include_resource. The first failure stops the rest.
+type roomReader struct {
+	ctx     context.Context
+	cancel  context.CancelFunc
+	c       *wire.Client
+	slots   chan struct{}
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	objects map[string]tftypes.Value
+	first   *listFailure
+}
+
+func newRoomReader(ctx context.Context, c *wire.Client) *roomReader {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	objects := make([]tftypes.Value, len(rooms))
-	var (
-		mu    sync.Mutex
-		first *listFailure
-		wg    sync.WaitGroup
-	)
-	next := make(chan int)
-	for range min(listWorkers, len(rooms)) {
-		wg.Go(func() {
-			for i := range next {
-				v, f := roomAsImported(ctx, c, rooms[i])
-				if f != nil {
-					mu.Lock()
-					if first == nil {
-						first = f
-						cancel()
-					}
-					mu.Unlock()
-					continue
-				}
-				objects[i] = v
-			}
-		})
+	return &roomReader{ctx: ctx, cancel: cancel, c: c, slots: make(chan struct{}, listWorkers), objects: map[string]tftypes.Value{}}
+}
+
+// read starts reading r once a slot is free.
+func (rr *roomReader) read(r wire.RoomInfo) {
+	select {
+	case rr.slots <- struct{}{}:
+	case <-rr.ctx.Done():
+		return
 	}
-feed:
-	for i := range rooms {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	rr.wg.Go(func() {
+		defer func() { <-rr.slots }()
+		v, f := roomAsImported(rr.ctx, rr.c, r)
+		rr.mu.Lock()
+		defer rr.mu.Unlock()
+		switch {
+		case f != nil && rr.first == nil:
+			rr.first = f
+			rr.cancel()
+		case f == nil:
+			rr.objects[r.RoomID] = v
 		}
+	})
+}
+
+// wait returns the objects by room ID once every read is done, or the first failure.
+func (rr *roomReader) wait() (map[string]tftypes.Value, *listFailure) {
+	rr.wg.Wait()
+	rr.mu.Lock()
+	defer rr.mu.Unlock()
+	if rr.first != nil {
+		return nil, rr.first
 	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		return nil, first
-	}
-	if err := ctx.Err(); err != nil {
+	if err := rr.ctx.Err(); err != nil {
 		return nil, &listFailure{err: err}
 	}
-	return objects, nil
+	return rr.objects, nil
+}
+
+// stop ends reads still going (after a failure of the walk) and waits for them.
+func (rr *roomReader) stop() {
+	rr.cancel()
+	rr.wg.Wait()
 }
 
 // roomAsImported builds the object an import of the room reads: get_room_info, every metadata

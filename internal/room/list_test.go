@@ -90,37 +90,52 @@ func TestFindAndReadRoomsAsImported(t *testing.T) {
 	if err := c.SetRoomMetadata(ctx, "a-1", map[string]string{"k": "v"}); err != nil {
 		t.Fatal(err)
 	}
-	found, failure := findRooms(ctx, c, listFilter{prefix: "a-"}, []string{"a-private", "a-1"})
+	reader := newRoomReader(ctx, c)
+	found, failure := findRooms(ctx, c, listFilter{prefix: "a-"}, []string{"a-private", "a-1"}, 0, reader.read)
 	if failure != nil {
 		t.Fatal(failure.err)
 	}
 	if got := roomIDsOf(found); len(got) != 3 || got[2] != "a-private" {
 		t.Fatalf("found %v, want a-1 and a-2 (listed) then a-private (named)", got)
 	}
-	objects, failure := readRooms(ctx, c, found)
+	objects, failure := reader.wait()
 	if failure != nil {
 		t.Fatal(failure.err)
 	}
 	want := map[string]string{"a-1": "Karaoke", "a-2": "VideoFixedGrid9Seats", "a-private": ""}
-	for i, v := range objects {
+	if len(objects) != len(want) {
+		t.Fatalf("read %d rooms, want %d", len(objects), len(want))
+	}
+	for id, v := range objects {
 		m, diags := roomFrom(ctx, v)
 		if diags.HasError() {
 			t.Fatal(diags)
 		}
-		if m.RoomID.ValueString() != found[i].RoomID {
-			t.Fatalf("object %d is room %s, want %s", i, m.RoomID.ValueString(), found[i].RoomID)
+		if m.RoomID.ValueString() != id {
+			t.Fatalf("object of %s is room %s", id, m.RoomID.ValueString())
 		}
-		if got := m.SeatTemplate.ValueString(); got != want[found[i].RoomID] {
-			t.Errorf("%s: seat_template %q, want %q", found[i].RoomID, got, want[found[i].RoomID])
+		if got := m.SeatTemplate.ValueString(); got != want[id] {
+			t.Errorf("%s: seat_template %q, want %q", id, got, want[id])
 		}
-		if found[i].RoomID == "a-1" && m.Metadata.Elements()["k"] == nil {
+		if id == "a-1" && m.Metadata.Elements()["k"] == nil {
 			t.Errorf("a-1: metadata %v lacks the app's key", m.Metadata)
 		}
 	}
 
-	_, failure = findRooms(ctx, c, listFilter{}, []string{"gone"})
+	limited, _ := findRooms(ctx, c, listFilter{prefix: "a-"}, []string{"a-private"}, 1, func(wire.RoomInfo) {})
+	if len(limited) != 1 {
+		t.Fatalf("a limit of 1 found %v", roomIDsOf(limited))
+	}
+	_, failure = findRooms(ctx, c, listFilter{}, []string{"gone"}, 0, func(wire.RoomInfo) {})
 	if failure == nil || failure.attribute != "room_ids" || failure.roomID != "gone" {
 		t.Fatalf("a named room that does not exist: %+v", failure)
+	}
+
+	// A read that fails stops the reader, which reports the room.
+	failing := newRoomReader(ctx, c)
+	failing.read(wire.RoomInfo{RoomID: "gone"})
+	if _, failure := failing.wait(); failure == nil || failure.roomID != "gone" {
+		t.Fatalf("a failed read: %+v", failure)
 	}
 }
 
