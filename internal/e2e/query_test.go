@@ -109,6 +109,13 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	mustExit(t, ws, 0, "init", "-input=false")
 
 	began := time.Now()
+	out := mustExit(t, ws, 0, "query")
+	t.Logf("terraform query of %d rooms (identities only): %s", n, time.Since(began).Round(10*time.Millisecond))
+	if !strings.Contains(out, "q-0001") {
+		t.Fatalf("query output lacks room q-0001:\n%s", tail(out, 2000))
+	}
+
+	began = time.Now()
 	mustExit(t, ws, 0, "query", "-generate-config-out=rooms.tf")
 	t.Logf("terraform query -generate-config-out of %d rooms: %s", n, time.Since(began).Round(10*time.Millisecond))
 	generated, err := os.ReadFile(filepath.Join(ws.Dir, "rooms.tf"))
@@ -127,7 +134,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	began = time.Now()
-	out := mustExit(t, ws, 2, "plan", "-input=false", "-detailed-exitcode", "-parallelism=50")
+	out = mustExit(t, ws, 2, "plan", "-input=false", "-detailed-exitcode", "-parallelism=50")
 	t.Logf("plan of the generated import-only configuration for %d rooms: %s", n, time.Since(began).Round(10*time.Millisecond))
 	if want := fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", n); !strings.Contains(out, want) {
 		t.Fatalf("plan output lacks %q:\n%s", want, tail(out, 3000))
