@@ -2,9 +2,11 @@ package room
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
@@ -14,6 +16,6 @@ var _ resource.ResourceWithIdentity = &roomResource{}
 // Read and Update end by recording it (tfkit.ProviderData.SetIdentity), so a state written
 // before identities existed gets one at its first refresh, with nothing else changing.
 func (r *roomResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = tfkit.IdentitySchema("room_id",
-		"The room ID (RoomId): at most 48 bytes of letters, digits and the TRTC room ID punctuation.")
+	resp.IdentitySchema = tfkit.IdentitySchema("room_id", fmt.Sprintf(
+		"The room ID (RoomId): 1 to %d bytes of letters, digits, space and the TRTC room ID punctuation.", livespec.MaxRoomIDBytes))
 }
