@@ -1,5 +1,7 @@
 # Adopt every room an application already has: the public ones from the room list, the private
-# ones by ID. Import blocks with for_each need Terraform or OpenTofu 1.7 or later.
+# ones by ID. Import blocks with for_each need Terraform or OpenTofu 1.7 or later. With Terraform
+# 1.14 or later, `terraform query -generate-config-out` writes such a configuration for you
+# (guide "Adopting the rooms you already have").
 terraform {
   required_version = ">= 1.7"
   required_providers {
@@ -17,6 +19,12 @@ variable "room_id_prefix" {
   description = "Adopt the public rooms whose ID starts with this text (empty: all of them)."
   type        = string
   default     = ""
+}
+
+variable "protect_adopted_rooms" {
+  description = "Turn deletion_protection on for the adopted rooms (after the import), so that no destroy or replacement dismisses a room this team did not make."
+  type        = bool
+  default     = false
 }
 
 variable "private_room_ids" {
@@ -60,6 +68,16 @@ resource "tencentlive_room" "adopted" {
   category            = data.tencentlive_room.existing[each.key].category
   activity_status     = data.tencentlive_room.existing[each.key].activity_status
   notice              = data.tencentlive_room.existing[each.key].notice
+
+  # What the application set beyond the room itself. The data source answers an empty map or set
+  # for none, the imported state null: keep null, or the plan would manage an empty list.
+  metadata = length(data.tencentlive_room.existing[each.key].metadata) > 0 ? data.tencentlive_room.existing[each.key].metadata : null
+  admins   = length(data.tencentlive_room.existing[each.key].admins) > 0 ? data.tencentlive_room.existing[each.key].admins : null
+  robots   = length(data.tencentlive_room.existing[each.key].robots) > 0 ? data.tencentlive_room.existing[each.key].robots : null
+
+  # Terraform's own setting, no API call: apply again with -var protect_adopted_rooms=true once
+  # the rooms are imported.
+  deletion_protection = var.protect_adopted_rooms
 }
 
 output "adopted_room_ids" {

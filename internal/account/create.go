@@ -10,6 +10,7 @@ import (
 )
 
 func (a *accountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer a.data.SetIdentity(ctx, resp.Identity, &resp.State, "user_id", &resp.Diagnostics)
 	tfkit.WalkOf(a.data).ApplyStarted()
 	const summary = "Unable to import account"
 	var plan accountModel

@@ -10,6 +10,7 @@ import (
 )
 
 func (a *accountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer a.data.SetIdentity(ctx, resp.Identity, &resp.State, "user_id", &resp.Diagnostics)
 	const summary = "Unable to read account"
 	var state accountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -37,6 +38,7 @@ func (a *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !imported {
 		resp.Diagnostics.AddWarning("Account no longer exists",
 			fmt.Sprintf("Account %q is not imported (account_check answers NotImported); removing it from state. The next plan imports it again.", userID))
+		a.data.RecordIdentity(ctx, resp.Identity, "user_id", userID, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -9,6 +9,7 @@ import (
 )
 
 func (a *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer a.data.SetIdentity(ctx, resp.Identity, &resp.State, "user_id", &resp.Diagnostics)
 	tfkit.WalkOf(a.data).ApplyStarted()
 	const summary = "Unable to update account"
 	var plan, state accountModel

@@ -55,6 +55,14 @@ func AccountUserID(label string) string {
 	return Name(sweep.KindAccount, label, livespec.MaxUserIDBytes)
 }
 
+// TestName returns a fresh name valid both as a room ID and as a user ID, recorded for both
+// sweepers: for tests that name rooms and accounts alike.
+func TestName() string {
+	name := Name(sweep.KindAccount, "", min(livespec.MaxRoomIDBytes, livespec.MaxUserIDBytes))
+	record(sweep.KindRoom, name)
+	return name
+}
+
 // record appends name to the sweepers' record file: against the real service always (the
 // file of its SDKAppID), against an emulator only when TENCENTLIVE_SWEEP_RECORD asks for it
 // (the sweep test). A name that cannot be recorded stops the run: its object could not be swept.

@@ -35,6 +35,12 @@ provider "tencentlive" {}
 // making rooms and accounts behind Terraform's back.
 func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	t.Helper()
+	return adoptionSetupWith(t, EmulatorOptions{QPS: emulator.DocumentedQPS})
+}
+
+// adoptionSetupWith is adoptionSetup with an emulator started with opts.
+func adoptionSetupWith(t *testing.T, opts EmulatorOptions) (*Emulator, *Workspace, *wire.Client) {
+	t.Helper()
 	requireAcc(t)
 	repo, err := RepoRoot()
 	if err != nil {
@@ -44,7 +50,7 @@ func adoptionSetup(t *testing.T) (*Emulator, *Workspace, *wire.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu, err := StartEmulator(context.Background(), bins.Emulator, EmulatorOptions{QPS: emulator.DocumentedQPS})
+	emu, err := StartEmulator(context.Background(), bins.Emulator, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +175,24 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 	if err := c.CreateRoom(ctx, wire.RoomInfo{RoomID: prefix + "private", SeatTemplate: ptr("Karaoke"), IsPublicVisible: &private}); err != nil {
 		t.Fatal(err)
 	}
+	// What an application sets beyond the room: kept by the example, so the plan stays empty.
+	for _, id := range []string{"bulk-admin", "bulk-robot"} {
+		if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < n; i += 40 {
+		id := fmt.Sprintf("bulk-%03d", i)
+		if err := c.SetRoomMetadata(ctx, id, map[string]string{"theme": "dark"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddAdmins(ctx, id, []string{"bulk-admin"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddRobots(ctx, id, []string{"bulk-robot"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// The guide's own example, as users copy it (its source spelled out for both CLIs).
 	repo, err := RepoRoot()
 	if err != nil {
@@ -188,6 +212,18 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
 	}
 	mustExit(t, ws, 0, append([]string{"plan", "-input=false", "-detailed-exitcode", "-parallelism=50"}, vars...)...)
+
+	// Protecting the adopted rooms changes only Terraform's setting, and then no destroy plan
+	// may dismiss them.
+	protect := append(vars, "-var", "protect_adopted_rooms=true")
+	out = mustExit(t, ws, 0, append([]string{"apply", "-input=false", "-auto-approve", "-parallelism=50"}, protect...)...)
+	if want := fmt.Sprintf("Resources: 0 added, %d changed, 0 destroyed.", n+1); !strings.Contains(out, want) {
+		t.Fatalf("apply output lacks %q:\n%s", want, tail(out, 3000))
+	}
+	out = mustExit(t, ws, 1, append([]string{"plan", "-destroy", "-input=false", "-parallelism=50"}, protect...)...)
+	if !strings.Contains(out, "Live room is protected from deletion") {
+		t.Fatalf("destroy plan of protected rooms:\n%s", tail(out, 3000))
+	}
 }
 
 // supportsImportForEach reports whether the CLI is Terraform or OpenTofu 1.7 or later.

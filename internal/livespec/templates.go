@@ -37,6 +37,20 @@ func LookupSeatTemplate(name string) (SeatTemplate, bool) {
 	return SeatTemplate{}, false
 }
 
+// SeatTemplateByID finds the template of a numeric SeatLayoutTemplateId (get_room_list). Both
+// landscape spellings are template 200; the SDK's plural is returned, as flatten keeps a
+// configured equivalent spelling anyway.
+func SeatTemplateByID(id int64) (SeatTemplate, bool) {
+	var found SeatTemplate
+	ok := false
+	for _, t := range SeatTemplates {
+		if int64(t.ID) == id {
+			found, ok = t, true
+		}
+	}
+	return found, ok
+}
+
 // SeatTemplateNames returns the accepted SeatTemplate strings.
 func SeatTemplateNames() []string {
 	names := make([]string, len(SeatTemplates))

@@ -8,6 +8,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"net/http"
 	"os"
 	"strings"
@@ -35,6 +37,8 @@ var (
 	_ provider.Provider                       = &tencentliveProvider{}
 	_ provider.ProviderWithEphemeralResources = &tencentliveProvider{}
 	_ provider.ProviderWithFunctions          = &tencentliveProvider{}
+	_ provider.ProviderWithListResources      = &tencentliveProvider{}
+	_ provider.ProviderWithActions            = &tencentliveProvider{}
 )
 
 type tencentliveProvider struct {
@@ -141,7 +145,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 			data.Identifier = stringSetting(m.Identifier, p.getenv(tfkit.EnvIdentifier), livespec.DefaultIdentifier)
 		}
 		tflog.Info(ctx, "tencentlive provider configuration not yet known; no API client", map[string]any{"unknown": unknown})
-		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
+		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData, resp.ActionData = data, data, data, data, data
 		return
 	}
 
@@ -160,7 +164,7 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
 	data := &tfkit.ProviderData{Client: client, Settings: tfkit.Settings{Identifier: cfg.Identifier, PlanChecks: cfg.PlanChecks, AdoptExisting: cfg.AdoptExisting}}
-	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
+	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData, resp.ActionData = data, data, data, data, data
 }
 
 // wireConfig translates the resolved settings for the wire client.
@@ -188,6 +192,14 @@ func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.D
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{NewUserSigEphemeral}
+}
+
+func (p *tencentliveProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{roomresource.NewList}
+}
+
+func (p *tencentliveProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{roomresource.NewMessageAction}
 }
 
 func (p *tencentliveProvider) Functions(context.Context) []func() function.Function {

@@ -17,6 +17,7 @@ import (
 )
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "room_id", &resp.Diagnostics)
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to create live room"
 	plan, diags := roomFrom(ctx, req.Plan.Raw)

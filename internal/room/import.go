@@ -11,10 +11,14 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
-// ImportState takes "ROOM_ID" or "ROOM_ID,SEAT_TEMPLATE" (see parseImportID); Read fills in the
-// rest.
+// ImportState takes "ROOM_ID" or "ROOM_ID,SEAT_TEMPLATE" (see parseImportID), or an identity
+// (identity.go); Read fills in the rest.
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	roomID, seatTemplate := parseImportID(req.ID)
+	importID := r.data.ImportedID(ctx, req.ID, req.Identity, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, seatTemplate := parseImportID(importID)
 	if roomID == "" {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("The import ID %q has no room ID. Use ROOM_ID, or ROOM_ID%sSEAT_TEMPLATE.", req.ID, importIDSeparator))

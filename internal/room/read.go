@@ -12,6 +12,7 @@ import (
 
 func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to read live room"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "room_id", &resp.Diagnostics)
 	state, diags := roomFrom(ctx, req.State.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -38,6 +39,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.Diagnostics.AddWarning("Live room no longer exists",
 			fmt.Sprintf("Room %q was not found (100004); removing it from state. The platform dismisses rooms on its own (for example when a room stays empty), so the next plan creates it again.", roomID))
 		r.releaseRoomID(ctx, req.State.Raw, req.Private)
+		r.data.RecordIdentity(ctx, resp.Identity, "room_id", roomID, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -46,6 +48,16 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	room := flatten(info, state)
+	if info.SeatTemplate == nil && room.SeatTemplate.IsNull() { // an import, where get_room_info has no template
+		name, err := sessionOf(r.data).templates.template(ctx, c, roomID)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, tfkit.APIFailure{Summary: summary, RoomID: roomID, Attribute: "seat_template", Timeout: "read"}, err)
+			return
+		}
+		if name != "" {
+			room.SeatTemplate = seatTemplateOf(name)
+		}
+	}
 	importing, diags := req.Private.GetKey(ctx, privateImporting)
 	resp.Diagnostics.Append(diags...)
 	if f := readExtras(ctx, c, &room, importing != nil); f != nil {

@@ -399,9 +399,10 @@ func TestAccRoom_replaceOnCreateOnlyFields(t *testing.T) {
 	})
 }
 
-// An API version whose get_room_info leaves SeatTemplate out: state keeps the configured
-// template, an import by room ID takes the configured one in place (never a replacement), and
-// an import with ROOM_ID,SEAT_TEMPLATE is followed by an empty plan.
+// An API version whose get_room_info leaves SeatTemplate out, and a private room, which
+// get_room_list does not show either: state keeps the configured template, an import by room ID
+// takes the configured one in place (never a replacement), and an import with
+// ROOM_ID,SEAT_TEMPLATE is followed by an empty plan.
 func TestAccRoom_importWithoutSeatTemplate(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{OmitSeatTemplate: true})
@@ -412,7 +413,7 @@ func TestAccRoom_importWithoutSeatTemplate(t *testing.T) {
 		CheckDestroy:             e.CheckDestroyed,
 		Steps: []resource.TestStep{
 			{
-				Config:            e.RoomConfig("room_id = "+acctest.HCL(id), `seat_template = "Karaoke"`, `max_seat_count = 5`),
+				Config:            e.RoomConfig("room_id = "+acctest.HCL(id), `seat_template = "Karaoke"`, `max_seat_count = 5`, `is_public_visible = false`),
 				ConfigPlanChecks:  emptyAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{acctest.StateIs(room, "seat_template", knownvalue.StringExact("Karaoke"))},
 				Check: e.CheckRemote(id, func(info wire.RoomInfo) error {
@@ -447,8 +448,8 @@ func TestAccRoom_importWithoutSeatTemplate(t *testing.T) {
 	})
 }
 
-// An import block by room ID applied against an API without SeatTemplate: the apply takes the
-// configured template without touching the room, and the next plan is empty.
+// An import block by room ID of a private room applied against an API without SeatTemplate: the
+// apply takes the configured template without touching the room, and the next plan is empty.
 func TestAccRoom_importBlockAppliesWithoutSeatTemplate(t *testing.T) {
 	t.Parallel()
 	e := newAccEnv(t, emulator.Options{OmitSeatTemplate: true})
@@ -460,10 +461,10 @@ func TestAccRoom_importBlockAppliesWithoutSeatTemplate(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				e.MustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: new("AudioSalon"), MaxSeatCount: new(int64(4)),
-					RoomName: new("Made elsewhere")}, "")
+					RoomName: new("Made elsewhere"), IsPublicVisible: new(false)}, "")
 			},
 			Config: e.RoomConfig("room_id = "+acctest.HCL(id), `seat_template = "AudioSalon"`, `max_seat_count = 4`,
-				`room_name = "Made elsewhere"`) + fmt.Sprintf("\nimport {\n  to = %s\n  id = %s\n}\n", room, acctest.HCL(id)),
+				`room_name = "Made elsewhere"`, `is_public_visible = false`) + fmt.Sprintf("\nimport {\n  to = %s\n  id = %s\n}\n", room, acctest.HCL(id)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, plancheck.ResourceActionUpdate)},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},

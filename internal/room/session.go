@@ -49,11 +49,12 @@ import (
 //   - The first PlannedChecksAlways look-ups always go out; later ones only into an idle
 //     request slot (checks counts them), so a plan of many rooms is not held up.
 type session struct {
-	checks      atomic.Int64  // plan-time look-ups so far (see PlannedChecksAlways)
-	claims      roomClaims    // room IDs planned, created or imported by this process's resources
-	halfCreated sync.Map      // room IDs of tainted half-created rooms seen by Read
-	accounts    accountChecks // plan-time account_check look-ups, batched
-	planning    atomic.Int64  // rooms in ModifyPlan now, for accountChecks' batches
+	checks      atomic.Int64    // plan-time look-ups so far (see PlannedChecksAlways)
+	claims      roomClaims      // room IDs planned, created or imported by this process's resources
+	halfCreated sync.Map        // room IDs of tainted half-created rooms seen by Read
+	accounts    accountChecks   // plan-time account_check look-ups, batched
+	planning    atomic.Int64    // rooms in ModifyPlan now, for accountChecks' batches
+	templates   listedTemplates // seat templates get_room_list reports, for reads without one
 }
 
 // sessionOf returns the room session of d's provider process.
@@ -101,6 +102,14 @@ func (s *session) halfCreatedRoom(roomID types.String) bool {
 type roomClaims struct {
 	mu  sync.Mutex
 	ids map[string]claimant // room_id → the resource that holds it
+}
+
+// planned reports whether a resource of this process claimed roomID.
+func (c *roomClaims) planned(roomID string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.ids[roomID]
+	return ok
 }
 
 // claimant is a resource as the claims tell it apart. A room in the state carries a ticket in its

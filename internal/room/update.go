@@ -9,6 +9,7 @@ import (
 )
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "room_id", &resp.Diagnostics)
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to update live room"
 	plan, diags := roomFrom(ctx, req.Plan.Raw)

@@ -55,6 +55,10 @@ type Client struct {
 // Clock returns the Client's time source, for callers that pace their own work by it.
 func (c *Client) Clock() Clock { return c.cfg.Clock }
 
+// SDKAppID returns the application the Client acts for, which resource identities record so
+// that two applications' objects with one ID are told apart.
+func (c *Client) SDKAppID() uint64 { return c.cfg.SDKAppID }
+
 // New validates cfg and returns a Client. Validation errors name the Config field.
 func New(cfg Config) (*Client, error) {
 	cfg, err := cfg.withDefaults()
@@ -114,7 +118,7 @@ func MaybeSent(err error) bool {
 		return ce.Reason == ConnectionLost || ce.Reason == NoAnswer
 	case errors.As(err, &e):
 		if e.Code != 0 {
-			return e.Code.Retryable() && !livespec.RefusedUnexecuted[e.Code]
+			return e.Code.Info().Retry != livespec.NoRetry && !livespec.RefusedUnexecuted[e.Code]
 		}
 		return e.HTTPStatus >= 500
 	}

@@ -36,6 +36,10 @@ type RoomInfo struct {
 	KeepOwnerOnSeat *bool  `json:"KeepOwnerOnSeat,omitempty"`
 	CreateTime      *int64 `json:"CreateTime,omitempty"` // read-only, Unix seconds
 	ViewCount       *int64 `json:"ViewCount,omitempty"`  // read-only: cumulative entries, repeats counted
+	// SeatLayoutTemplateID is the template's number (livespec.SeatTemplate.ID), which
+	// get_room_list reports where get_room_info in its documented form has no SeatTemplate.
+	// Read-only here: requests name the template with SeatTemplate.
+	SeatLayoutTemplateID *int64 `json:"SeatLayoutTemplateId,omitempty"`
 }
 
 // roomInfoFields has RoomInfo's fields without its methods, for the default decoding.
@@ -108,7 +112,7 @@ func decodeStringOrNumber(raw json.RawMessage) (*string, error) {
 
 // writable drops the read-only fields, which are never part of a request.
 func (r RoomInfo) writable() RoomInfo {
-	r.CreateTime, r.ViewCount = nil, nil
+	r.CreateTime, r.ViewCount, r.SeatLayoutTemplateID = nil, nil, nil
 	return r
 }
 
