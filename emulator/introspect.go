@@ -20,13 +20,15 @@ func (s *Server) serveIntrospection(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, s.Rooms())
 	case route == "accounts" && r.Method == http.MethodGet:
 		writeJSON(w, s.Accounts())
+	case route == "messages" && r.Method == http.MethodGet:
+		s.serveMessages(w, r)
 	case route == "reset-stats" && r.Method == http.MethodPost:
 		s.ResetStats()
 		w.WriteHeader(http.StatusNoContent)
 	case (route == "enter" || route == "leave") && r.Method == http.MethodPost:
 		s.serveMemberMove(w, r, route)
-	case route == "stats" || route == "rooms" || route == "accounts" || route == "reset-stats" ||
-		route == "enter" || route == "leave":
+	case route == "stats" || route == "rooms" || route == "accounts" || route == "messages" ||
+		route == "reset-stats" || route == "enter" || route == "leave":
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	default:
 		http.NotFound(w, r)

@@ -27,6 +27,7 @@ type Server struct {
 	rooms       map[string]*Room
 	accounts    map[string]Account
 	lastCreated map[string]time.Time // successful creates, for the once-per-second rule
+	messages    map[string]*messageLog
 	pruneAt     int
 	gen         uint64 // bumped by every change, so persistence can skip clean states
 
@@ -79,6 +80,8 @@ func init() {
 	register(live, "add_robot", true, (*Server).addRobot)
 	register(live, "get_robot", false, (*Server).getRobot)
 	register(live, "del_robot", true, (*Server).delRobot)
+	register(live, "send_text_msg", false, (*Server).sendTextMsg) // messages are not in the state file
+	register(live, "send_custom_msg", false, (*Server).sendCustomMsg)
 	register(acct, "account_import", true, (*Server).accountImport)
 	register(acct, "multiaccount_import", true, (*Server).multiAccountImport)
 	register(acct, "account_check", false, (*Server).accountCheck)

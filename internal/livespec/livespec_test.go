@@ -91,3 +91,27 @@ func TestRates(t *testing.T) {
 		t.Error("3 is not a take-seat mode")
 	}
 }
+
+// Only retryable codes can be refused without execution, and 100001 is never among them: the
+// service may answer it after a message was delivered.
+func TestRefusedUnexecuted(t *testing.T) {
+	for c := range RefusedUnexecuted {
+		if !c.Retryable() {
+			t.Errorf("code %d is listed as refused unexecuted but is not retryable", c)
+		}
+	}
+	for _, c := range []Code{CodeRateLimited, CodeCreateTooFrequent} {
+		if !RefusedUnexecuted[c] {
+			t.Errorf("code %d executes nothing and must be listed", c)
+		}
+	}
+	for _, c := range []Code{CodeInternal, 60008, CodeAccountInternal} {
+		if RefusedUnexecuted[c] {
+			t.Errorf("code %d may come after the request took effect and must not be listed", c)
+		}
+	}
+	if MaxMessageBytes <= 0 || RoomMessageRate <= 0 || CommandRate("send_text_msg") != DefaultCommandRate ||
+		CommandRate("send_custom_msg") != DefaultCommandRate {
+		t.Error("message limits or documented rates are wrong")
+	}
+}

@@ -87,6 +87,41 @@ func WhenIdle(ctx context.Context) context.Context {
 	return context.WithValue(ctx, whenIdleKey{}, true)
 }
 
+type atMostOnceKey struct{}
+
+// atMostOnce marks calls made with ctx as not to be repeated once they may have taken effect:
+// such a call is retried only after an answer that says it was not executed (see MaybeSent).
+// For commands whose repetition is visible, such as a message delivered twice.
+func atMostOnce(ctx context.Context) context.Context {
+	return context.WithValue(ctx, atMostOnceKey{}, true)
+}
+
+// MaybeSent reports whether a failed call may nevertheless have taken effect: the service
+// answered 100001 or another transient code that can come after the work was done (only the
+// codes of livespec.RefusedUnexecuted say it was not), a gateway answered 5xx, or the answer was
+// lost, cut short or unreadable, or the call's context ended it (perhaps with a request in
+// flight). A refused connection, an unknown host, an untrusted
+// certificate and a definite refusal (100004, 70107, …) did nothing.
+func MaybeSent(err error) bool {
+	var (
+		e  *Error
+		ce *ConnectionError
+	)
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &ce):
+		return ce.Reason == ConnectionLost || ce.Reason == NoAnswer
+	case errors.As(err, &e):
+		if e.Code != 0 {
+			return e.Code.Retryable() && !livespec.RefusedUnexecuted[e.Code]
+		}
+		return e.HTTPStatus >= 500
+	}
+	return errors.Is(err, ErrMalformedResponse) || errors.Is(err, ErrResponseTooLarge) ||
+		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // Call sends req (JSON; nil sends {}) to /v4/<service>/<command> and decodes the payload into
 // resp (nil discards it): the Response object for live_engine_http_srv, the top-level fields
 // for im_open_login_svc. Transient failures are retried; a failure the service answered is an
@@ -107,6 +142,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 	}
 
 	optional, _ := ctx.Value(whenIdleKey{}).(bool)
+	once, _ := ctx.Value(atMostOnceKey{}).(bool)
 
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "usersig", "secret_key")
 	ctx = tflog.MaskLogStrings(ctx, c.cfg.SecretKey)
@@ -164,6 +200,10 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		unanswered = unanswered || !out.enveloped
 		last = out.err
 		if unreachable.exhausted(out.err) {
+			return out.err
+		}
+
+		if once && MaybeSent(out.err) {
 			return out.err
 		}
 

@@ -14,6 +14,14 @@ import (
 
 func newEmulatorClient(t *testing.T, opts emulator.Options, clock *fakeClock) *Client {
 	t.Helper()
+	c, _ := startEmulator(t, opts, clock)
+	return c
+}
+
+// startEmulator serves an emulator over HTTP and returns a Client for it and the emulator, for
+// tests that read what the emulator holds.
+func startEmulator(t *testing.T, opts emulator.Options, clock *fakeClock) (*Client, *emulator.Server) {
+	t.Helper()
 	if clock != nil && opts.Now == nil {
 		opts.Now = clock.Now // one clock for both sides: rate limits without sleeping
 	}
@@ -38,7 +46,7 @@ func newEmulatorClient(t *testing.T, opts emulator.Options, clock *fakeClock) *C
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
+	return c, srv
 }
 
 // realClockFake is a fake clock that starts at the real time: the UserSig carries the real
