@@ -77,11 +77,11 @@ func TestIsPrintableASCII(t *testing.T) {
 
 func TestRates(t *testing.T) {
 	if CommandRate("create_room") != 200 || CommandRate("get_room_list") != 10 {
-		t.Errorf("rates: create_room %d, get_room_list %d", CommandRate("create_room"), CommandRate("get_room_list"))
+		t.Errorf("rates: create_room %g, get_room_list %g", CommandRate("create_room"), CommandRate("get_room_list"))
 	}
 	for _, robot := range []string{"add_robot", "get_robot", "del_robot"} {
 		if CommandRate(robot) != 100 {
-			t.Errorf("%s: %d/s, want the documented 100/s", robot, CommandRate(robot))
+			t.Errorf("%s: %g/s, want the documented 100/s", robot, CommandRate(robot))
 		}
 	}
 	if m, ok := TakeSeatModeFromInt(2); !ok || m != TakeSeatApply {
