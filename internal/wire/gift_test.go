@@ -1,8 +1,11 @@
 package wire
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"sync"
@@ -30,9 +33,13 @@ func newEmulatorServer(t *testing.T, opts emulator.Options) *httptest.Server {
 // newClientFor is one client (one provider process) of hs on clock.
 func newClientFor(t *testing.T, hs *httptest.Server, clock Clock, sharedGiftBudget bool) *Client {
 	t.Helper()
+	httpClient := hs.Client()
+	if sc, ok := clock.(*stepClock); ok {
+		httpClient = &http.Client{Transport: sc.Transport(httpClient.Transport)}
+	}
 	c, err := New(Config{
 		MaxRetries: RetryUntilDeadline, SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
-		Identifier: emulator.DefaultAdmin, BaseURL: hs.URL, HTTPClient: hs.Client(), Clock: clock,
+		Identifier: emulator.DefaultAdmin, BaseURL: hs.URL, HTTPClient: httpClient, Clock: clock,
 		SharedGiftRateBudget: sharedGiftBudget,
 	})
 	if err != nil {
@@ -355,13 +362,16 @@ func TestEmulatorGiftSharedRateBudget(t *testing.T) {
 }
 
 // stepClock is a fake clock for concurrent sleepers: a Sleep waits until the clock reaches its
-// wake time, and the clock jumps to the earliest wake time only after the real process has been
-// quiet for a tick, so requests woken at one instant reach the emulator before time moves on.
-// (fakeClock moves time forward by every sleeper's wait, which reorders concurrent sleepers.)
+// wake time, and the clock jumps to the earliest wake time only when the process is quiet: no
+// request in flight (Transport counts them) over two ticks, none since the last jump, so
+// requests woken at one instant reach the emulator at that instant. (fakeClock moves time
+// forward by every sleeper's wait, which reorders concurrent sleepers.)
 type stepClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	waiters []stepWaiter
+	mu       sync.Mutex
+	now      time.Time
+	waiters  []stepWaiter
+	inflight int
+	busy     bool // a request was in flight, or sleepers woke, since the last tick
 }
 
 type stepWaiter struct {
@@ -375,7 +385,7 @@ func newStepClock(t *testing.T) *stepClock {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(10 * time.Millisecond)
+		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
@@ -412,11 +422,40 @@ func (c *stepClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// step moves the clock to the earliest wake time and wakes every sleeper due by then.
+// Transport counts the requests in flight through base.
+func (c *stepClock) Transport(base http.RoundTripper) http.RoundTripper {
+	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		c.mu.Lock()
+		c.inflight++
+		c.busy = true
+		c.mu.Unlock()
+		defer func() {
+			c.mu.Lock()
+			c.inflight--
+			c.mu.Unlock()
+		}()
+		res, err := base.RoundTrip(r)
+		if err == nil {
+			body, readErr := io.ReadAll(res.Body) // the answer is in hand before time moves on
+			res.Body.Close()
+			res.Body = io.NopCloser(bytes.NewReader(body))
+			err = readErr
+		}
+		return res, err
+	})
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// step moves the clock to the earliest wake time and wakes every sleeper due by then, once the
+// process has been quiet for a whole tick.
 func (c *stepClock) step() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.waiters) == 0 {
+	if c.busy || c.inflight > 0 || len(c.waiters) == 0 {
+		c.busy = c.inflight > 0
 		return
 	}
 	earliest := c.waiters[0].at
@@ -437,4 +476,5 @@ func (c *stepClock) step() {
 		}
 	}
 	c.waiters = kept
+	c.busy = true // give the woken a tick to send
 }
