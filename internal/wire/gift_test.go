@@ -1,11 +1,8 @@
 package wire
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"sync"
@@ -34,9 +31,6 @@ func newEmulatorServer(t *testing.T, opts emulator.Options) *httptest.Server {
 func newClientFor(t *testing.T, hs *httptest.Server, clock Clock, sharedGiftBudget bool) *Client {
 	t.Helper()
 	httpClient := hs.Client()
-	if sc, ok := clock.(*stepClock); ok {
-		httpClient = &http.Client{Transport: sc.Transport(httpClient.Transport)}
-	}
 	c, err := New(Config{
 		MaxRetries: RetryUntilDeadline, SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
 		Identifier: emulator.DefaultAdmin, BaseURL: hs.URL, HTTPClient: httpClient, Clock: clock,
@@ -259,17 +253,18 @@ func TestEmulatorSendGift(t *testing.T) {
 // emulator's documented limits never refuse a call, and every command's calls take about one
 // second each on the shared fake clock.
 func TestEmulatorGiftRatesNeverExceeded(t *testing.T) {
-	clock := newStepClock(t)
+	const gifts = 8
+	clock := newStepClock(t, gifts)
 	c := newClientFor(t, newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now}), clock, false)
 	ctx := context.Background()
 	start := clock.Now()
-	const gifts = 8
 	var wg sync.WaitGroup
 	errs := make(chan error, 4*gifts)
 	for i := range gifts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer clock.done()
 			id := string(rune('a' + i))
 			if err := c.AddGift(ctx, Gift{ID: id, DefaultName: id, Coins: 1}); err != nil {
 				errs <- err
@@ -304,7 +299,7 @@ func TestEmulatorGiftRatesNeverExceeded(t *testing.T) {
 // the service refuses some calls with 100012, the clients retry them and slow down, and no
 // refusal reaches the caller.
 func TestEmulatorGiftRefusalsAreRetriedAndSlowThePace(t *testing.T) {
-	clock := newStepClock(t)
+	clock := newStepClock(t, 2)
 	base := newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now})
 	a, b := newClientFor(t, base, clock, false), newClientFor(t, base, clock, false)
 	ctx := context.Background()
@@ -313,6 +308,7 @@ func TestEmulatorGiftRefusalsAreRetriedAndSlowThePace(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer clock.done()
 			for i := range 5 {
 				id := string(rune('a'+n)) + string(rune('0'+i))
 				if err := c.AddGift(ctx, Gift{ID: id, DefaultName: id, Coins: 1}); err != nil {
@@ -361,17 +357,16 @@ func TestEmulatorGiftSharedRateBudget(t *testing.T) {
 	}
 }
 
-// stepClock is a fake clock for concurrent sleepers: a Sleep waits until the clock reaches its
-// wake time, and the clock jumps to the earliest wake time only when the process is quiet: no
-// request in flight (Transport counts them) over two ticks, none since the last jump, so
-// requests woken at one instant reach the emulator at that instant. (fakeClock moves time
-// forward by every sleeper's wait, which reorders concurrent sleepers.)
+// stepClock is a fake clock for a known number of concurrent workers: a Sleep waits until the
+// clock reaches its wake time, and the clock jumps to the earliest wake time only when every
+// live worker is asleep, so requests woken at one instant reach the emulator at that instant
+// however slowly the goroutines are scheduled. (fakeClock moves time forward by every sleeper's
+// wait, which reorders concurrent sleepers.)
 type stepClock struct {
-	mu       sync.Mutex
-	now      time.Time
-	waiters  []stepWaiter
-	inflight int
-	busy     bool // a request was in flight, or sleepers woke, since the last tick
+	mu      sync.Mutex
+	now     time.Time
+	waiters []stepWaiter
+	live    int // workers not yet done
 }
 
 type stepWaiter struct {
@@ -379,8 +374,8 @@ type stepWaiter struct {
 	wake chan struct{}
 }
 
-func newStepClock(t *testing.T) *stepClock {
-	c := &stepClock{now: time.Now()} // UserSigs carry the real signing time
+func newStepClock(t *testing.T, workers int) *stepClock {
+	c := &stepClock{now: time.Now(), live: workers} // UserSigs carry the real signing time
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -422,40 +417,19 @@ func (c *stepClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// Transport counts the requests in flight through base.
-func (c *stepClock) Transport(base http.RoundTripper) http.RoundTripper {
-	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		c.mu.Lock()
-		c.inflight++
-		c.busy = true
-		c.mu.Unlock()
-		defer func() {
-			c.mu.Lock()
-			c.inflight--
-			c.mu.Unlock()
-		}()
-		res, err := base.RoundTrip(r)
-		if err == nil {
-			body, readErr := io.ReadAll(res.Body) // the answer is in hand before time moves on
-			res.Body.Close()
-			res.Body = io.NopCloser(bytes.NewReader(body))
-			err = readErr
-		}
-		return res, err
-	})
+// done tells the clock that a worker has finished.
+func (c *stepClock) done() {
+	c.mu.Lock()
+	c.live--
+	c.mu.Unlock()
 }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
-// step moves the clock to the earliest wake time and wakes every sleeper due by then, once the
-// process has been quiet for a whole tick.
+// step moves the clock to the earliest wake time and wakes every sleeper due by then, once
+// every live worker sleeps.
 func (c *stepClock) step() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.busy || c.inflight > 0 || len(c.waiters) == 0 {
-		c.busy = c.inflight > 0
+	if len(c.waiters) == 0 || len(c.waiters) < c.live {
 		return
 	}
 	earliest := c.waiters[0].at
@@ -476,5 +450,4 @@ func (c *stepClock) step() {
 		}
 	}
 	c.waiters = kept
-	c.busy = true // give the woken a tick to send
 }
