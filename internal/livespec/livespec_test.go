@@ -91,3 +91,44 @@ func TestRates(t *testing.T) {
 		t.Error("3 is not a take-seat mode")
 	}
 }
+
+func TestGiftRules(t *testing.T) {
+	for _, command := range GiftConfigCommands {
+		want := float64(GiftConfigRate)
+		if command == CopyDefaultGiftConfig {
+			want = 0.1
+		}
+		if got := CommandRate(command); got != want {
+			t.Errorf("%s: %g/s, want %g", command, got, want)
+		}
+		if RateRefusalCode(command) != CodeCreateTooFrequent || !IsRateRefusal(command, CodeCreateTooFrequent) {
+			t.Errorf("%s: over its rate the gift commands answer 100012", command)
+		}
+		if !IsRateRefusal(command, CodeRateLimited) {
+			t.Errorf("%s: 60007 is a rate refusal for every command", command)
+		}
+	}
+	for _, command := range append([]string{"create_room", "get_room_info"}, GiftRuntimeCommands...) {
+		if RateRefusalCode(command) != CodeRateLimited || IsRateRefusal(command, CodeCreateTooFrequent) {
+			t.Errorf("%s: 100012 is not a rate refusal (for create_room it is the same room ID within a second)", command)
+		}
+		if CommandRate(command) != DefaultCommandRate {
+			t.Errorf("%s: %g/s", command, CommandRate(command))
+		}
+	}
+	for _, lang := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if !IsGiftLanguage(lang) {
+			t.Errorf("%s refused", lang)
+		}
+	}
+	for _, lang := range []string{"EN", "zh-CN", "zh_Hans", "zh-hans", ""} {
+		if IsGiftLanguage(lang) {
+			t.Errorf("%q accepted: the codes are exact", lang)
+		}
+	}
+	for _, c := range []Code{CodeGiftNoPackage, CodeGiftNotFound, CodeGiftWebhookRejected, CodeGiftDisabledInRoom, CodeGiftConfigExists} {
+		if info := c.Info(); info.Hint == "" || info.Retry != NoRetry {
+			t.Errorf("code %d: %+v, want a final code with a hint", c, info)
+		}
+	}
+}

@@ -132,7 +132,8 @@ type categoryLanguageBody struct {
 }
 
 // AddGift creates a gift. An existing ID is refused with 100002 naming it; over the package's
-// gift quota with 100013.
+// gift quota with 100013. When an earlier attempt's answer was lost (Error.UnansweredBefore),
+// a 100002 may be this call's own gift: read it back before reporting a conflict.
 func (c *Client) AddGift(ctx context.Context, g Gift) error {
 	return c.giftCall(ctx, "add_gift", g, nil)
 }
@@ -211,7 +212,8 @@ func (c *Client) DeleteGiftLanguage(ctx context.Context, giftID, lang string) er
 }
 
 // AddGiftCategory creates a category. An existing ID is refused with 100002 naming it; over the
-// package's category quota with 100013.
+// package's category quota with 100013. As for AddGift, a 100002 after a lost answer may be
+// this call's own category.
 func (c *Client) AddGiftCategory(ctx context.Context, cat GiftCategory) error {
 	return c.giftCall(ctx, "add_gift_category", cat, nil)
 }

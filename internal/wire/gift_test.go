@@ -451,3 +451,47 @@ func (c *stepClock) step() {
 	}
 	c.waiters = kept
 }
+
+// 100012 is a rate refusal for the gift configuration commands only: answered to add_gift it
+// slows the pace, answered to create_room (the same room ID within a second) it does not. Both
+// are retried no sooner than a second later.
+func TestGift100012IsARateRefusal(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		call func(*Client) error
+		cuts int64
+	}{
+		{"add_gift", func(c *Client) error { return c.AddGift(context.Background(), testRose) }, 1},
+		{"create_room", func(c *Client) error { return c.CreateRoom(context.Background(), RoomInfo{RoomID: "r"}) }, 0},
+	} {
+		clock := newFakeClock()
+		api := newFakeAPI(t, clock, failThenOK(1, failWith(100012)))
+		c := newTestClient(t, api, clock, func(cfg *Config) { cfg.Rand = func() uint32 { return 0 } })
+		if err := tt.call(c); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := c.Stats().PaceCuts; got != tt.cuts {
+			t.Errorf("%s: %d pace cuts after a 100012, want %d", tt.name, got, tt.cuts)
+		}
+		if reqs := api.Requests(); len(reqs) != 2 || reqs[1].At.Sub(reqs[0].At) < time.Second {
+			t.Errorf("%s: %d requests, want a retry at least 1 s later", tt.name, len(reqs))
+		}
+	}
+}
+
+func TestGiftCommandLimits(t *testing.T) {
+	if rate, burst := CommandLimit("set_gift_language", 0); rate != 0.97 || burst != 1 {
+		t.Errorf("set_gift_language: %v/s burst %d, want 0.97/s burst 1", rate, burst)
+	}
+	if rate, burst := CommandLimit(livespec.CopyDefaultGiftConfig, 0); rate > 0.1 || burst != 1 {
+		t.Errorf("copy_default_gift_config: %v/s burst %d, want under one per 10 s", rate, burst)
+	}
+	l := newLimiter(newFakeClock(), 0, true)
+	if l.bucket("add_gift") != l.bucket("get_gift_info_list") || l.bucket("add_gift") == l.bucket(livespec.CopyDefaultGiftConfig) ||
+		l.bucket("add_gift") == l.bucket("send_gift") {
+		t.Error("the shared budget covers the 1/s gift configuration commands, and only them")
+	}
+	if l := newLimiter(newFakeClock(), 0, false); l.bucket("add_gift") == l.bucket("get_gift") {
+		t.Error("without the shared budget each gift command has its own bucket")
+	}
+}
