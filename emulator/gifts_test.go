@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -564,7 +565,7 @@ func TestSendGiftAndCount(t *testing.T) {
 	if got := count("bob"); got.TotalCount != 4 {
 		t.Errorf("a refused send counted: %+v", got)
 	}
-	if err := h.s.SetGiftEnabled("nowhere", false); err != ErrNoSuchRoom {
+	if err := h.s.SetGiftEnabled("nowhere", false); !errors.Is(err, ErrNoSuchRoom) {
 		t.Errorf("SetGiftEnabled of an unknown room: %v", err)
 	}
 	// A room created again under the same ID starts with the switch on and no statistics.
