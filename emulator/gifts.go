@@ -215,8 +215,22 @@ func (s *Server) roomGiftsLocked(roomID string) (*RoomGifts, bool) {
 	if !ok || !r.RoomCreated.Equal(room.CreateTime) {
 		r = &RoomGifts{RoomID: roomID, RoomCreated: room.CreateTime}
 		s.gifts.rooms[roomID] = r
+		s.pruneRoomGiftsLocked()
 	}
 	return r, true
+}
+
+// pruneRoomGiftsLocked forgets the gift state of rooms that are gone, once it outgrows the
+// rooms: destroy_room does not know about gifts.
+func (s *Server) pruneRoomGiftsLocked() {
+	if len(s.gifts.rooms) <= 2*len(s.rooms)+64 {
+		return
+	}
+	for id, r := range s.gifts.rooms {
+		if room, ok := s.rooms[id]; !ok || !room.CreateTime.Equal(r.RoomCreated) {
+			delete(s.gifts.rooms, id)
+		}
+	}
 }
 
 // Field readers of the gift commands. Every failure is 100002 naming the field and the limit.
