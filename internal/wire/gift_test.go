@@ -3,6 +3,7 @@ package wire
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"reflect"
 	"sync"
@@ -493,5 +494,141 @@ func TestGiftCommandLimits(t *testing.T) {
 	}
 	if l := newLimiter(newFakeClock(), 0, false); l.bucket("add_gift") == l.bucket("get_gift") {
 		t.Error("without the shared budget each gift command has its own bucket")
+	}
+}
+
+// add tells the clock that n more workers start.
+func (c *stepClock) add(n int) {
+	c.mu.Lock()
+	c.live += n
+	c.mu.Unlock()
+}
+
+// runWorkers runs jobs on n workers of clock and waits for them.
+func runWorkers(t *testing.T, clock *stepClock, n int, jobs []func() error) {
+	t.Helper()
+	queue := make(chan func() error, len(jobs))
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	clock.add(n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer clock.done()
+			for j := range queue {
+				if err := j(); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// The catalogue (16 gifts with 3 translations each, 3 categories showing them) applied
+// at Terraform's parallelism of 10: the wire paces it within 1.2× of its rate floor (the 48
+// set_gift_language calls at 1/s, about 48 s; with the shared budget every call at 1/s), with no
+// refusal; a refresh is one bulk read, or, with the bulk read off, within 1.2× of the
+// documented reads' floor (the busiest command's calls at 1/s). Times are the fake clock's.
+func TestEmulatorGiftCatalogPace(t *testing.T) {
+	for _, sc := range []struct{ shared, bulkOff bool }{{false, false}, {false, true}, {true, false}, {true, true}} {
+		shared := sc.shared
+		clock := newStepClock(t, 0)
+		hs := newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, SharedGiftRateBudget: shared, NoGiftInfoList: sc.bulkOff, Now: clock.Now})
+		c := newClientFor(t, hs, clock, shared)
+		ctx := context.Background()
+
+		var gifts, categories []func() error
+		var giftIDs []string
+		for i := range livespec.DefaultGiftQuota {
+			id := "gift" + string(rune('a'+i))
+			giftIDs = append(giftIDs, id)
+			gifts = append(gifts, func() error {
+				if err := c.AddGift(ctx, Gift{ID: id, DefaultName: id, Coins: int64(i)}); err != nil {
+					return err
+				}
+				for _, lang := range livespec.GiftLanguages {
+					if err := c.SetGiftLanguage(ctx, id, lang, GiftText{Name: id}); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}
+		for i := range livespec.DefaultCategoryQuota {
+			id := "cat" + string(rune('a'+i))
+			gifts = append(gifts, func() error { return c.AddGiftCategory(ctx, GiftCategory{ID: id, DefaultName: id}) })
+			categories = append(categories, func() error {
+				invalid, err := c.AddGiftCategoryRelations(ctx, id, giftIDs)
+				if len(invalid) > 0 {
+					return fmt.Errorf("category %s: %v not added", id, invalid)
+				}
+				return err
+			})
+		}
+		start := clock.Now()
+		runWorkers(t, clock, 10, gifts)
+		runWorkers(t, clock, 10, categories) // relations after the gifts they name, as Terraform orders them
+		apply := clock.Now().Sub(start)
+
+		s := c.Stats()
+		floor := 47.0 // the 48th set_gift_language call, 1 s after each other, the first at 0
+		if shared {
+			floor = float64(s.Calls - 1)
+		}
+		t.Logf("shared budget %v: apply of %d calls took %.1f s, floor %.0f s (%.2f×)", shared, s.Calls, apply.Seconds(), floor, apply.Seconds()/floor)
+		if apply.Seconds() > 1.2*floor {
+			t.Errorf("shared budget %v: apply took %v, more than 1.2 × the %v s floor", shared, apply, floor)
+		}
+		if s.ByCode[livespec.CodeCreateTooFrequent] != 0 {
+			t.Errorf("shared budget %v: %d × 100012", shared, s.ByCode[livespec.CodeCreateTooFrequent])
+		}
+
+		// Refresh.
+		start = clock.Now()
+		var reads []func() error
+		if !sc.bulkOff {
+			reads = append(reads, func() error {
+				catalog, err := c.GetGiftCatalog(ctx)
+				if err == nil && (len(catalog.Gifts) != 16 || len(catalog.Categories) != 3 || len(catalog.Gifts[0].Languages) != 3) {
+					err = fmt.Errorf("catalog %d gifts, %d categories", len(catalog.Gifts), len(catalog.Categories))
+				}
+				return err
+			})
+		} else {
+			for _, id := range giftIDs {
+				reads = append(reads, func() error { _, err := c.ReadGift(ctx, id); return err })
+			}
+			for i := range livespec.DefaultCategoryQuota {
+				reads = append(reads, func() error { _, err := c.ReadGiftCategory(ctx, "cat"+string(rune('a'+i))); return err })
+			}
+		}
+		before := c.Stats()
+		runWorkers(t, clock, 10, reads)
+		refresh := clock.Now().Sub(start)
+		after := c.Stats()
+		calls, busiest := after.Calls-before.Calls, int64(0)
+		for command, st := range after.ByCommand {
+			busiest = max(busiest, st.Calls-before.ByCommand[command].Calls)
+		}
+		// The apply has just spent the budget, so even the first read waits for its slot.
+		floor = float64(busiest)
+		if shared {
+			floor = float64(calls)
+		}
+		t.Logf("shared budget %v, bulk read off %v: refresh of %d calls took %.1f s, floor %.0f s", shared, sc.bulkOff, calls, refresh.Seconds(), floor)
+		if !sc.bulkOff && calls != 1 {
+			t.Errorf("the bulk refresh took %d calls, want 1", calls)
+		}
+		if refresh.Seconds() > 1.2*floor {
+			t.Errorf("shared budget %v, bulk read off %v: the refresh took %v, more than 1.2 × the %v s floor", shared, sc.bulkOff, refresh, floor)
+		}
+		if n := after.ByCode[livespec.CodeCreateTooFrequent]; n != 0 {
+			t.Errorf("the refresh met %d × 100012", n)
+		}
 	}
 }
