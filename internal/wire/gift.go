@@ -2,8 +2,10 @@ package wire
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
@@ -132,10 +134,42 @@ type categoryLanguageBody struct {
 }
 
 // AddGift creates a gift. An existing ID is refused with 100002 naming it; over the package's
-// gift quota with 100013. When an earlier attempt's answer was lost (Error.UnansweredBefore),
-// a 100002 may be this call's own gift: read it back before reporting a conflict.
+// gift quota with 100013. When an attempt's answer was lost and the retry meets 100002, the
+// gift is read back: if it is the gift sent, the lost attempt made it and AddGift succeeds.
 func (c *Client) AddGift(ctx context.Context, g Gift) error {
-	return c.giftCall(ctx, "add_gift", g, nil)
+	err := c.giftCall(ctx, "add_gift", g, nil)
+	if madeByLostAttempt(err) {
+		if got, gerr := c.GetGift(ctx, g.ID); gerr == nil && sameGift(got, g) {
+			return nil
+		}
+	}
+	return err
+}
+
+// madeByLostAttempt reports whether err is a 100002 (exists) after an attempt of the same call
+// got no answer, which may have created what the call creates.
+func madeByLostAttempt(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == livespec.CodeInvalidParam && e.UnansweredBefore
+}
+
+// sameGift compares two gifts, ExtensionInfo as JSON (the service may reformat it).
+func sameGift(a, b Gift) bool {
+	ea, eb := a.ExtensionInfo, b.ExtensionInfo
+	a.ExtensionInfo, b.ExtensionInfo = "", ""
+	return a == b && sameJSON(ea, eb)
+}
+
+// sameJSON reports whether two JSON texts hold the same value ("" only equals "").
+func sameJSON(a, b string) bool {
+	if a == b {
+		return true
+	}
+	var va, vb any
+	if json.Unmarshal([]byte(a), &va) != nil || json.Unmarshal([]byte(b), &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
 }
 
 // EditGift replaces every default field of a gift (a blank one is cleared); its translations
@@ -212,10 +246,19 @@ func (c *Client) DeleteGiftLanguage(ctx context.Context, giftID, lang string) er
 }
 
 // AddGiftCategory creates a category. An existing ID is refused with 100002 naming it; over the
-// package's category quota with 100013. As for AddGift, a 100002 after a lost answer may be
-// this call's own category.
+// package's category quota with 100013. As AddGift does, it recognises the category a lost
+// attempt made.
 func (c *Client) AddGiftCategory(ctx context.Context, cat GiftCategory) error {
-	return c.giftCall(ctx, "add_gift_category", cat, nil)
+	err := c.giftCall(ctx, "add_gift_category", cat, nil)
+	if madeByLostAttempt(err) {
+		got, gerr := c.GetGiftCategory(ctx, cat.ID)
+		ea, eb := got.ExtensionInfo, cat.ExtensionInfo
+		got.ExtensionInfo, cat.ExtensionInfo = "", ""
+		if gerr == nil && got == cat && sameJSON(ea, eb) {
+			return nil
+		}
+	}
+	return err
 }
 
 // EditGiftCategory replaces every default field of a category; its translations and gifts

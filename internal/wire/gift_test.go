@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -630,5 +632,79 @@ func TestEmulatorGiftCatalogPace(t *testing.T) {
 		if n := after.ByCode[livespec.CodeCreateTooFrequent]; n != 0 {
 			t.Errorf("the refresh met %d × 100012", n)
 		}
+	}
+}
+
+// An add whose answer was lost (the gateway's 502 after the service applied it) is retried and
+// meets 100002 "already exists": AddGift reads the gift back and, finding the one it sent,
+// succeeds. A different gift under the ID stays a conflict.
+func TestAddGiftRecognisesItsLostAttempt(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		stored Gift
+		ok     bool
+	}{
+		{"own gift, ExtensionInfo reformatted", func() Gift { g := testRose; g.ExtensionInfo = `{ "tier": "basic" }`; return g }(), true},
+		{"another gift", func() Gift { g := testRose; g.Coins = 99; return g }(), false},
+	} {
+		clock := newFakeClock()
+		api := newFakeAPI(t, clock, func(n int, req recorded, w http.ResponseWriter, _ *http.Request) {
+			switch {
+			case n == 0:
+				w.WriteHeader(http.StatusBadGateway)
+			case strings.HasSuffix(req.Path, "/add_gift"):
+				writeFail(w, n, 100002, "GiftId rose already exists")
+			default: // get_gift, top-level GiftInfo
+				writeJSON(w, map[string]any{"ActionStatus": "OK", "ErrorCode": 0, "ErrorInfo": "", "RequestId": requestID(n), "GiftInfo": tt.stored})
+			}
+		})
+		c := newTestClient(t, api, clock, nil)
+		err := c.AddGift(context.Background(), testRose)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: AddGift = %v, want success %v", tt.name, err, tt.ok)
+		}
+		if !tt.ok && CodeOf(err) != livespec.CodeInvalidParam {
+			t.Errorf("%s: %v, want the 100002 conflict", tt.name, err)
+		}
+	}
+	// Without a lost attempt a 100002 is a conflict at once, with no read-back.
+	api := newFakeAPI(t, nil, func(n int, _ recorded, w http.ResponseWriter, _ *http.Request) {
+		writeFail(w, n, 100002, "GiftId rose already exists")
+	})
+	if err := newTestClient(t, api, newFakeClock(), nil).AddGift(context.Background(), testRose); CodeOf(err) != livespec.CodeInvalidParam || len(api.Requests()) != 1 {
+		t.Errorf("AddGift = %v after %d requests, want 100002 after 1", err, len(api.Requests()))
+	}
+}
+
+// Under the emulator's faults (a fifth of requests fail, some after they were applied) every
+// gift call succeeds: the idempotent ones by retrying, the adds by recognising what a lost
+// attempt made, and the catalogue ends as sent.
+func TestEmulatorGiftFaultsConverge(t *testing.T) {
+	c := newEmulatorClient(t, emulator.Options{Faults: 0.2, Seed: 7}, realClockFake())
+	ctx := context.Background()
+	for i := range 12 {
+		id := "g" + string(rune('a'+i))
+		if err := c.AddGift(ctx, Gift{ID: id, DefaultName: id, Coins: int64(i), ExtensionInfo: `{"k":"v"}`}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.SetGiftLanguage(ctx, id, "en", GiftText{Name: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.AddGiftCategory(ctx, GiftCategory{ID: "hot", DefaultName: "Hot"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AddGiftCategoryRelations(ctx, "hot", []string{"ga", "gb"}); err != nil {
+		t.Fatal(err)
+	}
+	catalog, err := c.GetGiftCatalog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(catalog.Gifts) != 12 || len(catalog.Categories) != 1 || !reflect.DeepEqual(catalog.Categories[0].GiftIDs, []string{"ga", "gb"}) {
+		t.Errorf("catalog after faults: %d gifts, categories %+v", len(catalog.Gifts), catalog.Categories)
+	}
+	if s := c.Stats(); s.Retries == 0 || s.ByCode[livespec.CodeInvalidParam] == 0 {
+		t.Errorf("no add lost its answer (%d retries, %d × 100002): the test proves nothing", s.Retries, s.ByCode[livespec.CodeInvalidParam])
 	}
 }
