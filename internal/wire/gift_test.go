@@ -708,3 +708,28 @@ func TestEmulatorGiftFaultsConverge(t *testing.T) {
 		t.Errorf("no add lost its answer (%d retries, %d × 100002): the test proves nothing", s.Retries, s.ByCode[livespec.CodeInvalidParam])
 	}
 }
+
+// Terraform runs a plan and then an apply in two provider processes, back to back. The second
+// process's first gift call must not meet the vendor's 1/s bucket that the first process's last
+// call just spent: a 1/s command starts with no saved request.
+func TestGiftCommandsBackToBackProcesses(t *testing.T) {
+	clock := realClockFake()
+	hs := newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now})
+	ctx := context.Background()
+	plan := newClientFor(t, hs, clock, false)
+	if err := plan.AddGift(ctx, testRose); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.GetGift(ctx, "rose"); err != nil {
+		t.Fatal(err)
+	}
+	apply := newClientFor(t, hs, clock, false)
+	if _, err := apply.GetGift(ctx, "rose"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*Client{plan, apply} {
+		if n := c.Stats().ByCode[livespec.CodeCreateTooFrequent]; n != 0 {
+			t.Errorf("%d × 100012 between back-to-back processes", n)
+		}
+	}
+}

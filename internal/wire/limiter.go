@@ -41,6 +41,7 @@ type limiter struct {
 	clock      Clock
 	configured float64 // Config.RequestsPerSecond; 0 = default
 	sharedGift bool    // Config.SharedGiftRateBudget
+	born       time.Time
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
@@ -51,7 +52,7 @@ type limiter struct {
 }
 
 func newLimiter(clock Clock, configured float64, sharedGift bool) *limiter {
-	return &limiter{clock: clock, configured: configured, sharedGift: sharedGift, buckets: map[string]*bucket{}}
+	return &limiter{clock: clock, configured: configured, sharedGift: sharedGift, born: clock.Now(), buckets: map[string]*bucket{}}
 }
 
 // sharedGiftBucket is the bucket name of the gift configuration commands when they share one
@@ -85,6 +86,13 @@ func (l *limiter) bucket(command string) *bucket {
 	if !ok {
 		perSecond, burst := CommandLimit(command, l.configured)
 		b = &bucket{ceiling: perSecond, burst: float64(burst), rate: perSecond, tokens: float64(burst)}
+		if perSecond < burstDivisor {
+			// Too slow to save a third of a second's requests (the gift commands at 1/s): the
+			// process before this one (plan before apply) may have just spent the vendor's
+			// one-request bucket, so the bucket fills from when this limiter was made, and a
+			// request in the first second waits for its slot rather than meet 100012.
+			b.tokens = min(b.burst, l.clock.Now().Sub(l.born).Seconds()*perSecond)
+		}
 		if share := l.recoveredShare(l.clock.Now()); share < 1 {
 			b.rate, b.tokens = perSecond*share, 0
 		}
