@@ -1,0 +1,121 @@
+package giftcategory
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
+)
+
+func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	tfkit.WalkOf(r.data).ApplyStarted()
+	const summary = "Unable to create gift category"
+	var plan categoryModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.data.APIClient(summary, resp.Diagnostics.AddError)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	s := giftkit.SessionOf(r.data)
+	categoryID := plan.CategoryID.ValueString()
+	s.Wrote()
+	if err := c.AddGiftCategory(ctx, expandCategory(plan)); err != nil {
+		addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
+		return
+	}
+	plan.ID = plan.CategoryID
+	r.applyContents(ctx, c, s, summary, wire.Languages{}, nil, plan, resp.State.Set, &resp.Diagnostics)
+}
+
+// applyContents turns the category's translations and gifts from (haveLangs, haveGifts) into
+// plan's, saves the state it reached (also when a call fails part way, so the next apply does
+// only the rest), and reports a failure.
+func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s *giftkit.Session, summary string,
+	haveLangs wire.Languages, haveGifts []string, plan categoryModel, save stateSetter, diags *diagnostics) {
+	categoryID := plan.CategoryID.ValueString()
+	want, d := giftkit.ExpandLanguages(ctx, plan.Languages)
+	diags.Append(d...)
+	if diags.HasError() {
+		return
+	}
+	langs, gifts := wire.Languages{}, append([]string{}, haveGifts...)
+	for k, v := range haveLangs {
+		langs[k] = v
+	}
+	saveReached := func() {
+		plan.Languages, d = giftkit.FlattenLanguages(ctx, langs, plan.Languages)
+		diags.Append(d...)
+		plan.GiftIDs = tfkit.StringSet(gifts)
+		diags.Append(save(ctx, &plan)...)
+	}
+	s.Wrote()
+	set, del := giftkit.LanguageChanges(haveLangs, want)
+	for _, lang := range set {
+		if err := c.SetGiftCategoryLanguage(ctx, categoryID, lang, want[lang]); err != nil {
+			saveReached()
+			addCategoryError(diags, summary, categoryID, "", err)
+			return
+		}
+		langs[lang] = want[lang]
+	}
+	for _, lang := range del {
+		if err := c.DeleteGiftCategoryLanguage(ctx, categoryID, lang); err != nil {
+			saveReached()
+			addCategoryError(diags, summary, categoryID, "", err)
+			return
+		}
+		delete(langs, lang)
+	}
+	add, remove := relationChanges(haveGifts, giftIDs(plan))
+	if err := c.DeleteGiftCategoryRelations(ctx, categoryID, remove); err != nil {
+		saveReached()
+		addCategoryError(diags, summary, categoryID, "", err)
+		return
+	}
+	gifts = without(gifts, remove)
+	invalid, err := c.AddGiftCategoryRelations(ctx, categoryID, add)
+	if err != nil {
+		saveReached()
+		addCategoryError(diags, summary, categoryID, "", err)
+		return
+	}
+	gifts = append(gifts, without(add, invalid)...)
+	saveReached()
+	if len(invalid) > 0 {
+		diags.AddAttributeError(giftIDsPath, summary, fmt.Sprintf(
+			"Gift category %q: add_gift_category_relations did not add %s (InvalidGiftIdList): no such gift. Create the gift "+
+				"first (reference its tencentlive_gift in gift_ids) or remove it from gift_ids; the next apply adds it once it exists.",
+			categoryID, strings.Join(invalid, ", ")))
+	}
+}
+
+// without returns ids with every element of drop removed.
+func without(ids, drop []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		keep := true
+		for _, d := range drop {
+			keep = keep && id != d
+		}
+		if keep {
+			out = append(out, id)
+		}
+	}
+	return out
+}
