@@ -42,7 +42,7 @@ func codecModels() map[string]roomModel {
 	planned.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutTypes)}
 
 	sparse := roomModel{
-		ID: types.StringNull(), RoomID: types.StringValue("only-id"), SeatTemplate: types.StringNull(),
+		ID: types.StringNull(), RoomID: types.StringValue("only-id"), SeatTemplate: seatTemplateValue{StringValue: types.StringNull()},
 		OwnerAccount: types.StringNull(), TakeSeatMode: types.StringNull(), MaxSeatCount: types.Int64Null(),
 		MaxMemberCount: types.Int64Null(), IsMessageDisabled: types.BoolNull(), IsPublicVisible: types.BoolNull(),
 		RoomName: types.StringNull(), CoverURL: types.StringNull(), Category: types.ListNull(types.Int64Type),

@@ -150,15 +150,17 @@ func (r *roomResource) adopt(ctx context.Context, c *wire.Client, plan roomModel
 	return true
 }
 
-// adoptionConflict compares the create-only fields of an existing room with the plan and says
-// what differs, or "" when the room can be adopted.
+// adoptionConflict compares the createOnly attributes of an existing room with the plan and
+// says what differs, or "" when the room can be adopted.
 func adoptionConflict(existing, plan roomModel) string {
 	var diffs []string
-	if tfkit.Known(existing.SeatTemplate) && tfkit.Known(plan.SeatTemplate) && !sameSeatTemplate(existing.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()) {
-		diffs = append(diffs, fmt.Sprintf("seat_template is %s, the configuration says %s", existing.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()))
-	}
-	if tfkit.Known(existing.MaxSeatCount) && tfkit.Known(plan.MaxSeatCount) && existing.MaxSeatCount.ValueInt64() != plan.MaxSeatCount.ValueInt64() {
-		diffs = append(diffs, fmt.Sprintf("max_seat_count is %d, the configuration says %d", existing.MaxSeatCount.ValueInt64(), plan.MaxSeatCount.ValueInt64()))
+	for _, a := range roomAttributes {
+		if a.conflict == nil {
+			continue
+		}
+		if d := a.conflict(existing, plan); d != "" {
+			diffs = append(diffs, d)
+		}
 	}
 	if len(diffs) == 0 {
 		return ""

@@ -61,7 +61,7 @@ func flattenRoomData(info wire.RoomInfo, roomID string, t timeouts.Value) roomDa
 	return roomDataModel{
 		ID:                m.ID,
 		RoomID:            m.RoomID,
-		SeatTemplate:      m.SeatTemplate,
+		SeatTemplate:      m.SeatTemplate.StringValue,
 		OwnerAccount:      m.OwnerAccount,
 		TakeSeatMode:      m.TakeSeatMode,
 		MaxSeatCount:      m.MaxSeatCount,

@@ -1,8 +1,6 @@
 package room
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
@@ -15,7 +13,7 @@ func expandCreate(plan roomModel) wire.RoomInfo {
 	info := wire.RoomInfo{
 		RoomID:            plan.RoomID.ValueString(),
 		RoomType:          livespec.RoomTypeLive,
-		SeatTemplate:      tfkit.StrPtr(plan.SeatTemplate),
+		SeatTemplate:      tfkit.StrPtr(plan.SeatTemplate.StringValue),
 		TakeSeatMode:      tfkit.StrPtr(plan.TakeSeatMode),
 		IsMessageDisabled: tfkit.BoolPtr(plan.IsMessageDisabled),
 		IsPublicVisible:   tfkit.BoolPtr(plan.IsPublicVisible),
@@ -61,64 +59,32 @@ func expandUpdateOnly(plan roomModel) (info wire.RoomInfo, ok bool) {
 	return info, ok
 }
 
-// expandConverge builds an update_room_info request setting every updatable field to the plan:
-// used when create_room found the room already there (100010) and the provider adopts it.
+// expandConverge builds an update_room_info request setting every updatable (inPlace)
+// attribute to the plan: used when create_room found the room already there (100010) and the
+// provider adopts it.
 func expandConverge(plan roomModel) wire.RoomInfo {
-	info := wire.RoomInfo{
-		RoomID:            plan.RoomID.ValueString(),
-		TakeSeatMode:      tfkit.StrPtr(plan.TakeSeatMode),
-		IsMessageDisabled: tfkit.BoolPtr(plan.IsMessageDisabled),
-		IsPublicVisible:   tfkit.BoolPtr(plan.IsPublicVisible),
-		RoomName:          tfkit.StrPtr(plan.RoomName),
-		CoverURL:          tfkit.StrPtr(plan.CoverURL),
-		Category:          categoryPtr(plan.Category),
-		ActivityStatus:    tfkit.Int64Ptr(plan.ActivityStatus),
-		Notice:            tfkit.StrPtr(plan.Notice),
-	}
-	if tfkit.Known(plan.MaxMemberCount) {
-		info.MaxMemberCount = tfkit.Int64Ptr(plan.MaxMemberCount)
-	}
-	if tfkit.Known(plan.UnlimitedRoom) {
-		info.IsUnlimitedRoomEnabled = tfkit.BoolPtr(plan.UnlimitedRoom)
+	info := wire.RoomInfo{RoomID: plan.RoomID.ValueString()}
+	for _, a := range roomAttributes {
+		if a.change == inPlace {
+			a.send(&info, plan)
+		}
 	}
 	return info
 }
 
-// expandUpdate builds the update_room_info request for the fields whose planned value differs
-// from state. ok is false when nothing the API stores changed (for example only the spelling
-// of the landscape template, or the timeouts).
+// expandUpdate builds the update_room_info request for the inPlace attributes whose planned
+// value differs from state. ok is false when nothing the API stores changed (for example only
+// the timeouts).
 func expandUpdate(plan, state roomModel) (info wire.RoomInfo, ok bool) {
 	info.RoomID = plan.RoomID.ValueString()
-	changed := func(p, s attr.Value) bool { return tfkit.Known(p) && !p.Equal(s) }
-	if changed(plan.TakeSeatMode, state.TakeSeatMode) {
-		info.TakeSeatMode, ok = tfkit.StrPtr(plan.TakeSeatMode), true
-	}
-	if changed(plan.IsMessageDisabled, state.IsMessageDisabled) {
-		info.IsMessageDisabled, ok = tfkit.BoolPtr(plan.IsMessageDisabled), true
-	}
-	if changed(plan.IsPublicVisible, state.IsPublicVisible) {
-		info.IsPublicVisible, ok = tfkit.BoolPtr(plan.IsPublicVisible), true
-	}
-	if changed(plan.RoomName, state.RoomName) {
-		info.RoomName, ok = tfkit.StrPtr(plan.RoomName), true
-	}
-	if changed(plan.CoverURL, state.CoverURL) {
-		info.CoverURL, ok = tfkit.StrPtr(plan.CoverURL), true
-	}
-	if changed(plan.Category, state.Category) {
-		info.Category, ok = categoryPtr(plan.Category), true
-	}
-	if changed(plan.ActivityStatus, state.ActivityStatus) {
-		info.ActivityStatus, ok = tfkit.Int64Ptr(plan.ActivityStatus), true
-	}
-	if changed(plan.Notice, state.Notice) {
-		info.Notice, ok = tfkit.StrPtr(plan.Notice), true
-	}
-	if changed(plan.MaxMemberCount, state.MaxMemberCount) {
-		info.MaxMemberCount, ok = tfkit.Int64Ptr(plan.MaxMemberCount), true
-	}
-	if changed(plan.UnlimitedRoom, state.UnlimitedRoom) {
-		info.IsUnlimitedRoomEnabled, ok = tfkit.BoolPtr(plan.UnlimitedRoom), true
+	for _, a := range roomAttributes {
+		if a.change != inPlace {
+			continue
+		}
+		if p := a.bind(&plan, a.name).get(); tfkit.Known(p) && !p.Equal(a.bind(&state, a.name).get()) {
+			a.send(&info, plan)
+			ok = true
+		}
 	}
 	return info, ok
 }

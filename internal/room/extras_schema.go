@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -19,12 +17,6 @@ import (
 // room's metadata, its admins and its robots; their schema is in room_fields.go). Each of the
 // last three is managed only when set (null = left to the app), so adding the attribute to an
 // existing configuration changes nothing else.
-
-// keepOwnerRequiresReplace replaces the room when keep_owner_on_seat is configured and differs
-// from the room. Unset, it follows the room and never replaces it.
-func keepOwnerRequiresReplace(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.ConfigValue.IsNull() && keepOwnerChanges(req.StateValue, req.PlanValue)
-}
 
 // keepOwnerChanges reports whether going from state to plan needs a new room.
 func keepOwnerChanges(state, plan types.Bool) bool {

@@ -21,11 +21,11 @@ func flatten(info wire.RoomInfo, prior roomModel) roomModel {
 
 	switch {
 	case info.SeatTemplate == nil:
-		m.SeatTemplate = tfkit.NullIfUnknown(prior.SeatTemplate)
+		m.SeatTemplate = seatTemplateValue{StringValue: tfkit.NullIfUnknown(prior.SeatTemplate.StringValue)}
 	case tfkit.Known(prior.SeatTemplate) && sameSeatTemplate(prior.SeatTemplate.ValueString(), *info.SeatTemplate):
 		// keep the configured spelling of an equivalent template
 	default:
-		m.SeatTemplate = types.StringValue(*info.SeatTemplate)
+		m.SeatTemplate = seatTemplateOf(*info.SeatTemplate)
 	}
 
 	if info.OwnerAccount != nil {

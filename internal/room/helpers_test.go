@@ -17,7 +17,7 @@ func defaultsPlan(roomID, template string) roomModel {
 	return roomModel{
 		ID:                types.StringValue(roomID),
 		RoomID:            types.StringValue(roomID),
-		SeatTemplate:      types.StringValue(template),
+		SeatTemplate:      seatTemplateOf(template),
 		OwnerAccount:      types.StringValue("administrator"),
 		TakeSeatMode:      types.StringValue(livespec.TakeSeatFree),
 		MaxSeatCount:      types.Int64Unknown(),

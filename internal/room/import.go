@@ -23,7 +23,7 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), roomID)...)
 	if seatTemplate != "" {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("seat_template"), seatTemplate)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("seat_template"), seatTemplateOf(seatTemplate))...)
 	}
 	if resp.Private != nil { // nil only in unit tests that build the response by hand
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImporting, []byte("true"))...)

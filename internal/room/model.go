@@ -11,28 +11,28 @@ import (
 
 // roomModel is tencentlive_room in Terraform's terms.
 type roomModel struct {
-	ID                types.String   `tfsdk:"id"`
-	RoomID            types.String   `tfsdk:"room_id"`
-	SeatTemplate      types.String   `tfsdk:"seat_template"`
-	OwnerAccount      types.String   `tfsdk:"owner_account"`
-	TakeSeatMode      types.String   `tfsdk:"take_seat_mode"`
-	MaxSeatCount      types.Int64    `tfsdk:"max_seat_count"`
-	MaxMemberCount    types.Int64    `tfsdk:"max_member_count"`
-	IsMessageDisabled types.Bool     `tfsdk:"is_message_disabled"`
-	IsPublicVisible   types.Bool     `tfsdk:"is_public_visible"`
-	RoomName          types.String   `tfsdk:"room_name"`
-	CoverURL          types.String   `tfsdk:"cover_url"`
-	Category          types.List     `tfsdk:"category"`
-	ActivityStatus    types.Int64    `tfsdk:"activity_status"`
-	Notice            types.String   `tfsdk:"notice"`
-	CreateTime        types.Int64    `tfsdk:"create_time"`
-	DeletionProtected types.Bool     `tfsdk:"deletion_protection"`
-	UnlimitedRoom     types.Bool     `tfsdk:"is_unlimited_room_enabled"`
-	KeepOwnerOnSeat   types.Bool     `tfsdk:"keep_owner_on_seat"`
-	Metadata          types.Map      `tfsdk:"metadata"` // managed keys only; null = not managed
-	Admins            types.Set      `tfsdk:"admins"`   // null = not managed
-	Robots            types.Set      `tfsdk:"robots"`   // null = not managed
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	ID                types.String      `tfsdk:"id"`
+	RoomID            types.String      `tfsdk:"room_id"`
+	SeatTemplate      seatTemplateValue `tfsdk:"seat_template"`
+	OwnerAccount      types.String      `tfsdk:"owner_account"`
+	TakeSeatMode      types.String      `tfsdk:"take_seat_mode"`
+	MaxSeatCount      types.Int64       `tfsdk:"max_seat_count"`
+	MaxMemberCount    types.Int64       `tfsdk:"max_member_count"`
+	IsMessageDisabled types.Bool        `tfsdk:"is_message_disabled"`
+	IsPublicVisible   types.Bool        `tfsdk:"is_public_visible"`
+	RoomName          types.String      `tfsdk:"room_name"`
+	CoverURL          types.String      `tfsdk:"cover_url"`
+	Category          types.List        `tfsdk:"category"`
+	ActivityStatus    types.Int64       `tfsdk:"activity_status"`
+	Notice            types.String      `tfsdk:"notice"`
+	CreateTime        types.Int64       `tfsdk:"create_time"`
+	DeletionProtected types.Bool        `tfsdk:"deletion_protection"`
+	UnlimitedRoom     types.Bool        `tfsdk:"is_unlimited_room_enabled"`
+	KeepOwnerOnSeat   types.Bool        `tfsdk:"keep_owner_on_seat"`
+	Metadata          types.Map         `tfsdk:"metadata"` // managed keys only; null = not managed
+	Admins            types.Set         `tfsdk:"admins"`   // null = not managed
+	Robots            types.Set         `tfsdk:"robots"`   // null = not managed
+	Timeouts          timeouts.Value    `tfsdk:"timeouts"`
 }
 
 // Vendor defaults of the optional room fields (reference §7.1): what a room has when create_room
@@ -45,17 +45,6 @@ const (
 	defaultNotice            = ""
 	defaultActivityStatus    = 0
 )
-
-// sameSeatTemplate reports whether two template strings name the same template; the two
-// landscape spellings both mean template 200.
-func sameSeatTemplate(a, b string) bool {
-	if a == b {
-		return true
-	}
-	ta, okA := livespec.LookupSeatTemplate(a)
-	tb, okB := livespec.LookupSeatTemplate(b)
-	return okA && okB && ta.ID == tb.ID
-}
 
 // categoryValues returns the numbers of a known category list.
 func categoryValues(l types.List) []int64 {

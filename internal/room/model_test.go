@@ -90,7 +90,7 @@ func TestExpandUpdateSendsChangedFieldsOnly(t *testing.T) {
 		t.Fatal("no change must send nothing")
 	}
 	plan := state
-	plan.SeatTemplate = types.StringValue("VideoDynamicFloat7Seats")
+	plan.SeatTemplate = seatTemplateOf("VideoDynamicFloat7Seats")
 	plan.Notice = types.StringValue("new notice")
 	plan.Category = categoryList(nil) // cleared: must send []
 	plan.IsPublicVisible = types.BoolValue(false)
@@ -162,7 +162,7 @@ func TestFlattenAbsentFields(t *testing.T) {
 	}
 
 	// After an import the prior template is null and stays null: no unknown in state.
-	imported := roomModel{RoomID: types.StringValue("r"), SeatTemplate: types.StringNull(),
+	imported := roomModel{RoomID: types.StringValue("r"), SeatTemplate: seatTemplateValue{StringValue: types.StringNull()},
 		OwnerAccount: types.StringNull(), MaxSeatCount: types.Int64Null(), MaxMemberCount: types.Int64Null(), CreateTime: types.Int64Null()}
 	if got := flatten(wire.RoomInfo{RoomID: "r"}, imported); !got.SeatTemplate.IsNull() || !got.OwnerAccount.IsNull() {
 		t.Errorf("import without template: %s %s", got.SeatTemplate, got.OwnerAccount)
@@ -222,12 +222,12 @@ func TestRoomReplaced(t *testing.T) {
 	same.Robots = tfkit.StringSet([]string{"bot"})
 	same.RoomName = types.StringValue("renamed")
 	same.MaxMemberCount = types.Int64Value(10)
-	if roomReplaced(state, same) {
+	if roomReplaced(state, same, same) {
 		t.Fatal("updatable changes must not replace")
 	}
 	for name, mutate := range map[string]func(*roomModel){
 		"room_id":            func(m *roomModel) { m.RoomID = types.StringValue("r2") },
-		"seat_template":      func(m *roomModel) { m.SeatTemplate = types.StringValue("Karaoke") },
+		"seat_template":      func(m *roomModel) { m.SeatTemplate = seatTemplateOf("Karaoke") },
 		"owner_account":      func(m *roomModel) { m.OwnerAccount = types.StringValue("alice") },
 		"max_seat_count":     func(m *roomModel) { m.MaxSeatCount = types.Int64Value(9) },
 		"unknown owner":      func(m *roomModel) { m.OwnerAccount = types.StringUnknown() },
@@ -235,7 +235,7 @@ func TestRoomReplaced(t *testing.T) {
 	} {
 		plan := state
 		mutate(&plan)
-		if !roomReplaced(state, plan) {
+		if !roomReplaced(state, plan, plan) {
 			t.Errorf("%s: want replacement", name)
 		}
 	}
@@ -248,13 +248,13 @@ func TestAdoptionConflict(t *testing.T) {
 	if msg := adoptionConflict(existing, plan); msg != "" {
 		t.Fatal(msg)
 	}
-	existing.SeatTemplate = types.StringValue("Karaoke")
+	existing.SeatTemplate = seatTemplateOf("Karaoke")
 	existing.MaxSeatCount = types.Int64Value(10)
 	want := "seat_template is Karaoke, the configuration says AudioSalon; max_seat_count is 10, the configuration says 8. These cannot change in place: choose another room_id, or destroy the existing room first."
 	if msg := adoptionConflict(existing, plan); msg != want {
 		t.Fatalf("got  %q\nwant %q", msg, want)
 	}
-	existing.SeatTemplate = types.StringNull() // the API did not say: no conflict to report
+	existing.SeatTemplate = seatTemplateValue{StringValue: types.StringNull()} // the API did not say: no conflict to report
 	existing.MaxSeatCount = plan.MaxSeatCount
 	if msg := adoptionConflict(existing, plan); msg != "" {
 		t.Fatal(msg)

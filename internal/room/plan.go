@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,7 +18,7 @@ import (
 // that a video template's own seat count (what get_room_info reports, and so what
 // `terraform plan -generate-config-out` writes for an imported video room) is accepted.
 func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var seatTemplate types.String
+	var seatTemplate seatTemplateValue
 	var maxSeatCount types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("seat_template"), &seatTemplate)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_seat_count"), &maxSeatCount)...)
@@ -87,22 +86,16 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		// the room found then is this resource's own, neither a duplicate nor one to adopt.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateOwnRoom, []byte("true"))...)
 		r.claimRoomID(plan, true, resp)
-		if roomReplaced(state, plan) && state.DeletionProtected.ValueBool() {
+		resp.RequiresReplace = replacedAttributes(state, plan, config)
+		replaced := len(resp.RequiresReplace) > 0
+		if replaced && state.DeletionProtected.ValueBool() {
 			resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Live room is protected from deletion",
 				deletionProtectedDetail(state.RoomID.ValueString(), "replace"))
 		}
-		if roomReplaced(state, plan) && !plan.RoomID.Equal(state.RoomID) {
+		if replaced && !plan.RoomID.Equal(state.RoomID) {
 			r.checkExisting(ctx, plan, resp)
 		}
 		r.checkAccounts(ctx, plan, &state, resp)
-		if tfkit.Known(plan.SeatTemplate) && !plan.SeatTemplate.Equal(state.SeatTemplate) && !seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) && !state.SeatTemplate.IsNull() {
-			// Terraform shows the new spelling as an in-place change: a planned value must
-			// equal the configuration. Say that nothing is sent for it.
-			resp.Diagnostics.AddAttributeWarning(path.Root("seat_template"), "Only the template's spelling changes", fmt.Sprintf(
-				"%s and %s name the same template (200). The plan shows seat_template as changed in place because Terraform "+
-					"records the configuration's spelling, but apply sends nothing for it and the room stays as it is.",
-				state.SeatTemplate.ValueString(), plan.SeatTemplate.ValueString()))
-		}
 		return
 	}
 	mark, diags := req.Private.GetKey(ctx, privateOwnRoom)
@@ -160,15 +153,21 @@ func (r *roomResource) claimRoomID(plan roomModel, inState bool, resp *resource.
 		earlier, roomID))
 }
 
-// roomReplaced reports whether plan differs from state in a create-only attribute, mirroring the
-// attributes' RequiresReplace modifiers.
-func roomReplaced(state, plan roomModel) bool {
-	differs := func(p, s attr.Value) bool { return p.IsUnknown() || !p.Equal(s) }
-	return differs(plan.RoomID, state.RoomID) ||
-		seatTemplateChanges(state.SeatTemplate, plan.SeatTemplate) ||
-		differs(plan.OwnerAccount, state.OwnerAccount) ||
-		differs(plan.MaxSeatCount, state.MaxSeatCount) ||
-		keepOwnerChanges(state.KeepOwnerOnSeat, plan.KeepOwnerOnSeat)
+// replacedAttributes lists the createOnly attributes whose change from state to plan needs a
+// new room (config is the configuration): the RequiresReplace of the plan.
+func replacedAttributes(state, plan, config roomModel) path.Paths {
+	var out path.Paths
+	for _, a := range roomAttributes {
+		if a.change == createOnly && a.replaces(state, plan, config) {
+			out = append(out, path.Root(a.name))
+		}
+	}
+	return out
+}
+
+// roomReplaced reports whether going from state to plan needs a new room.
+func roomReplaced(state, plan, config roomModel) bool {
+	return len(replacedAttributes(state, plan, config)) > 0
 }
 
 // ownerListedAsAdmin fails the plan when admins names the room's owner: the owner holds every

@@ -6,9 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
@@ -50,24 +47,6 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 	for _, a := range roomAttributes {
 		resp.Schema.Attributes[a.name] = a.schema
 	}
-}
-
-// seatTemplateRequiresReplace replaces the room when the template really changes. A prior null
-// (a room imported from an API version that does not report the template) takes the configured
-// value without replacing, and two spellings of the landscape template are the same template.
-func seatTemplateRequiresReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = seatTemplateChanges(req.StateValue, req.PlanValue)
-}
-
-// seatTemplateChanges reports whether going from state to plan needs a new room.
-func seatTemplateChanges(state, plan types.String) bool {
-	if state.IsNull() {
-		return false
-	}
-	if plan.IsUnknown() {
-		return true
-	}
-	return !sameSeatTemplate(state.ValueString(), plan.ValueString())
 }
 
 func (r *roomResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -139,9 +139,23 @@ func TestAccRoom_videoFloatGuestLive(t *testing.T) {
 }
 
 // Landscape seminar: both spellings of template 200 are the same template, so switching the
-// spelling updates state in place instead of replacing the room.
+// spelling plans nothing, in either direction: the state keeps the spelling the room was made
+// with, and nothing is sent.
 func TestAccRoom_landscapeSeminar(t *testing.T) {
 	t.Parallel()
+	for _, from := range []string{livespec.LandscapeConsole, livespec.LandscapeSDK} {
+		to := livespec.LandscapeSDK
+		if from == to {
+			to = livespec.LandscapeConsole
+		}
+		t.Run(from+" to "+to, func(t *testing.T) {
+			t.Parallel()
+			landscapeSpellingSwitch(t, from, to)
+		})
+	}
+}
+
+func landscapeSpellingSwitch(t *testing.T, from, to string) {
 	e := newAccEnv(t, emulator.Options{})
 	id := acctest.RoomID("seminar")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
@@ -151,15 +165,16 @@ func TestAccRoom_landscapeSeminar(t *testing.T) {
 			Config: e.RoomConfig("room_id = "+acctest.HCL(id), "seat_template = "+acctest.HCL(template),
 				`room_name = "Quarterly seminar"`, `category = [42]`),
 			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.StateIs(room, "seat_template", knownvalue.StringExact(template)),
+				acctest.StateIs(room, "seat_template", knownvalue.StringExact(from)),
 				sameID.AddStateValue(room, tfjsonpath.New("id")),
 				sameCreateTime.AddStateValue(room, tfjsonpath.New("create_time")),
 			},
 		}
 	}
-	first, second := step(livespec.LandscapeConsole), step(livespec.LandscapeSDK)
-	second.ConfigPlanChecks = expectAction(plancheck.ResourceActionUpdate)
-	if e.Emu != nil { // the new spelling is recorded, nothing is sent
+	first, second, back := step(from), step(to), step(from)
+	second.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+	back.ConfigPlanChecks = second.ConfigPlanChecks
+	if e.Emu != nil { // nothing is sent for the other spelling
 		var updates int64
 		second.PreConfig = func() { updates = e.Emu.Stats().Commands["update_room_info"] }
 		second.Check = func(*terraform.State) error {
@@ -168,14 +183,37 @@ func TestAccRoom_landscapeSeminar(t *testing.T) {
 			}
 			return nil
 		}
-	}
-	if e.Emu != nil {
 		first.ConfigStateChecks = append(first.ConfigStateChecks, acctest.StateIs(room, "max_seat_count", knownvalue.Int64Exact(4)))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		CheckDestroy:             e.CheckDestroyed,
-		Steps:                    []resource.TestStep{first, second},
+		Steps:                    []resource.TestStep{first, second, back},
+	})
+}
+
+// A landscape room whose service spelling is not the configuration's imports with an empty
+// plan: the import block's plan shows the import and no change, and so does the next plan.
+func TestAccRoom_landscapeImportOtherSpelling(t *testing.T) {
+	t.Parallel()
+	e := newAccEnv(t, emulator.Options{})
+	id := acctest.RoomID("landscape-import")
+	e.MustCreate(t, wire.RoomInfo{RoomID: id, SeatTemplate: new(livespec.LandscapeConsole)}, "")
+	config := e.RoomConfig("room_id = "+acctest.HCL(id), "seat_template = "+acctest.HCL(livespec.LandscapeSDK)) +
+		fmt.Sprintf("\nimport {\n  to = %s\n  id = %q\n}\n", room, id)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             e.CheckDestroyed,
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(room, plancheck.ResourceActionNoop)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateIs(room, "seat_template", knownvalue.StringExact(livespec.LandscapeConsole)),
+			},
+		}},
 	})
 }
 

@@ -94,7 +94,8 @@ func TestImportStateTakesAnOptionalTemplate(t *testing.T) {
 	} {
 		resp := &resource.ImportStateResponse{State: stateWith(t, r, nil)}
 		r.ImportState(ctx, resource.ImportStateRequest{ID: id}, resp)
-		var roomID, rid, template types.String
+		var roomID, rid types.String
+		var template seatTemplateValue
 		resp.State.GetAttribute(ctx, path.Root("room_id"), &roomID)
 		resp.State.GetAttribute(ctx, path.Root("id"), &rid)
 		resp.State.GetAttribute(ctx, path.Root("seat_template"), &template)

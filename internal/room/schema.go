@@ -21,12 +21,34 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 // The one table of tencentlive_room's attributes. A new attribute is one entry here (its name,
-// its schema, the model field behind it and the RoomInfo field that carries it) plus its field
-// in roomModel (whose tfsdk tag TestRoomCodecMatchesFramework holds to the name): the schema
-// (Schema), the codec (room_codec.go) and the diagnostics (diag.go) all read this table.
+// its schema, the model field behind it, the RoomInfo field that carries it and how a change
+// reaches the room) plus its field in roomModel (whose tfsdk tag TestRoomCodecMatchesFramework
+// holds to the name). The schema (Schema), the codec (codec.go), the diagnostics (diag.go), the
+// replace decision and RequiresReplace (plan.go), adoption (create.go) and the update requests
+// (expand.go) all read it; TestEveryAttributeHasItsChangeRules fails on an entry that lacks a
+// rule its kind needs.
+
+// changeKind says how a new value of an attribute reaches the room.
+type changeKind int
+
+const (
+	// computed attributes are set by the service or the provider, never configured.
+	computed changeKind = iota + 1
+	// createOnly attributes go with create_room only: a change needs a new room (replaces),
+	// and an existing room found at create must already hold them (conflict).
+	createOnly
+	// inPlace attributes go with update_room_info too (send): an update sends the changed
+	// ones, an adoption all of them.
+	inPlace
+	// ownCommands attributes have commands of their own (extras.go: metadata, admins, robots).
+	ownCommands
+	// terraformOnly attributes are Terraform's own settings, never sent.
+	terraformOnly
+)
 
 // roomAttribute is one attribute of the room.
 type roomAttribute struct {
@@ -34,6 +56,27 @@ type roomAttribute struct {
 	apiField string // the vendor's RoomInfo field that carries it ("" for none); diagnostics match it in messages
 	bind     func(m *roomModel, name string) modelField
 	schema   schema.Attribute
+	change   changeKind
+
+	// createOnly: whether going from state to plan (with config, the configuration) needs a
+	// new room; plan.go turns it into RequiresReplace.
+	replaces func(state, plan, config roomModel) bool
+	// createOnly: what an existing room holds that the plan does not ("" when they agree), or
+	// nil with notCompared saying why adoption does not compare it.
+	conflict    func(existing, plan roomModel) string
+	notCompared string
+
+	// inPlace: puts m's value into an update_room_info request.
+	send func(info *wire.RoomInfo, m roomModel)
+}
+
+// differs is the replaces rule of a plain create-only attribute: any planned change, an
+// unknown value included, needs a new room (what the framework's RequiresReplace does).
+func differs(value func(m roomModel) attr.Value) func(state, plan, config roomModel) bool {
+	return func(state, plan, _ roomModel) bool {
+		p := value(plan)
+		return p.IsUnknown() || !p.Equal(value(state))
+	}
 }
 
 // bind names the model field behind an attribute, for the codec.
@@ -51,6 +94,7 @@ var roomAttributes = []roomAttribute{
 			Description:   "Same as room_id.",
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+		change: computed,
 	},
 	{
 		name:     "room_id",
@@ -65,21 +109,33 @@ var roomAttributes = []roomAttribute{
 				tfkit.ByteLength{Min: 1, Max: livespec.MaxRoomIDBytes, Code: livespec.CodeInvalidParam},
 				roomIDChars{},
 			},
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
+		change:      createOnly,
+		replaces:    differs(func(m roomModel) attr.Value { return m.RoomID }),
+		notCompared: "an existing room is found by its room ID",
 	},
 	{
 		name:     "seat_template",
 		apiField: "SeatTemplate",
-		bind:     bind(func(m *roomModel) *types.String { return &m.SeatTemplate }),
+		bind:     bind(func(m *roomModel) *seatTemplateValue { return &m.SeatTemplate }),
 		schema: schema.StringAttribute{
 			Required: true,
 			Description: fmt.Sprintf("Seat layout template: one of %s. %s and %s both mean the landscape template 200. Changing it creates a new room.",
 				strings.Join(livespec.SeatTemplateNames(), ", "), livespec.LandscapeConsole, livespec.LandscapeSDK),
-			Validators: []validator.String{tfkit.OneOf{Values: livespec.SeatTemplateNames(), Code: livespec.CodeInvalidParam}},
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(seatTemplateRequiresReplace,
-				"Changing the seat template creates a new room; a different spelling of the same template does not.",
-				"Changing the seat template creates a new room; a different spelling of the same template does not.")},
+			CustomType:    seatTemplateType{},
+			Validators:    []validator.String{tfkit.OneOf{Values: livespec.SeatTemplateNames(), Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.String{keepSeatTemplateSpelling{}},
+		},
+		change: createOnly,
+		replaces: func(state, plan, _ roomModel) bool {
+			return seatTemplateChanges(state.SeatTemplate.StringValue, plan.SeatTemplate.StringValue)
+		},
+		conflict: func(existing, plan roomModel) string {
+			e, p := existing.SeatTemplate, plan.SeatTemplate
+			if !e.IsKnown() || !p.IsKnown() || sameSeatTemplate(e.ValueString(), p.ValueString()) {
+				return ""
+			}
+			return fmt.Sprintf("seat_template is %s, the configuration says %s", e.ValueString(), p.ValueString())
 		},
 	},
 	{
@@ -91,12 +147,12 @@ var roomAttributes = []roomAttribute{
 			Computed: true,
 			Description: fmt.Sprintf("UserID of the host, 1 to %d bytes; the account must be imported (for example with tencentlive_account). "+
 				"Defaults to the provider's identifier when the room is created. Changing it creates a new room.", livespec.MaxUserIDBytes),
-			Validators: []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxUserIDBytes, Code: livespec.CodeInvalidParam}},
-			PlanModifiers: []planmodifier.String{
-				stringplanmodifier.UseStateForUnknown(),
-				stringplanmodifier.RequiresReplace(),
-			},
+			Validators:    []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxUserIDBytes, Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+		change:      createOnly,
+		replaces:    differs(func(m roomModel) attr.Value { return m.OwnerAccount }),
+		notCompared: "a room under another owner is refused before (100003, checkExisting)",
 	},
 	{
 		name:     "take_seat_mode",
@@ -110,6 +166,8 @@ var roomAttributes = []roomAttribute{
 			Default:    stringdefault.StaticString(defaultTakeSeatMode),
 			Validators: []validator.String{tfkit.OneOf{Values: livespec.TakeSeatModes, Code: livespec.CodeInvalidParam}},
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.TakeSeatMode = tfkit.StrPtr(m.TakeSeatMode) },
 	},
 	{
 		name:     "max_seat_count",
@@ -121,11 +179,17 @@ var roomAttributes = []roomAttribute{
 			Description: fmt.Sprintf("Number of seats, at least 1; only with %s (the vendor caps it at the package's seat limit). "+
 				"A video template has a fixed count (9, 7 or 4, as its name says): it may be written, as config generation does, but not changed. "+
 				"Read from the room when unset. Changing it creates a new room.", strings.Join(livespec.VoiceTemplateNames(), " or ")),
-			Validators: []validator.Int64{tfkit.Int64AtLeast{Min: 1, Code: livespec.CodeInvalidParam}},
-			PlanModifiers: []planmodifier.Int64{
-				int64planmodifier.UseStateForUnknown(),
-				int64planmodifier.RequiresReplace(),
-			},
+			Validators:    []validator.Int64{tfkit.Int64AtLeast{Min: 1, Code: livespec.CodeInvalidParam}},
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		change:   createOnly,
+		replaces: differs(func(m roomModel) attr.Value { return m.MaxSeatCount }),
+		conflict: func(existing, plan roomModel) string {
+			e, p := existing.MaxSeatCount, plan.MaxSeatCount
+			if !tfkit.Known(e) || !tfkit.Known(p) || e.ValueInt64() == p.ValueInt64() {
+				return ""
+			}
+			return fmt.Sprintf("max_seat_count is %d, the configuration says %d", e.ValueInt64(), p.ValueInt64())
 		},
 	},
 	{
@@ -141,6 +205,12 @@ var roomAttributes = []roomAttribute{
 				int64planmodifier.UseStateForUnknown(),
 			},
 		},
+		change: inPlace,
+		send: func(info *wire.RoomInfo, m roomModel) {
+			if tfkit.Known(m.MaxMemberCount) {
+				info.MaxMemberCount = tfkit.Int64Ptr(m.MaxMemberCount)
+			}
+		},
 	},
 	{
 		name:     "is_message_disabled",
@@ -152,6 +222,8 @@ var roomAttributes = []roomAttribute{
 			Description: "Mutes chat for everyone but the owner and admins. Default false.",
 			Default:     booldefault.StaticBool(defaultIsMessageDisabled),
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.IsMessageDisabled = tfkit.BoolPtr(m.IsMessageDisabled) },
 	},
 	{
 		name:     "is_public_visible",
@@ -163,6 +235,8 @@ var roomAttributes = []roomAttribute{
 			Description: "Whether the room is listed by get_room_list. Default true.",
 			Default:     booldefault.StaticBool(defaultIsPublicVisible),
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.IsPublicVisible = tfkit.BoolPtr(m.IsPublicVisible) },
 	},
 	{
 		name:     "room_name",
@@ -175,6 +249,8 @@ var roomAttributes = []roomAttribute{
 				livespec.MaxRoomNameBytes),
 			Validators: []validator.String{tfkit.ByteLength{Min: 1, Max: livespec.MaxRoomNameBytes, Code: livespec.CodeInvalidParam}},
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.RoomName = tfkit.StrPtr(m.RoomName) },
 	},
 	{
 		name:     "cover_url",
@@ -187,6 +263,8 @@ var roomAttributes = []roomAttribute{
 			Default:     stringdefault.StaticString(defaultCoverURL),
 			Validators:  []validator.String{tfkit.ByteLength{Min: 0, Max: livespec.MaxCoverURLBytes, Code: livespec.CodeInvalidParam}},
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.CoverURL = tfkit.StrPtr(m.CoverURL) },
 	},
 	{
 		name:     "category",
@@ -200,6 +278,8 @@ var roomAttributes = []roomAttribute{
 			Default:     listdefault.StaticValue(types.ListValueMust(types.Int64Type, []attr.Value{})),
 			Validators:  []validator.List{tfkit.ListAtMost{Max: livespec.MaxCategories, Code: livespec.CodeTooManyCategories}},
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.Category = categoryPtr(m.Category) },
 	},
 	{
 		name:     "activity_status",
@@ -211,6 +291,8 @@ var roomAttributes = []roomAttribute{
 			Description: "Application-defined activity status (an integer). Default 0.",
 			Default:     int64default.StaticInt64(defaultActivityStatus),
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.ActivityStatus = tfkit.Int64Ptr(m.ActivityStatus) },
 	},
 	{
 		name:     "notice",
@@ -223,6 +305,8 @@ var roomAttributes = []roomAttribute{
 			Default:     stringdefault.StaticString(defaultNotice),
 			Validators:  []validator.String{tfkit.ByteLength{Min: 0, Max: livespec.MaxNoticeBytes, Code: livespec.CodeInvalidParam}},
 		},
+		change: inPlace,
+		send:   func(info *wire.RoomInfo, m roomModel) { info.Notice = tfkit.StrPtr(m.Notice) },
 	},
 	{
 		name: "create_time",
@@ -232,6 +316,7 @@ var roomAttributes = []roomAttribute{
 			Description:   "When the room was created, in Unix seconds.",
 			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 		},
+		change: computed,
 	},
 	{
 		name: "deletion_protection",
@@ -244,6 +329,7 @@ var roomAttributes = []roomAttribute{
 				"are dismissed by a destroy or a replacement. To destroy or replace a protected room, set it to false (or remove it) and " +
 				"apply that first. Default false.",
 		},
+		change: terraformOnly,
 	},
 	{
 		name:     "is_unlimited_room_enabled",
@@ -257,6 +343,12 @@ var roomAttributes = []roomAttribute{
 				"(the vendor's default is false; null when the service does not report it).",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, // keeps a null too: unreported stays null
 		},
+		change: inPlace,
+		send: func(info *wire.RoomInfo, m roomModel) { // unset: the room keeps its value
+			if tfkit.Known(m.UnlimitedRoom) {
+				info.IsUnlimitedRoomEnabled = tfkit.BoolPtr(m.UnlimitedRoom)
+			}
+		},
 	},
 	{
 		name:     "keep_owner_on_seat",
@@ -268,12 +360,14 @@ var roomAttributes = []roomAttribute{
 			Description: "Whether the host takes a seat automatically (KeepOwnerOnSeat), sent on create only: changing it creates a new room. " +
 				"Tencent's console sends false for rooms whose stream a robot pushes from OBS. When unset nothing is sent and the value " +
 				"the room reports is recorded (null when the service does not report it).",
-			PlanModifiers: []planmodifier.Bool{
-				boolplanmodifier.UseStateForUnknown(),
-				boolplanmodifier.RequiresReplaceIf(keepOwnerRequiresReplace,
-					"Changing keep_owner_on_seat creates a new room.", "Changing keep_owner_on_seat creates a new room."),
-			},
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
+		change: createOnly,
+		// Unset, it follows the room and never replaces it.
+		replaces: func(state, plan, config roomModel) bool {
+			return !config.KeepOwnerOnSeat.IsNull() && keepOwnerChanges(state.KeepOwnerOnSeat, plan.KeepOwnerOnSeat)
+		},
+		notCompared: "adoption keeps the room's value, which the state then records",
 	},
 	{
 		name: "metadata",
@@ -290,6 +384,7 @@ var roomAttributes = []roomAttribute{
 				livespec.MaxMetadataValueBytes, int(livespec.CodeMetadataValueLarge), livespec.MaxMetadataTotalBytes, int(livespec.CodeMetadataTotalLarge)),
 			Validators: []validator.Map{metadataLimits{}},
 		},
+		change: ownCommands,
 	},
 	{
 		name: "admins",
@@ -303,6 +398,7 @@ var roomAttributes = []roomAttribute{
 				livespec.MaxUserIDBytes, int(livespec.CodeTooManyAdmins)),
 			Validators: []validator.Set{userIDs{}},
 		},
+		change: ownCommands,
 	},
 	{
 		name: "robots",
@@ -316,10 +412,12 @@ var roomAttributes = []roomAttribute{
 				"Null (unset) leaves the robots alone.", livespec.MaxUserIDBytes),
 			Validators: []validator.Set{userIDs{}},
 		},
+		change: ownCommands,
 	},
 	{
 		name:   "timeouts",
 		bind:   bind(func(m *roomModel) *timeouts.Value { return &m.Timeouts }),
 		schema: timeouts.Attributes(context.Background(), timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		change: terraformOnly,
 	},
 }
