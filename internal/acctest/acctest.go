@@ -297,3 +297,22 @@ func Behind(t *testing.T, f func(ctx context.Context) error) func() {
 func (e *Env) RoomConfig(lines ...string) string {
 	return e.Provider() + "\nresource \"tencentlive_room\" \"test\" {\n  " + strings.Join(lines, "\n  ") + "\n}\n"
 }
+
+// EnvGifts opts the gift acceptance tests in against the real service: they create and delete
+// gifts and categories app-wide, and need a TUILiveKit package with the gift system.
+const EnvGifts = "TENCENTLIVE_ACC_GIFTS"
+
+// PreCheckGifts skips a gift test against the real service unless TENCENTLIVE_ACC_GIFTS=1. Call
+// it first, before any request.
+func PreCheckGifts(t *testing.T) {
+	t.Helper()
+	if RealService() && os.Getenv(EnvGifts) == "" {
+		t.Skipf("gift acceptance tests change the application's gift catalogue; against the real service they run only with %s=1", EnvGifts)
+	}
+}
+
+// GiftID returns a fresh gift or category ID that fits the vendor's 20 bytes:
+// "tf-acc-test-" and 8 random characters.
+func GiftID() string {
+	return "tf-acc-test-" + tfacctest.RandStringFromCharSet(8, tfacctest.CharSetAlphaNum)
+}

@@ -32,6 +32,13 @@ func (r *giftResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	giftID := plan.GiftID.ValueString()
+	if !req.State.Raw.IsNull() {
+		var prior giftkit.ExtensionInfo
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("extension_info"), &prior)...)
+		if kept := giftkit.KeepPriorSpelling(plan.ExtensionInfo, prior); !kept.Equal(plan.ExtensionInfo) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("extension_info"), kept)...)
+		}
+	}
 	if !plan.ID.Equal(plan.GiftID) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.GiftID)...)
 	}

@@ -25,6 +25,13 @@ func (r *categoryResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	s := giftkit.SessionOf(r.data)
 	categoryID := plan.CategoryID.ValueString()
+	if !req.State.Raw.IsNull() {
+		var prior giftkit.ExtensionInfo
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("extension_info"), &prior)...)
+		if kept := giftkit.KeepPriorSpelling(plan.ExtensionInfo, prior); !kept.Equal(plan.ExtensionInfo) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("extension_info"), kept)...)
+		}
+	}
 	if !plan.ID.Equal(plan.CategoryID) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.CategoryID)...)
 	}

@@ -101,3 +101,16 @@ func FlattenExtensionInfo(served string, prior ExtensionInfo) ExtensionInfo {
 	}
 	return NewExtensionInfo(served)
 }
+
+// KeepPriorSpelling returns prior when planned holds the same JSON, so that a respelled
+// extension_info (key order, spacing) plans no change: Terraform accepts a planned value equal
+// to the prior one as the provider's statement that the configuration means the same.
+func KeepPriorSpelling(planned, prior ExtensionInfo) ExtensionInfo {
+	if planned.IsNull() || planned.IsUnknown() || prior.IsNull() || prior.IsUnknown() {
+		return planned
+	}
+	if SameJSON(planned.ValueString(), prior.ValueString()) {
+		return prior
+	}
+	return planned
+}
