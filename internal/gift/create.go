@@ -36,10 +36,13 @@ func (r *giftResource) Create(ctx context.Context, req resource.CreateRequest, r
 	s := giftkit.SessionOf(r.data)
 	giftID := plan.GiftID.ValueString()
 	s.Wrote()
+	created := s.CreatingGift(giftID)
 	if err := c.AddGift(ctx, expandGift(plan)); err != nil {
+		created(false)
 		addGiftError(&resp.Diagnostics, summary, giftID, "", err)
 		return
 	}
+	created(true)
 	plan.ID = plan.GiftID
 	want, diags := expandLanguages(ctx, plan)
 	resp.Diagnostics.Append(diags...)

@@ -56,7 +56,7 @@ func TestAccGift_lifecycle(t *testing.T) {
 			},
 			{
 				// The same JSON written another way is no change.
-				Config:             base(10, `"{ \"shelf\": \"1\",  \"tier\": \"basic\" }"`, languages),
+				Config:           base(10, `"{ \"shelf\": \"1\",  \"tier\": \"basic\" }"`, languages),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{

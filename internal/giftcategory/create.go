@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -96,6 +97,7 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 		return
 	}
 	gifts = append(gifts, without(add, invalid)...)
+	invalid = r.addCreatedMeanwhile(ctx, c, categoryID, invalid, &gifts)
 	saveReached()
 	if len(invalid) > 0 {
 		diags.AddAttributeError(giftIDsPath, summary, fmt.Sprintf(
@@ -104,6 +106,31 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 			categoryID, strings.Join(invalid, ", ")))
 	}
 }
+
+// addCreatedMeanwhile retries the gifts add_gift_category_relations left out that this apply
+// is creating right now (a literal ID in gift_ids orders nothing), and returns those still
+// left out.
+func (r *categoryResource) addCreatedMeanwhile(ctx context.Context, c *wire.Client, categoryID string, invalid []string, gifts *[]string) []string {
+	s := giftkit.SessionOf(r.data)
+	var still []string
+	for _, giftID := range invalid {
+		if !s.AwaitGiftCreated(ctx, giftID, giftCreateQuiet) {
+			still = append(still, giftID)
+			continue
+		}
+		again, err := c.AddGiftCategoryRelations(ctx, categoryID, []string{giftID})
+		if err != nil || len(again) > 0 {
+			still = append(still, giftID)
+			continue
+		}
+		*gifts = append(*gifts, giftID)
+	}
+	return still
+}
+
+// giftCreateQuiet is how long a category waits, with no gift create running in this process,
+// before calling a gift it lists missing.
+const giftCreateQuiet = 2 * time.Second
 
 // without returns ids with every element of drop removed.
 func without(ids, drop []string) []string {

@@ -3,6 +3,7 @@ package giftcategory
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -45,6 +46,10 @@ func (r *categoryResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	r.checkGiftsExist(ctx, s, plan, resp)
 }
 
+// awaitGiftPlanned bounds how long a category waits for a gift named by a literal ID to be
+// planned before calling it unknown.
+const awaitGiftPlanned = 2 * time.Second
+
 // checkGiftsExist refuses a gift_ids entry that names a gift that neither exists nor is planned
 // by a tencentlive_gift of this configuration: add_gift_category_relations would leave it out
 // (InvalidGiftIdList). A gift is known to be planned only once Terraform has planned it, which
@@ -71,7 +76,7 @@ func (r *categoryResource) checkGiftsExist(ctx context.Context, s *giftkit.Sessi
 		if err != nil {
 			return // a plan-time look-up only; apply reports the service's answer
 		}
-		if !exists {
+		if !exists && !s.AwaitGiftPlanned(ctx, giftID, awaitGiftPlanned) {
 			resp.Diagnostics.AddAttributeError(path.Root("gift_ids"), "Category lists an unknown gift", fmt.Sprintf(
 				"gift_ids lists %q, which is neither a gift of the application nor a tencentlive_gift planned before this "+
 					"category; add_gift_category_relations would leave it out (InvalidGiftIdList). Create the gift with a "+

@@ -41,6 +41,10 @@ type Session struct {
 	categoryGifts     sync.Map // category ID → []string: the gift_ids a category of this process plans
 	relink            sync.Map // gift ID → []string: categories that listed it when it was deleted
 
+	creating   atomic.Int64 // gift creates running now
+	lastCreate atomic.Int64 // when one last started or ended, Unix ns
+	created    sync.Map     // gift ID → true: created by this process
+
 	tokenOnce sync.Once
 	token     []byte
 
@@ -234,4 +238,58 @@ func (s *Session) PlannedCategoriesListing(giftID string) []string {
 	})
 	slices.Sort(out)
 	return out
+}
+
+// AwaitGiftPlanned waits up to wait for a tencentlive_gift of this process to plan giftID. A
+// category naming a gift by a literal ID has no dependency on it, so Terraform may plan the
+// category a moment before the gift; resources without dependencies are planned together,
+// up to -parallelism at once.
+func (s *Session) AwaitGiftPlanned(ctx context.Context, giftID string, wait time.Duration) bool {
+	deadline := time.Now().Add(wait)
+	for !s.GiftPlanned(giftID) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return true
+}
+
+// CreatingGift records that a gift create of this process started; call the returned func
+// with whether add_gift succeeded when it ends.
+func (s *Session) CreatingGift(giftID string) (done func(created bool)) {
+	s.creating.Add(1)
+	s.lastCreate.Store(time.Now().UnixNano())
+	return func(created bool) {
+		if created {
+			s.created.Store(giftID, true)
+		}
+		s.lastCreate.Store(time.Now().UnixNano())
+		s.creating.Add(-1)
+	}
+}
+
+// AwaitGiftCreated waits for giftID to be created by this process: a category whose gift_ids
+// name a gift by a literal ID has no dependency on it, so its relations may be added while the
+// gift is still being created in the same apply. It gives up once no gift create has been
+// running for quiet (counted from the call at the earliest), or when ctx ends.
+func (s *Session) AwaitGiftCreated(ctx context.Context, giftID string, quiet time.Duration) bool {
+	started := time.Now().UnixNano()
+	for {
+		if _, ok := s.created.Load(giftID); ok {
+			return true
+		}
+		if s.creating.Load() == 0 && time.Since(time.Unix(0, max(started, s.lastCreate.Load()))) > quiet {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
