@@ -10,7 +10,8 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
-// Targets of issue #6, checked at parallelism targetP.
+// The speed targets of a single workspace against the no-op provider, checked at parallelism
+// targetP.
 const (
 	targetP        = 50
 	targetRatio    = 1.2

@@ -10,7 +10,7 @@ import (
 // testFlakyPeriod: half of all requests fail (before or after the emulator applied them), as in
 // a bad period of the service. Retries are bounded by each operation's timeout, not by a count,
 // so 150 rooms apply, re-plan empty and destroy with no diagnostic and nothing left behind.
-// With a count of 8 retries, the same run ended with "create_room failed with 100001" (issue 13).
+// With a count of 8 retries, the same run ended with "create_room failed with 100001".
 func (r *reliability) testFlakyPeriod(t *testing.T) {
 	const (
 		n           = 150

@@ -159,7 +159,4 @@ func (c Code) Info() CodeInfo {
 	return CodeInfo{Meaning: "undocumented error code", Retry: NoRetry}
 }
 
-// Retryable reports whether a client may repeat the request unchanged.
-func (c Code) Retryable() bool { return c.Info().Retry != NoRetry }
-
 func (c Code) String() string { return fmt.Sprintf("%d", int(c)) }

@@ -1,7 +1,7 @@
 // Package livespec holds what the vendor documents about live rooms: byte limits, seat
 // templates, rate limits and the error-code table. The emulator enforces it, the provider checks
 // plans against it, and the wire client decides retries from it, so all three agree by
-// construction. Sources: ../shared/api/tencent-live-api.md (project decisions first).
+// construction. Source: the vendor's API documentation (trtc.io/document).
 package livespec
 
 import "strings"

@@ -64,7 +64,7 @@ type accountAnswer struct{ imported, checked bool }
 // lookup returns, for each of userIDs (one room's owner, admins and robots), whether it is
 // imported and whether that is known; a user ID missing from the answer was not looked up (the
 // plan was cancelled). optional says whether a batch may use only an idle request slot (see
-// plannedChecksAlways); planning counts the rooms being planned. A room waits once, for all its
+// PlannedChecksAlways); planning counts the rooms being planned. A room waits once, for all its
 // user IDs together, so its look-ups ride in the same batches as the other rooms'.
 func (a *accountChecks) lookup(ctx context.Context, c *wire.Client, userIDs []string, planning *atomic.Int64, optional func() bool) map[string]accountAnswer {
 	a.mu.Lock()

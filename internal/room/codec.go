@@ -14,7 +14,7 @@ import (
 // The room resource moves its model in and out of Terraform values through roomModel.fields
 // instead of tfsdk's Get and Set: those walk the struct tags by reflection and compile a regexp
 // per field on every call, which with the garbage it leaves was a third of the provider's CPU
-// in a 1000-room plan (issue #6). TestRoomCodecMatchesFramework holds the two to the same result.
+// in a 1000-room plan. TestRoomCodecMatchesFramework holds the two to the same result.
 
 // modelField is one attribute of a model: its name and the model field behind it.
 type modelField struct {

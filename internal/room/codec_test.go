@@ -15,7 +15,7 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
-// codecModels covers tfkit.Known, null and unknown values of every attribute type, and timeouts set
+// codecModels covers known, null and unknown values of every attribute type, and timeouts set
 // and unset.
 func codecModels() map[string]roomModel {
 	timeoutTypes := map[string]attr.Type{"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType}

@@ -91,7 +91,7 @@ const createdNote = "The room was created and is recorded in the state; Terrafor
 // privateHalfCreated marks, in the private state, a room whose Create failed after create_room
 // succeeded. Terraform taints it and plans its replacement from a null prior state without
 // private data; Read, which still sees the mark in the refresh before that plan, tells the
-// plan (tfkit.ProviderData.halfCreated) that the room under that ID is this resource's own.
+// plan (session.halfCreated) that the room under that ID is this resource's own.
 const privateHalfCreated = "half_created"
 
 // recordCreated puts a created room in the state after a later step of Create failed: what

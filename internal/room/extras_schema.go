@@ -14,7 +14,7 @@ import (
 )
 
 // Plan behaviour of the attributes around create_room/update_room_info (the two room modes, the
-// room's metadata, its admins and its robots; their schema is in room_fields.go). Each of the
+// room's metadata, its admins and its robots; their schema is in schema.go). Each of the
 // last three is managed only when set (null = left to the app), so adding the attribute to an
 // existing configuration changes nothing else.
 

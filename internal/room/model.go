@@ -35,8 +35,9 @@ type roomModel struct {
 	Timeouts          timeouts.Value    `tfsdk:"timeouts"`
 }
 
-// Vendor defaults of the optional room fields (reference §7.1): what a room has when create_room
-// leaves the field out. room_name defaults to the room ID and owner_account to the identifier.
+// Vendor defaults of the optional room fields, from the create_room page: what a room has when
+// create_room leaves the field out. room_name defaults to the room ID and owner_account to the
+// identifier.
 const (
 	defaultTakeSeatMode      = livespec.TakeSeatFree
 	defaultIsPublicVisible   = true

@@ -144,7 +144,7 @@ func TestFlatten(t *testing.T) {
 
 func TestFlattenAbsentFields(t *testing.T) {
 	// An API version that leaves SeatTemplate out: keep state (project decision). Other absent
-	// fields are at their vendor default; absent counts keep the prior tfkit.Known value.
+	// fields are at their vendor default; absent counts keep the prior known value.
 	prior := defaultsPlan("r", "AudioSalon")
 	prior.MaxSeatCount = types.Int64Value(6)
 	got := flatten(wire.RoomInfo{RoomID: "r", OwnerAccount: new("administrator")}, prior)

@@ -171,7 +171,7 @@ func TestUnknownOutcomeNoteOnlyWithoutAVendorAnswer(t *testing.T) {
 	}
 }
 
-// The first plannedChecksAlways checks wait for the limiter; later ones run only with a free
+// The first PlannedChecksAlways checks wait for the limiter; later ones run only with a free
 // get_room_info slot, and without one leave the room to create_room at apply.
 func TestPlanChecksBeyondTheFirstUseIdleSlotsOnly(t *testing.T) {
 	ctx := context.Background()

@@ -34,7 +34,7 @@ import (
 //   - Room plans arrive one after another, tens of milliseconds apart, up to -parallelism at
 //     once. planning counts the rooms in ModifyPlan now, so the account look-ups of all of
 //     them ride in few account_check batches (accountChecks).
-//   - The first plannedChecksAlways look-ups always go out; later ones only into an idle
+//   - The first PlannedChecksAlways look-ups always go out; later ones only into an idle
 //     request slot (checks counts them), so a plan of many rooms is not held up.
 type session struct {
 	checks      atomic.Int64  // plan-time look-ups so far (see PlannedChecksAlways)

@@ -1,5 +1,6 @@
 // Package serve runs the provider as a Terraform plugin (protocol 6). main.go and the profiling
-// build in internal/e2e serve it the same way, so benchmarks measure what users run.
+// build (cmd/tencentlive-provider-pprof) serve it the same way, so benchmarks measure what users
+// run.
 package serve
 
 import (

@@ -83,19 +83,11 @@ func ReachabilityHint(ce *wire.ConnectionError) string {
 	case wire.ConnectionRefused:
 		return fmt.Sprintf("Nothing accepts connections at %s, so the provider stopped after %d attempts. Is the server (for example the emulator) running, on that address and port? %s", where, ce.Attempts, check)
 	case wire.NoAnswer:
-		return fmt.Sprintf("%s accepted the connection but sent no answer, so the provider stopped after %d attempts. Is it the REST API, and not another service or a proxy that holds requests? %s", upperFirst(where), ce.Attempts, check)
+		return fmt.Sprintf("%s accepted the connection but sent no answer, so the provider stopped after %d attempts. Is it the REST API, and not another service or a proxy that holds requests? %s", strings.ToUpper(where[:1])+where[1:], ce.Attempts, check)
 	case wire.HostNotFound:
 		return fmt.Sprintf("The host of %s does not resolve. %s", where, check)
 	case wire.Untrusted:
 		return fmt.Sprintf("The TLS certificate of %s is not trusted, so the connection was refused. For a server with its own certificate authority, such as the emulator with -tls-self-signed, set ca_cert_file (%s) to that certificate.", where, EnvCACertFile)
 	}
 	return fmt.Sprintf("The connection to %s was lost. %s", where, check)
-}
-
-// upperFirst capitalises an ASCII first letter.
-func upperFirst(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
 }

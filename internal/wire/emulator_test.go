@@ -104,7 +104,7 @@ func TestEmulatorRoomLifecycle(t *testing.T) {
 	if err := c.DestroyRoom(ctx, "wire-it-1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetRoomInfo(ctx, "wire-it-1"); CodeOf(err) != livespec.CodeRoomNotFound || RequestIDOf(err) == "" {
+	if _, err := c.GetRoomInfo(ctx, "wire-it-1"); CodeOf(err) != livespec.CodeRoomNotFound || requestIDOf(err) == "" {
 		t.Errorf("read after destroy: %v", err)
 	}
 	if err := c.DestroyRoom(ctx, "wire-it-1"); CodeOf(err) != livespec.CodeRoomNotFound {

@@ -68,15 +68,6 @@ func CodeOf(err error) livespec.Code {
 	return 0
 }
 
-// RequestIDOf returns the RequestId carried by err, or "".
-func RequestIDOf(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.RequestID
-	}
-	return ""
-}
-
 // ErrMalformedResponse marks an answer that is not the vendor's JSON envelope: usually a wrong
 // endpoint, or a proxy answering in its place.
 var ErrMalformedResponse = errors.New("response is not the API's JSON envelope")

