@@ -96,7 +96,7 @@ func TestRates(t *testing.T) {
 // service may answer it after a message was delivered.
 func TestRefusedUnexecuted(t *testing.T) {
 	for c := range RefusedUnexecuted {
-		if !c.Retryable() {
+		if c.Info().Retry == NoRetry {
 			t.Errorf("code %d is listed as refused unexecuted but is not retryable", c)
 		}
 	}

@@ -114,7 +114,7 @@ func MaybeSent(err error) bool {
 		return ce.Reason == ConnectionLost || ce.Reason == NoAnswer
 	case errors.As(err, &e):
 		if e.Code != 0 {
-			return e.Code.Retryable() && !livespec.RefusedUnexecuted[e.Code]
+			return e.Code.Info().Retry != livespec.NoRetry && !livespec.RefusedUnexecuted[e.Code]
 		}
 		return e.HTTPStatus >= 500
 	}
