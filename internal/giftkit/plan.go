@@ -18,11 +18,12 @@ type Kind struct {
 	IDAttribute  string // gift_id
 	QuotaSetting string // gift_quota
 	AddCommand   string // add_gift
+	Plural       string // gifts
 }
 
 var (
-	GiftKind     = Kind{"tencentlive_gift", "gift", "gift_id", "gift_quota", "add_gift"}
-	CategoryKind = Kind{"tencentlive_gift_category", "gift category", "category_id", "category_quota", "add_gift_category"}
+	GiftKind     = Kind{"tencentlive_gift", "gift", "gift_id", "gift_quota", "add_gift", "gifts"}
+	CategoryKind = Kind{"tencentlive_gift_category", "gift category", "category_id", "category_quota", "add_gift_category", "gift categories"}
 )
 
 // privateClaimed marks a planned resource as claimed by this process (see Session.Token).
@@ -61,10 +62,10 @@ func (s *Session) Claim(ctx context.Context, kind Kind, id, who string, quota in
 		return
 	}
 	if count > quota {
-		diags.AddAttributeError(path.Root(kind.IDAttribute), fmt.Sprintf("Too many %ss for the package", kind.Noun), fmt.Sprintf(
+		diags.AddAttributeError(path.Root(kind.IDAttribute), fmt.Sprintf("Too many %s for the package", kind.Plural), fmt.Sprintf(
 			"This configuration holds at least %d %s resources (%s %q is one); the application's package allows %d (%s) %s. "+
-				"Remove %ss from the configuration, or, if the package allows more, raise the provider's %s.",
-			count, kind.Resource, kind.Noun, id, quota, kind.QuotaSetting, tfkit.VendorSays(livespec.CodeOverPackageLimit), kind.Noun, kind.QuotaSetting))
+				"Remove %s from the configuration, or, if the package allows more, raise the provider's %s.",
+			count, kind.Resource, kind.Noun, id, quota, kind.QuotaSetting, tfkit.VendorSays(livespec.CodeOverPackageLimit), kind.Plural, kind.QuotaSetting))
 		return
 	}
 	if resp != nil {
