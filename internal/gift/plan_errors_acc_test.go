@@ -48,7 +48,7 @@ func TestAccGift_planErrors(t *testing.T) {
 			acctest.Diagnostic(`languages["zh-Hans"].name is 21 bytes; the vendor allows at most 20 bytes (it would answer 100002).`)},
 		{"default_name over 20 bytes", strings.Replace(giftWith(), `default_name = "Rose"`, `default_name = "玫瑰玫瑰玫瑰玫"`, 1),
 			acctest.Diagnostic("default_name is 21 bytes; the vendor allows at most 20 bytes (it would answer 100002).")},
-		{"category description over 60 bytes", category(`default_desc = "`+strings.Repeat("热", 21)+`"`),
+		{"category description over 60 bytes", category(`default_desc = "` + strings.Repeat("热", 21) + `"`),
 			acctest.Diagnostic("default_desc is 63 bytes; the vendor allows at most 60 bytes (it would answer 100002).")},
 		{"extension_info over 100 bytes", giftWith(`extension_info = jsonencode({ k = "` + strings.Repeat("x", 100) + `" })`),
 			acctest.Diagnostic("extension_info is 108 bytes; the vendor allows at most 100 bytes (it would answer 100002).")},

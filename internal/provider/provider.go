@@ -198,7 +198,7 @@ func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resou
 }
 
 func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{roomresource.NewDataSource, roomresource.NewRoomsDataSource}
+	return []func() datasource.DataSource{roomresource.NewDataSource, roomresource.NewRoomsDataSource, gift.NewGiftsDataSource}
 }
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
