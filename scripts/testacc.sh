@@ -13,12 +13,12 @@ TF_ACC_TERRAFORM_PATH="$(ensure_cli "$cli")"
 # A CLI config that exists: a missing one makes OpenTofu warn, which breaks version parsing.
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh)"
 export TF_ACC=1 TF_ACC_TERRAFORM_PATH TF_CLI_CONFIG_FILE
-packages="./internal/provider/... ./internal/room/... ./internal/account/... ./internal/e2e/..."
+packages="./internal/provider/... ./internal/room/... ./internal/account/... ./internal/gift/... ./internal/giftcategory/... ./internal/e2e/..."
 if [[ "$cli" == tofu ]]; then
 	# terraform-plugin-testing's provider address: OpenTofu resolves it on its own registry host.
 	export TF_ACC_PROVIDER_NAMESPACE="${TF_ACC_PROVIDER_NAMESPACE:-tencentlive}"
 	export TF_ACC_PROVIDER_HOST="${TF_ACC_PROVIDER_HOST:-registry.opentofu.org}"
-	packages="./internal/provider/... ./internal/room/... ./internal/account/..."
+	packages="./internal/provider/... ./internal/room/... ./internal/account/... ./internal/gift/... ./internal/giftcategory/..."
 fi
 log "acceptance tests with $("$TF_ACC_TERRAFORM_PATH" version | head -n 1)"
 timeout="${TESTACC_TIMEOUT:-30m}"

@@ -88,8 +88,9 @@ func setLanguages(ctx context.Context, c *wire.Client, giftID string, have, want
 func relink(ctx context.Context, c *wire.Client, s *giftkit.Session, giftID string, diags interface{ AddError(string, string) }) {
 	var failed []string
 	for _, cat := range s.CategoriesToRelink(giftID) {
-		s.Wrote()
+		s.WroteCategory()
 		invalid, err := c.AddGiftCategoryRelations(ctx, cat, []string{giftID})
+		s.WroteCategory()
 		switch {
 		case errors.Is(err, wire.ErrGiftCategoryNotFound): // deleted in this apply too
 		case err != nil:

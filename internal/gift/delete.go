@@ -34,15 +34,11 @@ func (r *giftResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 	s := giftkit.SessionOf(r.data)
 	giftID := state.GiftID.ValueString()
-	cat, ok, err := s.Catalog(ctx, c)
+	listed, err := s.CategoriesListingGift(ctx, c, giftID)
 	if err != nil {
 		addGiftError(&resp.Diagnostics, summary, giftID,
 			"Nothing was deleted: the provider reads which categories list the gift before deleting it, to put it back if it is being replaced.", err)
 		return
-	}
-	listed := s.PlannedCategoriesListing(giftID)
-	if ok {
-		listed = giftkit.CategoriesListing(cat, giftID)
 	}
 	s.RememberCategories(giftID, listed)
 	s.Wrote()

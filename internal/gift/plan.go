@@ -47,19 +47,17 @@ func (r *giftResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() || !req.State.Raw.IsNull() {
 		return
 	}
-	r.warnReplacement(ctx, s, giftID, resp)
+	r.warnReplacement(s, giftID, resp)
 }
 
 // warnReplacement says, for a gift planned for creation that exists on the service (a
 // replacement: taint or -replace), which categories del_gift takes it out of and that this
-// apply adds it back to them.
-func (r *giftResource) warnReplacement(ctx context.Context, s *giftkit.Session, giftID string, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || r.data.Client == nil || !r.data.PlanChecks {
+// apply adds it back to them. It uses the catalogue this plan's refresh read (a replaced gift
+// is in state, so it was refreshed) and sends no call of its own.
+func (r *giftResource) warnReplacement(s *giftkit.Session, giftID string, resp *resource.ModifyPlanResponse) {
+	cat, ok := s.CachedCatalog()
+	if !ok {
 		return
-	}
-	cat, ok, err := s.Catalog(ctx, r.data.Client)
-	if err != nil || !ok {
-		return // a plan-time courtesy only: apply reads the catalogue again before del_gift
 	}
 	if _, exists := giftkit.FindGift(cat, giftID); !exists {
 		return

@@ -35,7 +35,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 
 	s := giftkit.SessionOf(r.data)
 	categoryID := plan.CategoryID.ValueString()
-	s.Wrote()
+	s.WroteCategory()
 	if err := c.AddGiftCategory(ctx, expandCategory(plan)); err != nil {
 		addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
 		return
@@ -65,7 +65,9 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 		plan.GiftIDs = tfkit.StringSet(gifts)
 		diags.Append(save(ctx, &plan)...)
 	}
-	s.Wrote()
+	// Before and after: a catalogue read in between may miss what these calls change.
+	s.WroteCategory()
+	defer s.WroteCategory()
 	set, del := giftkit.LanguageChanges(haveLangs, want)
 	for _, lang := range set {
 		if err := c.SetGiftCategoryLanguage(ctx, categoryID, lang, want[lang]); err != nil {

@@ -30,7 +30,7 @@ func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	giftkit.SessionOf(r.data).Wrote()
+	giftkit.SessionOf(r.data).WroteCategory()
 	categoryID := state.CategoryID.ValueString()
 	if err := c.DeleteGiftCategory(ctx, categoryID); err != nil { // a category already gone succeeds
 		addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)

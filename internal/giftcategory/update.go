@@ -35,7 +35,7 @@ func (r *categoryResource) Update(ctx context.Context, req resource.UpdateReques
 	s := giftkit.SessionOf(r.data)
 	categoryID := plan.CategoryID.ValueString()
 	if defaultsChanged(state, plan) {
-		s.Wrote()
+		s.WroteCategory()
 		if err := c.EditGiftCategory(ctx, expandCategory(plan)); err != nil {
 			addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
 			return

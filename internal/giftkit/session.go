@@ -48,13 +48,15 @@ type Session struct {
 	tokenOnce sync.Once
 	token     []byte
 
-	writes  atomic.Uint64 // writes this process has made, to know when the catalogue read is stale
-	catalog struct {
+	writes         atomic.Uint64 // writes this process has made, to know when the catalogue read is stale
+	categoryWrites atomic.Uint64 // of which writes to categories and their gift lists
+	catalog        struct {
 		sync.Mutex
-		read        bool
-		atWrites    uint64
-		value       wire.GiftCatalog
-		unavailable bool // get_gift_info_list is not served: read with the documented commands
+		read             bool
+		atWrites         uint64
+		atCategoryWrites uint64
+		value            wire.GiftCatalog
+		unavailable      bool // get_gift_info_list is not served: read with the documented commands
 	}
 }
 
@@ -118,17 +120,40 @@ func (s *Session) CategoriesToRelink(giftID string) []string {
 // Wrote records a write, so the next catalogue read asks the service again.
 func (s *Session) Wrote() { s.writes.Add(1) }
 
+// WroteCategory records a write to a category or its gift list (see CategoriesListingGift).
+func (s *Session) WroteCategory() { s.writes.Add(1); s.categoryWrites.Add(1) }
+
 // Catalog returns the whole catalogue, read once per process until the process writes. ok is
 // false when the service does not serve the bulk read: read with the documented commands.
 // Concurrent callers wait for one read.
 func (s *Session) Catalog(ctx context.Context, c *wire.Client) (cat wire.GiftCatalog, ok bool, err error) {
+	return s.catalogSince(ctx, c, false)
+}
+
+// CategoriesListingGift returns the categories that list giftID now, for a delete that is to
+// put the gift back if it is replaced. A catalogue read since the last write to a category
+// still answers it: deleting or creating other gifts changes only their own places. Where the
+// bulk read is not served, the categories planned in this process that list the gift.
+func (s *Session) CategoriesListingGift(ctx context.Context, c *wire.Client, giftID string) ([]string, error) {
+	cat, ok, err := s.catalogSince(ctx, c, true)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return s.PlannedCategoriesListing(giftID), nil
+	}
+	return CategoriesListing(cat, giftID), nil
+}
+
+// catalogSince is Catalog; with onlyCategories a read stays good until a category write.
+func (s *Session) catalogSince(ctx context.Context, c *wire.Client, onlyCategories bool) (cat wire.GiftCatalog, ok bool, err error) {
 	s.catalog.Lock()
 	defer s.catalog.Unlock()
 	if s.catalog.unavailable {
 		return wire.GiftCatalog{}, false, nil
 	}
-	writes := s.writes.Load()
-	if s.catalog.read && s.catalog.atWrites == writes {
+	writes, categoryWrites := s.writes.Load(), s.categoryWrites.Load()
+	if s.catalog.read && (s.catalog.atWrites == writes || onlyCategories && s.catalog.atCategoryWrites == categoryWrites) {
 		return s.catalog.value, true, nil
 	}
 	cat, err = c.GetGiftCatalog(ctx)
@@ -139,7 +164,7 @@ func (s *Session) Catalog(ctx context.Context, c *wire.Client) (cat wire.GiftCat
 	if err != nil {
 		return wire.GiftCatalog{}, false, err
 	}
-	s.catalog.read, s.catalog.atWrites, s.catalog.value = true, writes, cat
+	s.catalog.read, s.catalog.atWrites, s.catalog.atCategoryWrites, s.catalog.value = true, writes, categoryWrites, cat
 	return cat, true, nil
 }
 
@@ -292,4 +317,15 @@ func (s *Session) AwaitGiftCreated(ctx context.Context, giftID string, quiet tim
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// CachedCatalog returns the catalogue this process has read, if it has read it and written
+// nothing since; it never calls the service (for courtesy messages that must cost no call).
+func (s *Session) CachedCatalog() (wire.GiftCatalog, bool) {
+	s.catalog.Lock()
+	defer s.catalog.Unlock()
+	if !s.catalog.read || s.catalog.atWrites != s.writes.Load() {
+		return wire.GiftCatalog{}, false
+	}
+	return s.catalog.value, true
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
@@ -73,34 +75,17 @@ func (GiftNumber) Description(context.Context) string {
 }
 func (v GiftNumber) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (GiftNumber) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n := req.ConfigValue.ValueInt64()
-	if n < 0 || n > livespec.MaxGiftNumber {
+func (GiftNumber) ValidateInt64(ctx context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	check := &validator.Int64Response{}
+	int64validator.Between(0, livespec.MaxGiftNumber).ValidateInt64(ctx, req, check)
+	if check.Diagnostics.HasError() {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), fmt.Sprintf(
 			"%s is %d; it must be from 0 to %d (a 32-bit integer, the widest every client reads) %s.",
-			req.Path.String(), n, livespec.MaxGiftNumber, tfkit.VendorSays(livespec.CodeInvalidParam)))
+			req.Path.String(), req.ConfigValue.ValueInt64(), livespec.MaxGiftNumber, tfkit.VendorSays(livespec.CodeInvalidParam)))
 	}
 }
 
-// GiftIDList checks each gift ID of a set: 1 to livespec.MaxGiftIDBytes bytes.
-type GiftIDList struct{}
-
-func (GiftIDList) Description(context.Context) string {
-	return fmt.Sprintf("each gift ID 1 to %d bytes", livespec.MaxGiftIDBytes)
-}
-func (v GiftIDList) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (GiftIDList) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	limit := tfkit.ByteLength{Min: 1, Max: livespec.MaxGiftIDBytes, Code: livespec.CodeInvalidParam}
-	for _, id := range tfkit.SetStrings(req.ConfigValue) {
-		if msg := limit.Check(fmt.Sprintf("%s element %q", req.Path, id), id); msg != "" {
-			resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), msg)
-		}
-	}
+// GiftIDs checks each gift ID of a set: 1 to livespec.MaxGiftIDBytes bytes.
+func GiftIDs() validator.Set {
+	return setvalidator.ValueStringsAre(tfkit.ByteLength{Min: 1, Max: livespec.MaxGiftIDBytes, Code: livespec.CodeInvalidParam})
 }
