@@ -47,7 +47,7 @@ func CheckExtensionInfo(attribute, text string) string {
 			attribute, tfkit.VendorSays(livespec.CodeInvalidParam))
 	}
 	var fields map[string]any
-	if json.Unmarshal([]byte(text), &fields) != nil {
+	if json.Unmarshal([]byte(text), &fields) != nil || fields == nil { // null is no object either
 		return fmt.Sprintf("%s is JSON but not an object; the client SDKs read it as an object of strings (a string-to-string map). Write it as jsonencode({ key = \"value\" }).", attribute)
 	}
 	for _, key := range sortedAnyKeys(fields) {
