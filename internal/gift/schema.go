@@ -14,12 +14,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
-	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
-
-func bytes(min, max int) []validator.String {
-	return []validator.String{tfkit.ByteLength{Min: min, Max: max, Code: livespec.CodeInvalidParam}}
-}
 
 func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -39,20 +34,20 @@ func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Required: true,
 				Description: fmt.Sprintf("Gift ID, unique within the application, 1 to %d bytes. Changing it creates a new gift; "+
 					"the old one is deleted, which also takes it out of every category.", livespec.MaxGiftIDBytes),
-				Validators:    bytes(1, livespec.MaxGiftIDBytes),
+				Validators:    giftkit.Bytes(1, livespec.MaxGiftIDBytes),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"default_name": schema.StringAttribute{
 				Required: true,
 				Description: fmt.Sprintf("Name shown when the gift has no translation in the client's language, 1 to %d bytes of "+
 					"UTF-8 (%d CJK characters).", livespec.MaxGiftNameBytes, livespec.MaxGiftNameBytes/3),
-				Validators: bytes(1, livespec.MaxGiftNameBytes),
+				Validators: giftkit.Bytes(1, livespec.MaxGiftNameBytes),
 			},
 			"default_desc": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Description shown when the gift has no translation in the client's language, at most %d "+
 					"bytes of UTF-8 (%d CJK characters).", livespec.MaxGiftDescBytes, livespec.MaxGiftDescBytes/3),
-				Validators: bytes(0, livespec.MaxGiftDescBytes),
+				Validators: giftkit.Bytes(0, livespec.MaxGiftDescBytes),
 			},
 			"coins": schema.Int64Attribute{
 				Required: true,
@@ -70,12 +65,12 @@ func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"icon_url": schema.StringAttribute{
 				Optional:    true,
 				Description: fmt.Sprintf("URL of the gift's thumbnail, at most %d bytes.", livespec.MaxGiftURLBytes),
-				Validators:  bytes(0, livespec.MaxGiftURLBytes),
+				Validators:  giftkit.Bytes(0, livespec.MaxGiftURLBytes),
 			},
 			"resource_url": schema.StringAttribute{
 				Optional:    true,
 				Description: fmt.Sprintf("URL of the gift's effect (mp4, svga, ...), at most %d bytes.", livespec.MaxGiftURLBytes),
-				Validators:  bytes(0, livespec.MaxGiftURLBytes),
+				Validators:  giftkit.Bytes(0, livespec.MaxGiftURLBytes),
 			},
 			"extension_info": schema.StringAttribute{
 				Optional:   true,

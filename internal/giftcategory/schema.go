@@ -15,12 +15,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
-	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
-
-func bytes(min, max int) []validator.String {
-	return []validator.String{tfkit.ByteLength{Min: min, Max: max, Code: livespec.CodeInvalidParam}}
-}
 
 func (r *categoryResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -40,20 +35,20 @@ func (r *categoryResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Description: fmt.Sprintf("Category ID, unique within the application, 1 to %d bytes. Changing it creates a new "+
 					"category. The documented package allows %d categories (the provider's category_quota).",
 					livespec.MaxCategoryIDBytes, livespec.DefaultCategoryQuota),
-				Validators:    bytes(1, livespec.MaxCategoryIDBytes),
+				Validators:    giftkit.Bytes(1, livespec.MaxCategoryIDBytes),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"default_name": schema.StringAttribute{
 				Required: true,
 				Description: fmt.Sprintf("Name shown when the category has no translation in the client's language, 1 to %d "+
 					"bytes of UTF-8 (%d CJK characters).", livespec.MaxCategoryNameBytes, livespec.MaxCategoryNameBytes/3),
-				Validators: bytes(1, livespec.MaxCategoryNameBytes),
+				Validators: giftkit.Bytes(1, livespec.MaxCategoryNameBytes),
 			},
 			"default_desc": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("Description shown when the category has no translation in the client's language, at "+
 					"most %d bytes of UTF-8 (%d CJK characters).", livespec.MaxCategoryDescBytes, livespec.MaxCategoryDescBytes/3),
-				Validators: bytes(0, livespec.MaxCategoryDescBytes),
+				Validators: giftkit.Bytes(0, livespec.MaxCategoryDescBytes),
 			},
 			"extension_info": schema.StringAttribute{
 				Optional:   true,

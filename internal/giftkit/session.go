@@ -108,8 +108,8 @@ func (s *Session) CategoriesToRelink(giftID string) []string {
 		return nil
 	}
 	var out []string
-	for _, cat := range v.([]string) {
-		if planned, ok := s.categoryGifts.Load(cat); ok && !slices.Contains(planned.([]string), giftID) {
+	for _, cat := range stringsOf(v) {
+		if planned, ok := s.categoryGifts.Load(cat); ok && !slices.Contains(stringsOf(planned), giftID) {
 			continue
 		}
 		out = append(out, cat)
@@ -256,8 +256,8 @@ func Quota(d *tfkit.ProviderData) (gifts, categories int) {
 func (s *Session) PlannedCategoriesListing(giftID string) []string {
 	var out []string
 	s.categoryGifts.Range(func(k, v any) bool {
-		if slices.Contains(v.([]string), giftID) {
-			out = append(out, k.(string))
+		if id, _ := k.(string); slices.Contains(stringsOf(v), giftID) {
+			out = append(out, id)
 		}
 		return true
 	})
@@ -328,4 +328,10 @@ func (s *Session) CachedCatalog() (wire.GiftCatalog, bool) {
 		return wire.GiftCatalog{}, false
 	}
 	return s.catalog.value, true
+}
+
+// stringsOf is the []string a sync.Map of this file holds.
+func stringsOf(v any) []string {
+	s, _ := v.([]string)
+	return s
 }

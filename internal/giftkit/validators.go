@@ -89,3 +89,8 @@ func (GiftNumber) ValidateInt64(ctx context.Context, req validator.Int64Request,
 func GiftIDs() validator.Set {
 	return setvalidator.ValueStringsAre(tfkit.ByteLength{Min: 1, Max: livespec.MaxGiftIDBytes, Code: livespec.CodeInvalidParam})
 }
+
+// Bytes is the byte-length check of a gift or category string attribute (100002 outside it).
+func Bytes(lo, hi int) []validator.String {
+	return []validator.String{tfkit.ByteLength{Min: lo, Max: hi, Code: livespec.CodeInvalidParam}}
+}
