@@ -141,3 +141,19 @@ func TestAccGift_disappears(t *testing.T) {
 		},
 	})
 }
+
+// Without a gift package every gift command answers 102001: one clear error that says what to
+// buy.
+func TestAccGift_noPackage(t *testing.T) {
+	acctest.PreCheckGifts(t)
+	e := acctest.NewEnv(t, emulator.Options{NoPackage: true})
+	e.RequireEmulator(t, "an application without a package")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: giftConfig(e, fmt.Sprintf("gift_id = %q", acctest.GiftID()), `default_name = "Rose"`, "coins = 1"),
+			ExpectError: acctest.Diagnostic("Unable to create gift", "add_gift failed with 102001",
+				"Buy a TUILiveKit trial or paid package"),
+		}},
+	})
+}
