@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
@@ -48,7 +50,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 // plan's, saves the state it reached (also when a call fails part way, so the next apply does
 // only the rest), and reports a failure.
 func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s *giftkit.Session, summary string,
-	haveLangs wire.Languages, haveGifts []string, plan categoryModel, save stateSetter, diags *diagnostics) {
+	haveLangs wire.Languages, haveGifts []string, plan categoryModel, save func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
 	categoryID := plan.CategoryID.ValueString()
 	want, d := giftkit.ExpandLanguages(ctx, plan.Languages)
 	diags.Append(d...)
@@ -102,7 +104,7 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 	invalid = r.addCreatedMeanwhile(ctx, c, categoryID, invalid, &gifts)
 	saveReached()
 	if len(invalid) > 0 {
-		diags.AddAttributeError(giftIDsPath, summary, fmt.Sprintf(
+		diags.AddAttributeError(path.Root("gift_ids"), summary, fmt.Sprintf(
 			"Gift category %q: add_gift_category_relations did not add %s (InvalidGiftIdList): no such gift. Create the gift "+
 				"first (reference its tencentlive_gift in gift_ids) or remove it from gift_ids; the next apply adds it once it exists.",
 			categoryID, strings.Join(invalid, ", ")))
