@@ -22,6 +22,10 @@ func (s *Server) serveIntrospection(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, s.Accounts())
 	case route == "messages" && r.Method == http.MethodGet:
 		s.serveMessages(w, r)
+	case route == "gifts" && r.Method == http.MethodGet:
+		writeJSON(w, s.Gifts())
+	case route == "gift-switch" && r.Method == http.MethodPost:
+		s.serveGiftSwitch(w, r)
 	case route == "reset-stats" && r.Method == http.MethodPost:
 		s.ResetStats()
 		w.WriteHeader(http.StatusNoContent)
@@ -30,7 +34,7 @@ func (s *Server) serveIntrospection(w http.ResponseWriter, r *http.Request) {
 	case route == "seed" && r.Method == http.MethodPost:
 		s.serveSeed(w, r)
 	case route == "stats" || route == "rooms" || route == "accounts" || route == "messages" ||
-		route == "reset-stats" || route == "enter" || route == "leave" || route == "seed":
+		route == "reset-stats" || route == "enter" || route == "leave" || route == "seed" || route == "gifts" || route == "gift-switch":
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	default:
 		http.NotFound(w, r)
@@ -70,4 +74,22 @@ func (s *Server) serveMemberMove(w http.ResponseWriter, r *http.Request, route s
 	default:
 		http.Error(w, err.Error(), http.StatusBadRequest)
 	}
+}
+
+// serveGiftSwitch answers POST /_emulator/gift-switch with a body
+// {"RoomId":"…","IsGiftEnabled":false}: 204 when done, 404 for an unknown room, 400 otherwise.
+func (s *Server) serveGiftSwitch(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		RoomID  string `json:"RoomId"`
+		Enabled *bool  `json:"IsGiftEnabled"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, MaxBodyBytes)).Decode(&body); err != nil || body.RoomID == "" || body.Enabled == nil {
+		http.Error(w, `the body must be {"RoomId":"…","IsGiftEnabled":true|false}`, http.StatusBadRequest)
+		return
+	}
+	if err := s.SetGiftEnabled(body.RoomID, *body.Enabled); err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

@@ -251,7 +251,7 @@ func TestMessageCommandRates(t *testing.T) {
 	h.createRoom("r1", nil)
 	for _, command := range []string{"send_text_msg", "send_custom_msg"} {
 		if r := livespec.CommandRate(command); r != 200 {
-			t.Fatalf("%s documented at %d/s, want 200", command, r)
+			t.Fatalf("%s documented at %g/s, want 200", command, r)
 		}
 		body := map[string]any{"RoomId": "r1", "Sender_Account": DefaultAdmin, "TextContent": "t", "BusinessId": "b", "Data": "d"}
 		for i := 0; i < 200; i++ {

@@ -60,13 +60,30 @@ type Options struct {
 	SeatCap               int      // package seat cap (default 20): MaxSeatCount above it is 100013
 	MemberCap             int      // package member cap and MaxMemberCount default (default 1000)
 	AdminCap              int      // admins per room (default DefaultAdminCap): more is 100020
-	NoPackage             bool     // no paid package: create_room answers 100007
+	NoPackage             bool     // no paid package: create_room answers 100007, every gift command 102001
 	AccountDeleteDisabled bool     // account_delete answers 60017, as when the console forbids it
 	// KeylessSDKAppIDs are answered 70016 (no key for this SDKAppID), as a data centre answers
 	// an application of another one; any other SDKAppID but the emulator's is 70020.
 	KeylessSDKAppIDs []uint64
-	Now              func() time.Time // clock; default time.Now
-	Seed             int64            // fault RNG seed; 0 = random
+
+	// The gift system (see README): quotas, and switches for what the vendor leaves open.
+	GiftQuota         int // gifts the package allows (default livespec.DefaultGiftQuota): more is 100013
+	GiftCategoryQuota int // gift categories (default livespec.DefaultCategoryQuota): more is 100013
+	// NoGiftInfoList answers get_gift_info_list, the console's bulk read, as an unknown command
+	// (60009), so clients test their fallback to the documented per-gift reads.
+	NoGiftInfoList bool
+	// SharedGiftRateBudget meters the gift configuration commands together, 1 call/s for all of
+	// them (the console spaces them 1.1 s apart), instead of 1 call/s each.
+	SharedGiftRateBudget bool
+	// GiftLanguageInResponse answers the language reads under Response.Language, as the console
+	// reads them, instead of the documented top-level GiftInfo / CategoryInfo.
+	GiftLanguageInResponse bool
+	// GiftIconURLUpper spells get_gift's icon field IconURL, as its field table does, instead of
+	// IconUrl, as its example does.
+	GiftIconURLUpper bool
+
+	Now  func() time.Time // clock; default time.Now
+	Seed int64            // fault RNG seed; 0 = random
 }
 
 // withDefaults validates o and fills in the defaults.
@@ -108,6 +125,15 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.SeatCap < 0 || o.MemberCap < 0 || o.AdminCap < 0 {
 		return o, errors.New("seat, member and admin caps must be positive")
+	}
+	if o.GiftQuota == 0 {
+		o.GiftQuota = livespec.DefaultGiftQuota
+	}
+	if o.GiftCategoryQuota == 0 {
+		o.GiftCategoryQuota = livespec.DefaultCategoryQuota
+	}
+	if o.GiftQuota < 0 || o.GiftCategoryQuota < 0 {
+		return o, errors.New("gift and gift category quotas must be positive")
 	}
 	if o.Now == nil {
 		o.Now = time.Now

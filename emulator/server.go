@@ -28,6 +28,7 @@ type Server struct {
 	accounts    map[string]Account
 	lastCreated map[string]time.Time // successful creates, for the once-per-second rule
 	messages    map[string]*messageLog
+	gifts       giftState // gifts.go
 	pruneAt     int
 	gen         uint64 // bumped by every change, so persistence can skip clean states
 
@@ -107,7 +108,7 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		opts:        opts,
 		auth:        newAuthenticator(opts.SDKAppID, opts.SecretKey, opts.KeylessSDKAppIDs),
-		limits:      newRateLimits(opts.QPS, opts.Now()),
+		limits:      newRateLimits(opts.QPS, opts.SharedGiftRateBudget, opts.Now()),
 		faults:      newFaultInjector(opts.Faults, opts.Seed),
 		chatGroup:   make(map[string]bool, len(opts.ChatGroups)),
 		rooms:       make(map[string]*Room),
@@ -126,6 +127,7 @@ func New(opts Options) (*Server, error) {
 	for _, g := range opts.ChatGroups {
 		s.chatGroup[g] = true
 	}
+	s.gifts.init()
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -197,7 +199,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	spec, known := commands[strings.TrimPrefix(r.URL.Path, apiPrefix)]
-	if !strings.HasPrefix(r.URL.Path, apiPrefix) {
+	if !strings.HasPrefix(r.URL.Path, apiPrefix) || known && s.giftCommandHidden(spec.name) {
 		known = false
 	}
 	statName := unknownCommand
@@ -266,7 +268,7 @@ func (s *Server) process(r *http.Request, spec commandSpec, known bool) (result,
 	}
 	if !s.limits.allow(spec.name, s.opts.Now()) {
 		s.stats.recordRateRefused(spec.name)
-		return result{}, fail(livespec.CodeRateLimited, "REST API call rate exceeded")
+		return result{}, fail(livespec.RateRefusalCode(spec.name), "REST API call rate exceeded")
 	}
 	return spec.run(s, &call{identifier: identifier, body: obj})
 }

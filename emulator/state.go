@@ -17,6 +17,7 @@ type stateFile struct {
 	SDKAppID uint64
 	Rooms    []Room
 	Accounts []Account
+	Gifts    *GiftCatalog `json:",omitempty"`
 }
 
 // load reads the state file when there is one.
@@ -48,6 +49,7 @@ func (s *Server) load() error {
 	for _, a := range st.Accounts {
 		s.accounts[a.UserID] = a
 	}
+	s.loadGifts(st.Gifts)
 	return nil
 }
 
@@ -66,6 +68,9 @@ func (s *Server) persist() error {
 		return nil
 	}
 	st := stateFile{Version: stateVersion, SDKAppID: s.opts.SDKAppID, Rooms: s.roomsLocked(), Accounts: s.accountsLocked()}
+	if catalog := s.giftCatalogLocked(); len(catalog.Gifts)+len(catalog.Categories)+len(catalog.Rooms) > 0 {
+		st.Gifts = &catalog
+	}
 	s.mu.Unlock()
 
 	data, err := json.MarshalIndent(st, "", "  ")

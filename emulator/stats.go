@@ -17,7 +17,7 @@ type Stats struct {
 	ErrorCodes  map[int]int64    // envelopes sent, per ErrorCode (0 = success)
 	Faults      int64            // requests failed on purpose (Options.Faults)
 	FaultKinds  map[string]int64 // the same, per kind of failure
-	RateRefused int64            // requests answered 60007
+	RateRefused int64            // requests refused for their rate (60007; 100012 for gift configuration)
 	RefusedBy   map[string]int64 // the same, per command
 	// PersistErrors counts failed writes of the state file (the last one is returned by Close).
 	PersistErrors int64

@@ -17,7 +17,7 @@ TF_ACC_TERRAFORM_PATH="${TF_ACC_TERRAFORM_PATH:-$(ensure_cli "$cli")}"
 # A CLI config that exists: a missing one makes OpenTofu warn, which breaks version parsing.
 TF_CLI_CONFIG_FILE="$(scripts/cli-config.sh)"
 export TF_ACC=1 TF_ACC_TERRAFORM_PATH TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE=1
-packages="./internal/provider/... ./internal/room/... ./internal/account/..."
+packages="./internal/provider/... ./internal/room/... ./internal/account/... ./internal/gift/... ./internal/giftcategory/..."
 case "$cli" in
 terraform) packages+=" ./internal/e2e/..." ;;
 tofu)

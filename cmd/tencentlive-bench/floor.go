@@ -26,7 +26,7 @@ func apiFloor(phases []e2e.Stats) float64 {
 func phaseFloor(p e2e.Stats) float64 {
 	var busiest float64
 	for cmd, n := range p.Commands {
-		busiest = max(busiest, float64(n)/float64(livespec.CommandRate(cmd)))
+		busiest = max(busiest, float64(n)/livespec.CommandRate(cmd))
 	}
 	return busiest
 }

@@ -203,7 +203,7 @@ func ratesTable(commands []string) string {
 	for _, command := range commands {
 		command = strings.TrimSpace(command)
 		perSecond, burst := wire.CommandLimit(command, 0)
-		fmt.Fprintf(&b, "| `%s` | %d | %s, %d |\n", command, livespec.CommandRate(command), strconv.FormatFloat(perSecond, 'f', -1, 64), burst)
+		fmt.Fprintf(&b, "| `%s` | %s | %s, %d |\n", command, strconv.FormatFloat(livespec.CommandRate(command), 'f', -1, 64), strconv.FormatFloat(perSecond, 'f', -1, 64), burst)
 	}
 	return b.String()
 }

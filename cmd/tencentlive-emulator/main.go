@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
 func main() {
@@ -146,8 +147,14 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	fs.IntVar(&opts.SeatCap, "seat-cap", emulator.DefaultSeatCap, "package seat cap (MaxSeatCount above it: 100013)")
 	fs.IntVar(&opts.MemberCap, "member-cap", emulator.DefaultMemberCap, "package member cap and MaxMemberCount default (above it: 100013)")
 	fs.IntVar(&opts.AdminCap, "admin-cap", emulator.DefaultAdminCap, "admins one room may have (more: 100020)")
-	fs.BoolVar(&opts.NoPackage, "no-package", false, "no paid package: create_room answers 100007")
+	fs.BoolVar(&opts.NoPackage, "no-package", false, "no paid package: create_room answers 100007, every gift command 102001")
 	fs.BoolVar(&opts.AccountDeleteDisabled, "account-delete-disabled", false, "account_delete answers 60017")
+	fs.IntVar(&opts.GiftQuota, "gift-quota", livespec.DefaultGiftQuota, "gifts the package allows (more: 100013)")
+	fs.IntVar(&opts.GiftCategoryQuota, "gift-category-quota", livespec.DefaultCategoryQuota, "gift categories the package allows (more: 100013)")
+	fs.BoolVar(&opts.NoGiftInfoList, "no-gift-info-list", false, "get_gift_info_list (the bulk read) answers 60009, as an unknown command")
+	fs.BoolVar(&opts.SharedGiftRateBudget, "shared-gift-rate-budget", false, "the gift configuration commands share one budget of 1 call/s instead of 1 call/s each")
+	fs.BoolVar(&opts.GiftLanguageInResponse, "gift-language-in-response", false, "the gift and category language reads answer Response.Language instead of top-level GiftInfo/CategoryInfo")
+	fs.BoolVar(&opts.GiftIconURLUpper, "gift-icon-url-upper", false, "get_gift spells its icon field IconURL instead of IconUrl")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault RNG; 0 = random")
 	if err := fs.Parse(args); err != nil {
 		return opts, sf, err
@@ -155,8 +162,8 @@ func parseFlags(args []string, stderr io.Writer) (emulator.Options, serveFlags, 
 	if fs.NArg() > 0 {
 		return opts, sf, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
 	}
-	if opts.SeatCap <= 0 || opts.MemberCap <= 0 || opts.AdminCap <= 0 {
-		return opts, sf, errors.New("-seat-cap, -member-cap and -admin-cap must be positive")
+	if opts.SeatCap <= 0 || opts.MemberCap <= 0 || opts.AdminCap <= 0 || opts.GiftQuota <= 0 || opts.GiftCategoryQuota <= 0 {
+		return opts, sf, errors.New("-seat-cap, -member-cap, -admin-cap, -gift-quota and -gift-category-quota must be positive")
 	}
 	if (sf.tlsCert == "") != (sf.tlsKey == "") || sf.tlsCert != "" && sf.selfSignedOut != "" {
 		return opts, sf, errors.New("use -tls-cert with -tls-key, or -tls-self-signed, not both")

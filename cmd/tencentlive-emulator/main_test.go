@@ -145,6 +145,8 @@ func TestFlags(t *testing.T) {
 		"-listen", ":9", "-latency", "25ms", "-faults", "0.1", "-room-ttl", "1h", "-omit-seat-template", "-legacy-forms",
 		"-empty-room-ttl", "30m", "-omit-room-modes", "-admin-cap", "4",
 		"-chat-groups", "g1,g2", "-member-cap", "50", "-no-package", "-account-delete-disabled", "-seed", "9",
+		"-gift-quota", "40", "-gift-category-quota", "5", "-no-gift-info-list", "-shared-gift-rate-budget",
+		"-gift-language-in-response", "-gift-icon-url-upper",
 	}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -155,11 +157,13 @@ func TestFlags(t *testing.T) {
 		EmptyRoomTTL: 30 * time.Minute, OmitRoomModes: true, AdminCap: 4,
 		LegacyForms: true, ChatGroups: []string{"g1", "g2"}, SeatCap: emulator.DefaultSeatCap, MemberCap: 50,
 		NoPackage: true, AccountDeleteDisabled: true, Seed: 9,
+		GiftQuota: 40, GiftCategoryQuota: 5, NoGiftInfoList: true, SharedGiftRateBudget: true,
+		GiftLanguageInResponse: true, GiftIconURLUpper: true,
 	}
 	if sf.listen != ":9" || !equalOptions(opts, want) {
 		t.Fatalf("parsed %+v %q", opts, sf.listen)
 	}
-	for _, bad := range [][]string{{"-faults", "2"}, {"-seat-cap", "0"}, {"-admin-cap", "0"}, {"-empty-room-ttl", "-1s"}, {"-nope"}, {"extra"}} {
+	for _, bad := range [][]string{{"-faults", "2"}, {"-seat-cap", "0"}, {"-admin-cap", "0"}, {"-gift-quota", "0"}, {"-gift-category-quota", "-1"}, {"-empty-room-ttl", "-1s"}, {"-nope"}, {"extra"}} {
 		opts, _, err := parseFlags(bad, io.Discard)
 		if err == nil {
 			_, err = emulator.New(opts)

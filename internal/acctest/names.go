@@ -63,6 +63,12 @@ func TestName() string {
 	return name
 }
 
+// GiftID returns a fresh gift or category ID within the vendor's 20 bytes: Prefix and 8 random
+// characters.
+func GiftID() string {
+	return Prefix + tfacctest.RandStringFromCharSet(randomBytes, nameCharset)
+}
+
 // record appends name to the sweepers' record file: against the real service always (the
 // file of its SDKAppID), against an emulator only when TENCENTLIVE_SWEEP_RECORD asks for it
 // (the sweep test). A name that cannot be recorded stops the run: its object could not be swept.

@@ -53,6 +53,11 @@ const (
 	CodeMetadataTotalLarge  Code = 100502
 	CodeMetadataNoSuchKeys  Code = 100503
 	CodeMetadataKeyLong     Code = 100504
+	CodeGiftNoPackage       Code = 102001
+	CodeGiftNotFound        Code = 102002
+	CodeGiftWebhookRejected Code = 102004
+	CodeGiftDisabledInRoom  Code = 102008
+	CodeGiftConfigExists    Code = 102010
 )
 
 // Retry says how a client should treat a code.
@@ -61,7 +66,7 @@ type Retry int
 const (
 	NoRetry       Retry = iota
 	RetryBackoff        // transient: retry with capped exponential backoff
-	RetryAfterSec       // 100012: retry no sooner than one second later
+	RetryAfterSec       // 100012: not executed (too frequent); retry no sooner than one second later
 	RetryNewSig         // 70001: generate a fresh UserSig, then retry
 )
 
@@ -138,6 +143,12 @@ var Codes = map[Code]CodeInfo{
 	100502: {"metadata: total value size too large", NoRetry, fmt.Sprintf("All metadata values of a room together are at most %d bytes, the app's own keys included.", MaxMetadataTotalBytes)},
 	100503: {"metadata: none of the given keys exist", NoRetry, "The keys were already deleted, possibly by the app."},
 	100504: {"metadata: key too long", NoRetry, fmt.Sprintf("A metadata key is at most %d bytes.", MaxMetadataKeyBytes)},
+
+	102001: {"no TUILiveKit package with the gift system", NoRetry, "Buy a TUILiveKit trial or paid package (trial, multi-guest or large-scale live) for this application in the console; gifts need one."},
+	102002: {"the gift does not exist", NoRetry, "The gift was never created or has been deleted."},
+	102004: {"the before-send-gift webhook rejected the gift", NoRetry, "Check the app's Live.CallbackBeforeSendGift handler."},
+	102008: {"the room's gift switch is off", NoRetry, "Turn gifts on for the room before sending one."},
+	102010: {"gift configuration already exists", NoRetry, "copy_default_gift_config works only for an app with no gifts and no categories."},
 }
 
 // Info returns the table row of a code; unknown codes are not retried.

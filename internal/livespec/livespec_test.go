@@ -77,11 +77,11 @@ func TestIsPrintableASCII(t *testing.T) {
 
 func TestRates(t *testing.T) {
 	if CommandRate("create_room") != 200 || CommandRate("get_room_list") != 10 {
-		t.Errorf("rates: create_room %d, get_room_list %d", CommandRate("create_room"), CommandRate("get_room_list"))
+		t.Errorf("rates: create_room %g, get_room_list %g", CommandRate("create_room"), CommandRate("get_room_list"))
 	}
 	for _, robot := range []string{"add_robot", "get_robot", "del_robot"} {
 		if CommandRate(robot) != 100 {
-			t.Errorf("%s: %d/s, want the documented 100/s", robot, CommandRate(robot))
+			t.Errorf("%s: %g/s, want the documented 100/s", robot, CommandRate(robot))
 		}
 	}
 	if m, ok := TakeSeatModeFromInt(2); !ok || m != TakeSeatApply {
@@ -113,5 +113,46 @@ func TestRefusedUnexecuted(t *testing.T) {
 	if MaxMessageBytes <= 0 || RoomMessageRate <= 0 || CommandRate("send_text_msg") != DefaultCommandRate ||
 		CommandRate("send_custom_msg") != DefaultCommandRate {
 		t.Error("message limits or documented rates are wrong")
+	}
+}
+
+func TestGiftRules(t *testing.T) {
+	for _, command := range GiftConfigCommands {
+		want := float64(GiftConfigRate)
+		if command == CopyDefaultGiftConfig {
+			want = 0.1
+		}
+		if got := CommandRate(command); got != want {
+			t.Errorf("%s: %g/s, want %g", command, got, want)
+		}
+		if RateRefusalCode(command) != CodeCreateTooFrequent || !IsRateRefusal(command, CodeCreateTooFrequent) {
+			t.Errorf("%s: over its rate the gift commands answer 100012", command)
+		}
+		if !IsRateRefusal(command, CodeRateLimited) {
+			t.Errorf("%s: 60007 is a rate refusal for every command", command)
+		}
+	}
+	for _, command := range append([]string{"create_room", "get_room_info"}, GiftRuntimeCommands...) {
+		if RateRefusalCode(command) != CodeRateLimited || IsRateRefusal(command, CodeCreateTooFrequent) {
+			t.Errorf("%s: 100012 is not a rate refusal (for create_room it is the same room ID within a second)", command)
+		}
+		if CommandRate(command) != DefaultCommandRate {
+			t.Errorf("%s: %g/s", command, CommandRate(command))
+		}
+	}
+	for _, lang := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if !IsGiftLanguage(lang) {
+			t.Errorf("%s refused", lang)
+		}
+	}
+	for _, lang := range []string{"EN", "zh-CN", "zh_Hans", "zh-hans", ""} {
+		if IsGiftLanguage(lang) {
+			t.Errorf("%q accepted: the codes are exact", lang)
+		}
+	}
+	for _, c := range []Code{CodeGiftNoPackage, CodeGiftNotFound, CodeGiftWebhookRejected, CodeGiftDisabledInRoom, CodeGiftConfigExists} {
+		if info := c.Info(); info.Hint == "" || info.Retry != NoRetry {
+			t.Errorf("code %d: %+v, want a final code with a hint", c, info)
+		}
 	}
 }

@@ -11,8 +11,9 @@ const (
 	DefaultCommandRate = 200
 )
 
-// CommandRates lists commands whose documented limit differs from DefaultCommandRate.
-var CommandRates = map[string]int{
+// CommandRates lists commands whose documented limit differs from DefaultCommandRate, in
+// requests per second (copy_default_gift_config's one per 10 s is 0.1).
+var CommandRates = map[string]float64{
 	"get_room_list":       10,
 	"multiaccount_import": 100,
 	"account_check":       100,
@@ -21,8 +22,15 @@ var CommandRates = map[string]int{
 	"del_robot":           100,
 }
 
+func init() {
+	for _, command := range GiftConfigCommands {
+		CommandRates[command] = GiftConfigRate
+	}
+	CommandRates[CopyDefaultGiftConfig] = 0.1
+}
+
 // CommandRate returns the documented requests/second limit of a command.
-func CommandRate(command string) int {
+func CommandRate(command string) float64 {
 	if r, ok := CommandRates[command]; ok {
 		return r
 	}

@@ -38,6 +38,8 @@ type providerModel struct {
 	AdoptExisting     types.Bool    `tfsdk:"adopt_existing_rooms"`
 	InsecureHTTP      types.Bool    `tfsdk:"insecure_http_endpoint"`
 	CACertFile        types.String  `tfsdk:"ca_cert_file"`
+	GiftQuota         types.Int64   `tfsdk:"gift_quota"`
+	CategoryQuota     types.Int64   `tfsdk:"category_quota"`
 }
 
 // resolvedConfig is the provider configuration after environment fallbacks and defaults.
@@ -52,6 +54,8 @@ type resolvedConfig struct {
 	AdoptExisting     bool           // take over same-owner rooms that create_room finds (100010)
 	AllowPlainHTTP    bool           // insecure_http_endpoint: plain http off loopback
 	RootCAs           *x509.CertPool // the system's CAs plus ca_cert_file's; nil = the system's
+	GiftQuota         int            // gifts the package allows (plan-time 100013)
+	CategoryQuota     int            // gift categories the package allows
 }
 
 // resolveConfig applies environment fallbacks and defaults to m and checks every value. It
@@ -65,6 +69,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		"requests_per_second": m.RequestsPerSecond, "plan_checks": m.PlanChecks,
 		"adopt_existing_rooms":   m.AdoptExisting,
 		"insecure_http_endpoint": m.InsecureHTTP, "ca_cert_file": m.CACertFile,
+		"gift_quota": m.GiftQuota, "category_quota": m.CategoryQuota,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -191,6 +196,8 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 
 	cfg.PlanChecks = boolSetting(m.PlanChecks, "plan_checks", tfkit.EnvPlanChecks, true, getenv, unparsable)
 	cfg.AdoptExisting = boolSetting(m.AdoptExisting, "adopt_existing_rooms", tfkit.EnvAdoptExisting, false, getenv, unparsable)
+	cfg.GiftQuota = quotaSetting(m.GiftQuota, "gift_quota", tfkit.EnvGiftQuota, livespec.DefaultGiftQuota, getenv, invalid, unparsable)
+	cfg.CategoryQuota = quotaSetting(m.CategoryQuota, "category_quota", tfkit.EnvCategoryQuota, livespec.DefaultCategoryQuota, getenv, invalid, unparsable)
 	return cfg, nil, diags
 }
 
@@ -223,6 +230,27 @@ func boolSetting(v types.Bool, attribute, env string, def bool, getenv func(stri
 	return b
 }
 
+// quotaSetting returns the configured quota, else the environment's, else def.
+func quotaSetting(v types.Int64, attribute, env string, def int, getenv func(string) string,
+	invalid func(attribute, env, msg string), unparsable func(attribute, env, want string)) int {
+	if !v.IsNull() {
+		if msg := checkQuota(v.ValueInt64()); msg != "" {
+			invalid(attribute, env, msg)
+		}
+		return int(v.ValueInt64())
+	}
+	raw := strings.TrimSpace(getenv(env))
+	if raw == "" {
+		return def
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || checkQuota(int64(n)) != "" {
+		unparsable(attribute, env, "a whole number of at least 1")
+		return def
+	}
+	return n
+}
+
 // The check functions below return what is wrong with a value, starting with "is …", to follow
 // "<attribute> (<ENV VAR>) ", or "" when the value is fine.
 
@@ -253,6 +281,13 @@ func checkRegion(region string) string {
 func checkMaxRetries(n int64) string {
 	if n < 0 || n > maxMaxRetries {
 		return fmt.Sprintf("is %d; it must be between 0 and %d.", n, maxMaxRetries)
+	}
+	return ""
+}
+
+func checkQuota(n int64) string {
+	if n < 1 || n > math.MaxInt32 {
+		return fmt.Sprintf("is %d; it must be at least 1, the number the application's package allows.", n)
 	}
 	return ""
 }

@@ -29,7 +29,8 @@ func TestResolveConfigDefaultsAndEnv(t *testing.T) {
 		t.Fatalf("unexpected diagnostics %v / unknown %v", diags, unknown)
 	}
 	want := resolvedConfig{SDKAppID: 1400000001, SecretKey: "s3cret", Identifier: "administrator",
-		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: wire.RetryUntilDeadline, PlanChecks: true}
+		BaseURL: "https://adminapiidn.im.qcloud.com", MaxRetries: wire.RetryUntilDeadline, PlanChecks: true,
+		GiftQuota: livespec.DefaultGiftQuota, CategoryQuota: livespec.DefaultCategoryQuota}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}
@@ -44,15 +45,17 @@ func TestResolveConfigPrefersConfigOverEnv(t *testing.T) {
 	m.MaxRetries = types.Int64Value(0)
 	m.RequestsPerSecond = types.Float64Value(20)
 	m.PlanChecks = types.BoolValue(false)
+	m.GiftQuota = types.Int64Value(100)
 	cfg, _, diags := resolveConfig(m, envOf(map[string]string{
 		tfkit.EnvSDKAppID: "9", tfkit.EnvSecretKey: "from-env", tfkit.EnvIdentifier: "envadmin", tfkit.EnvRegion: "usa",
 		tfkit.EnvMaxRetries: "3", tfkit.EnvRequestsPerSecond: "5", tfkit.EnvPlanChecks: "true",
+		tfkit.EnvGiftQuota: "50", tfkit.EnvCategoryQuota: "10",
 	}))
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
 	want := resolvedConfig{SDKAppID: 7, SecretKey: "from-config", Identifier: "admin2",
-		BaseURL: "https://adminapisgp.im.qcloud.com", MaxRetries: 0, RequestsPerSecond: 20}
+		BaseURL: "https://adminapisgp.im.qcloud.com", MaxRetries: 0, RequestsPerSecond: 20, GiftQuota: 100, CategoryQuota: 10}
 	if cfg != want {
 		t.Fatalf("got %+v\nwant %+v", cfg, want)
 	}

@@ -24,6 +24,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	accountresource "github.com/tencentlive/terraform-provider-tencentlive/internal/account"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/gift"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftcategory"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	roomresource "github.com/tencentlive/terraform-provider-tencentlive/internal/room"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -123,6 +125,18 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Description: fmt.Sprintf("Whether a tencentlive_room about to be created may take over a room that already exists under the same owner (100010), setting its updatable attributes to the configuration. Off by default: such a room may belong to another configuration or workspace of the same application, and after a takeover both manage it and destroying either dismisses it. Without it the plan (or the apply) fails and prints the import block that adopts the room on purpose. Turn it on for one apply to recover rooms an interrupted apply created but did not record. Falls back to %s, then false.",
 					tfkit.EnvAdoptExisting),
 			},
+			"gift_quota": schema.Int64Attribute{
+				Optional: true,
+				Description: fmt.Sprintf("How many gifts the application's TUILiveKit package allows, at least 1. A plan whose configuration holds more tencentlive_gift resources fails before any call, with the code the service would answer (100013). Falls back to %s, then %d, the documented figure.",
+					tfkit.EnvGiftQuota, livespec.DefaultGiftQuota),
+				Validators: []validator.Int64{settingValidator{env: tfkit.EnvGiftQuota, int64: checkQuota, format: "must be at least 1"}},
+			},
+			"category_quota": schema.Int64Attribute{
+				Optional: true,
+				Description: fmt.Sprintf("How many gift categories the application's package allows, at least 1. A plan whose configuration holds more tencentlive_gift_category resources fails before any call (100013). Falls back to %s, then %d, the documented figure.",
+					tfkit.EnvCategoryQuota, livespec.DefaultCategoryQuota),
+				Validators: []validator.Int64{settingValidator{env: tfkit.EnvCategoryQuota, int64: checkQuota, format: "must be at least 1"}},
+			},
 		},
 	}
 }
@@ -163,7 +177,8 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 		"sdk_app_id": cfg.SDKAppID, "identifier": cfg.Identifier, "base_url": cfg.BaseURL,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 	})
-	data := &tfkit.ProviderData{Client: client, Settings: tfkit.Settings{Identifier: cfg.Identifier, PlanChecks: cfg.PlanChecks, AdoptExisting: cfg.AdoptExisting}}
+	data := &tfkit.ProviderData{Client: client, Settings: tfkit.Settings{Identifier: cfg.Identifier, PlanChecks: cfg.PlanChecks, AdoptExisting: cfg.AdoptExisting,
+		GiftQuota: cfg.GiftQuota, CategoryQuota: cfg.CategoryQuota}}
 	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData, resp.ActionData = data, data, data, data, data
 }
 
@@ -183,11 +198,11 @@ func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Confi
 }
 
 func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{roomresource.NewResource, accountresource.NewResource}
+	return []func() resource.Resource{roomresource.NewResource, accountresource.NewResource, gift.NewResource, giftcategory.NewResource}
 }
 
 func (p *tencentliveProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{roomresource.NewDataSource, roomresource.NewRoomsDataSource}
+	return []func() datasource.DataSource{roomresource.NewDataSource, roomresource.NewRoomsDataSource, gift.NewGiftsDataSource}
 }
 
 func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"math/big"
 	"net/url"
@@ -100,8 +101,20 @@ var validString = map[string]func(string) bool{
 	"resource.tencentlive_account.nick":        bytesBetween(0, 500),
 	"resource.tencentlive_account.face_url":    bytesBetween(0, 500),
 	"provider.identifier":                      bytesBetween(1, 32),
-	"provider.region":                          oneOfRule([]string{"china", "singapore", "usa", "jakarta", "seoul", "tokyo", "frankfurt", "mumbai"}),
-	"provider.endpoint":                        endpointRule,
+	// The gift pages (add_gift, add_gift_category: 20-byte IDs and names, 20-byte gift and
+	// 60-byte category descriptions, 200-byte URLs, 100 bytes of JSON ExtensionInfo).
+	"resource.tencentlive_gift.gift_id":                 bytesBetween(1, 20),
+	"resource.tencentlive_gift.default_name":            bytesBetween(1, 20),
+	"resource.tencentlive_gift.default_desc":            bytesBetween(0, 20),
+	"resource.tencentlive_gift.icon_url":                bytesBetween(0, 200),
+	"resource.tencentlive_gift.resource_url":            bytesBetween(0, 200),
+	"resource.tencentlive_gift.extension_info":          extensionInfoRule,
+	"resource.tencentlive_gift_category.category_id":    bytesBetween(1, 20),
+	"resource.tencentlive_gift_category.default_name":   bytesBetween(1, 20),
+	"resource.tencentlive_gift_category.default_desc":   bytesBetween(0, 60),
+	"resource.tencentlive_gift_category.extension_info": extensionInfoRule,
+	"provider.region":   oneOfRule([]string{"china", "singapore", "usa", "jakarta", "seoul", "tokyo", "frankfurt", "mumbai"}),
+	"provider.endpoint": endpointRule,
 }
 
 // validInt64 is the rule of each validated integer attribute.
@@ -110,6 +123,10 @@ var validInt64 = map[string]func(int64) bool{
 	"resource.tencentlive_room.max_member_count": func(n int64) bool { return n >= 1 },
 	"provider.sdk_app_id":                        func(n int64) bool { return n >= 1 },
 	"provider.max_retries":                       func(n int64) bool { return n >= 0 && n <= 20 },
+	"provider.gift_quota":                        func(n int64) bool { return n >= 1 && n <= math.MaxInt32 },
+	"provider.category_quota":                    func(n int64) bool { return n >= 1 && n <= math.MaxInt32 },
+	"resource.tencentlive_gift.coins":            func(n int64) bool { return n >= 0 && n <= math.MaxInt32 },
+	"resource.tencentlive_gift.level":            func(n int64) bool { return n >= 0 && n <= math.MaxInt32 },
 }
 
 // validFloat64 is the rule of each validated number attribute.
@@ -120,6 +137,19 @@ var validFloat64 = map[string]func(float64) bool{
 // validListLen is the rule of each validated list attribute, on its length.
 var validListLen = map[string]func(int) bool{
 	"resource.tencentlive_room.category": func(n int) bool { return n <= 3 },
+}
+
+// extensionInfoRule: at most 100 bytes, empty or a JSON object whose values are all strings
+// (the client SDKs read it as a string-to-string map).
+func extensionInfoRule(s string) bool {
+	if len(s) > 100 {
+		return false
+	}
+	if s == "" {
+		return true
+	}
+	var m map[string]string
+	return json.Unmarshal([]byte(s), &m) == nil && m != nil
 }
 
 func bytesBetween(lo, hi int) func(string) bool {

@@ -143,7 +143,7 @@ func (d *roomsDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 func (d *roomsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: fmt.Sprintf("The application's public live rooms, from get_room_list: every page (%d rooms each) is read, "+
-			"within the command's limit of %d requests per second. Only rooms with is_public_visible = true are listed, "+
+			"within the command's limit of %g requests per second. Only rooms with is_public_visible = true are listed, "+
 			"so this is not an inventory of all rooms; read a private room with the tencentlive_room data source. "+
 			"Rooms are in the service's order (most viewers first). The filters are applied by the provider.",
 			livespec.MaxRoomListPage, livespec.CommandRate("get_room_list")),

@@ -13,4 +13,6 @@ const (
 	EnvAdoptExisting     = "TENCENTLIVE_ADOPT_EXISTING_ROOMS"
 	EnvInsecureHTTP      = "TENCENTLIVE_INSECURE_HTTP_ENDPOINT"
 	EnvCACertFile        = "TENCENTLIVE_CA_CERT_FILE"
+	EnvGiftQuota         = "TENCENTLIVE_GIFT_QUOTA"
+	EnvCategoryQuota     = "TENCENTLIVE_CATEGORY_QUOTA"
 )

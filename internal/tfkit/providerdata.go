@@ -19,6 +19,10 @@ type Settings struct {
 	// AdoptExisting lets create take over a same-owner room it did not make (100010); off by
 	// default, since that room may be another configuration's.
 	AdoptExisting bool
+	// GiftQuota and CategoryQuota are the gifts and gift categories the application's package
+	// allows (livespec.DefaultGiftQuota, DefaultCategoryQuota unless configured): a plan whose
+	// configuration holds more fails with 100013 before any call.
+	GiftQuota, CategoryQuota int
 }
 
 // ProviderData is what the provider's Configure hands to every resource, data source and

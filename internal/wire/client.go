@@ -73,7 +73,7 @@ func New(cfg Config) (*Client, error) {
 			identifier: cfg.Identifier,
 			sign:       tencentyun.GenUserSig,
 		},
-		limiter: newLimiter(cfg.Clock, cfg.RequestsPerSecond),
+		limiter: newLimiter(cfg.Clock, cfg.RequestsPerSecond, cfg.SharedGiftRateBudget),
 		stats:   newStatsRecorder(),
 	}, nil
 }
@@ -183,7 +183,7 @@ func (c *Client) Call(ctx context.Context, service, command string, req, resp an
 		if out.err == nil {
 			return nil
 		}
-		if out.code == livespec.CodeRateLimited || out.code == livespec.CodeAppRateLimited {
+		if livespec.IsRateRefusal(command, out.code) {
 			if cut, perSecond := c.limiter.refused(command, slot); cut {
 				c.stats.paceCut(command)
 				tflog.Info(actx, "tencentlive API refused a request for its rate; pacing the command slower", map[string]any{

@@ -69,6 +69,11 @@ type Config struct {
 	// value is clamped to, is 97% of the command's documented rate (livespec.CommandRate).
 	RequestsPerSecond float64
 
+	// SharedGiftRateBudget paces the gift configuration commands (livespec.GiftConfigCommands but
+	// copy_default_gift_config) as one budget of 1 call/s, as Tencent's console spaces them,
+	// for a service that meters them together; by default each has its own 1 call/s.
+	SharedGiftRateBudget bool
+
 	RequestTimeout time.Duration // per attempt, including reading the body
 	HTTPClient     *http.Client  // default: keep-alive transport, 64 idle connections per host
 	Clock          Clock         // default: the system clock

@@ -125,6 +125,11 @@ var topLevelServices = map[string]bool{
 	"openim":                true,
 }
 
+// wholeAnswer, passed as Call's resp, decodes the entire answer into into, not only Response:
+// most gift reads put their payload beside the envelope fields, and some answers are read in
+// either place.
+type wholeAnswer struct{ into any }
+
 // interpret turns one HTTP answer into an outcome, decoding the payload into resp on success.
 // It must not panic on any input (FuzzDecodeEnvelope).
 func (c *Client) interpret(service, command string, status int, body []byte, resp any) outcome {
@@ -159,7 +164,9 @@ func (c *Client) interpret(service, command string, status int, body []byte, res
 		return out
 	}
 	payload := []byte(env.Response)
-	if topLevelServices[service] {
+	if whole, ok := resp.(wholeAnswer); ok {
+		payload, resp = body, whole.into
+	} else if topLevelServices[service] {
 		payload = body
 	}
 	if len(payload) == 0 || string(payload) == "null" {

@@ -40,6 +40,8 @@ const (
 type limiter struct {
 	clock      Clock
 	configured float64 // Config.RequestsPerSecond; 0 = default
+	sharedGift bool    // Config.SharedGiftRateBudget
+	born       time.Time
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
@@ -49,8 +51,20 @@ type limiter struct {
 	cutAt    time.Time
 }
 
-func newLimiter(clock Clock, configured float64) *limiter {
-	return &limiter{clock: clock, configured: configured, buckets: map[string]*bucket{}}
+func newLimiter(clock Clock, configured float64, sharedGift bool) *limiter {
+	return &limiter{clock: clock, configured: configured, sharedGift: sharedGift, born: clock.Now(), buckets: map[string]*bucket{}}
+}
+
+// sharedGiftBucket is the bucket name of the gift configuration commands when they share one
+// budget (Config.SharedGiftRateBudget); it is no command's name.
+const sharedGiftBucket = "gift configuration"
+
+// bucketName is the bucket command draws from: its own, or the shared gift budget.
+func (l *limiter) bucketName(command string) string {
+	if l.sharedGift && livespec.IsGiftConfigCommand(command) && command != livespec.CopyDefaultGiftConfig {
+		return sharedGiftBucket
+	}
+	return command
 }
 
 // CommandLimit returns the client-side rate and burst used for command: 97% of its documented
@@ -65,16 +79,24 @@ func CommandLimit(command string, configured float64) (perSecond float64, burst 
 }
 
 func (l *limiter) bucket(command string) *bucket {
+	name := l.bucketName(command)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b, ok := l.buckets[command]
+	b, ok := l.buckets[name]
 	if !ok {
 		perSecond, burst := CommandLimit(command, l.configured)
 		b = &bucket{ceiling: perSecond, burst: float64(burst), rate: perSecond, tokens: float64(burst)}
+		if perSecond < burstDivisor {
+			// Too slow to save a third of a second's requests (the gift commands at 1/s): the
+			// process before this one (plan before apply) may have just spent the vendor's
+			// one-request bucket, so the bucket fills from when this limiter was made, and a
+			// request in the first second waits for its slot rather than meet 100012.
+			b.tokens = min(b.burst, l.clock.Now().Sub(l.born).Seconds()*perSecond)
+		}
 		if share := l.recoveredShare(l.clock.Now()); share < 1 {
 			b.rate, b.tokens = perSecond*share, 0
 		}
-		l.buckets[command] = b
+		l.buckets[name] = b
 	}
 	return b
 }
@@ -131,8 +153,9 @@ func (l *limiter) refused(command string, g grant) (cut bool, perSecond float64)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.cutShare, l.cutAt = share, now
+	own := l.bucketName(command)
 	for name, other := range l.buckets {
-		if name != command {
+		if name != own {
 			other.slowTo(now, share)
 		}
 	}

@@ -41,7 +41,7 @@ func TestCommandLimit(t *testing.T) {
 			start = sent[len(sent)-1]
 		}
 		if refused := vendorRefusals(times, documented); refused != 0 {
-			t.Errorf("%s at %v/s, burst %d: the vendor's bucket (%d/s) would refuse %d requests", tt.command, rate, burst, documented, refused)
+			t.Errorf("%s at %v/s, burst %d: the vendor's bucket (%g/s) would refuse %d requests", tt.command, rate, burst, documented, refused)
 		}
 	}
 }
@@ -59,13 +59,13 @@ func limiterSchedule(start time.Time, rate float64, burst, n int) []time.Time {
 
 // vendorRefusals counts the requests a token bucket holding one second of rate (the vendor's
 // meter, reference §1.5), full at the first request, refuses among times (ascending).
-func vendorRefusals(times []time.Time, rate int) int {
+func vendorRefusals(times []time.Time, rate float64) int {
 	if len(times) == 0 {
 		return 0
 	}
-	tokens, last, refused := float64(rate), times[0], 0
+	tokens, last, refused := rate, times[0], 0
 	for _, at := range times {
-		tokens = min(float64(rate), tokens+at.Sub(last).Seconds()*float64(rate))
+		tokens = min(rate, tokens+at.Sub(last).Seconds()*rate)
 		last = at
 		if tokens < 1-1e-9 {
 			refused++

@@ -19,7 +19,7 @@ type Stats struct {
 	LimiterWaits     int64         // requests the client-side limiter held back
 	LimiterWaited    time.Duration // their total wait, by the Client's clock
 	NotIdle          int64         // optional (WhenIdle) calls not sent: no free slot
-	PaceCuts         int64         // refusals (60007, 60011) that slowed a command's pace
+	PaceCuts         int64         // rate refusals (60007, 60011; 100012 for gift configuration) that slowed a command's pace
 	ByCommand        map[string]CommandStats
 	ByCode           map[livespec.Code]int64 // envelope ErrorCodes seen, 0 = success
 	ByHTTPStatus     map[int]int64

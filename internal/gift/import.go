@@ -1,0 +1,22 @@
+package gift
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// ImportState takes the gift ID; Read fills in the rest.
+func (r *giftResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" || len(req.ID) > livespec.MaxGiftIDBytes {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"The import ID %q is not a gift ID: use the gift's ID, 1 to %d bytes.", req.ID, livespec.MaxGiftIDBytes))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("gift_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

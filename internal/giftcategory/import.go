@@ -1,0 +1,22 @@
+package giftcategory
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+)
+
+// ImportState takes the category ID; Read fills in the rest.
+func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" || len(req.ID) > livespec.MaxCategoryIDBytes {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"The import ID %q is not a gift category ID: use the category's ID, 1 to %d bytes.", req.ID, livespec.MaxCategoryIDBytes))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("category_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

@@ -1,0 +1,7 @@
+// Package giftkit is what tencentlive_gift, tencentlive_gift_category and the tencentlive_gifts
+// data source share: the extension_info type compared as JSON, the languages attribute and its
+// key check, the plan-time validators worded with the vendor's codes, the gift wording of API
+// failures, and the catalogue session, which remembers across the calls of one provider
+// process what one resource's call must tell another's (gift IDs planned, the catalogue read
+// once, the categories a deleted gift must be put back into).
+package giftkit
