@@ -64,7 +64,7 @@ func (l *roomList) Configure(_ context.Context, req resource.ConfigureRequest, r
 func (l *roomList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: fmt.Sprintf("The live rooms of the application, for `terraform query`. Public rooms are walked with get_room_list "+
-			"(%d rooms a page, %d pages a second); the platform does not list private rooms (is_public_visible = false): name them in "+
+			"(%d rooms a page, %g pages a second); the platform does not list private rooms (is_public_visible = false): name them in "+
 			"room_ids and they are read with get_room_info. Filters narrow the listed rooms; every room of room_ids is returned.",
 			livespec.MaxRoomListPage, livespec.CommandRate("get_room_list")),
 		Attributes: map[string]schema.Attribute{
