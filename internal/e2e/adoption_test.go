@@ -176,20 +176,21 @@ func TestAccAdoptionBulkImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What an application sets beyond the room: kept by the example, so the plan stays empty.
-	for _, id := range []string{"bulk-admin", "bulk-robot"} {
+	admin, robot := acctest.AccountUserID("bulk-admin"), acctest.AccountUserID("bulk-robot")
+	for _, id := range []string{admin, robot} {
 		if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := 0; i < n; i += 40 {
-		id := fmt.Sprintf("bulk-%03d", i)
+		id := fmt.Sprintf("%s%03d", prefix, i)
 		if err := c.SetRoomMetadata(ctx, id, map[string]string{"theme": "dark"}); err != nil {
 			t.Fatal(err)
 		}
-		if err := c.AddAdmins(ctx, id, []string{"bulk-admin"}); err != nil {
+		if err := c.AddAdmins(ctx, id, []string{admin}); err != nil {
 			t.Fatal(err)
 		}
-		if err := c.AddRobots(ctx, id, []string{"bulk-robot"}); err != nil {
+		if err := c.AddRobots(ctx, id, []string{robot}); err != nil {
 			t.Fatal(err)
 		}
 	}
