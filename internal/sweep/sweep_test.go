@@ -16,6 +16,7 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	_ "github.com/tencentlive/terraform-provider-tencentlive/internal/account" // registers its sweeper
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	_ "github.com/tencentlive/terraform-provider-tencentlive/internal/gift" // registers its sweeper and the categories'
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep/sweeptest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -89,7 +90,7 @@ func TestSweepersRemoveExactlyTheTestObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(data), "room app-recorded\naccount app-user\n"; got != want {
+	if got, want := string(data), "room app-recorded\naccount app-user\ngift app-gift-rec\ngift_category tf-acc-testy\n"; got != want {
 		t.Errorf("record file after the sweep = %q, want %q", got, want)
 	}
 	if n := len(emu.Rooms()); n != 3 {
