@@ -36,12 +36,14 @@ func TestPrefixGuardNamesUnprefixedCreates(t *testing.T) {
 		if err := c.AddGift(ctx, wire.Gift{ID: id, DefaultName: "g"}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for _, id := range []string{"tf-acc-test-cat", "app-cat"} {
 		if err := c.AddGiftCategory(ctx, wire.GiftCategory{ID: id, DefaultName: "c"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	err := g.err()
-	if err == nil || !strings.HasSuffix(err.Error(), `["app-gift" "app-host" "app-room" "tf-acc-testy"] (name them with acctest.Name)`) {
+	if err == nil || !strings.HasSuffix(err.Error(), `["app-cat" "app-gift" "app-host" "app-room" "tf-acc-testy"] (name them with acctest.Name)`) {
 		t.Fatalf("guard: %v", err)
 	}
 }
