@@ -19,8 +19,10 @@ import (
 // creates. A resource type that creates objects adds its commands here, and every acceptance
 // test is then held to the prefix for them.
 var createdNames = map[string]func(body []byte) []string{
-	"create_room":    field("RoomInfo", "RoomId"),
-	"account_import": field("UserID"),
+	"create_room":       field("RoomInfo", "RoomId"),
+	"account_import":    field("UserID"),
+	"add_gift":          field("GiftId"),
+	"add_gift_category": field("CategoryId"),
 }
 
 // field reads one string field of a JSON request body, at the path of object keys given.

@@ -2,11 +2,15 @@ package acctest
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -28,8 +32,18 @@ func TestPrefixGuardNamesUnprefixedCreates(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, id := range []string{"tf-acc-test-gift", "app-gift"} {
+		if err := c.AddGift(ctx, wire.Gift{ID: id, DefaultName: "g"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"tf-acc-test-cat", "app-cat"} {
+		if err := c.AddGiftCategory(ctx, wire.GiftCategory{ID: id, DefaultName: "c"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	err := g.err()
-	if err == nil || !strings.HasSuffix(err.Error(), `["app-host" "app-room" "tf-acc-testy"] (name them with acctest.Name)`) {
+	if err == nil || !strings.HasSuffix(err.Error(), `["app-cat" "app-gift" "app-host" "app-room" "tf-acc-testy"] (name them with acctest.Name)`) {
 		t.Fatalf("guard: %v", err)
 	}
 }
@@ -56,5 +70,22 @@ func TestNameFitsEachLimit(t *testing.T) {
 	}
 	if a, b := RoomID("x"), RoomID("x"); a == b {
 		t.Errorf("two RoomID calls gave %q", a)
+	}
+}
+
+// The tests name gifts and categories with GiftID alike, so both sweepers must find it.
+func TestGiftIDIsRecordedForGiftsAndCategories(t *testing.T) {
+	record := filepath.Join(t.TempDir(), "names")
+	t.Setenv(sweep.EnvRecord, record)
+	id := GiftID()
+	if len(id) != livespec.MaxGiftIDBytes || !sweep.Owned(id) {
+		t.Errorf("GiftID() = %q: want the prefix and %d random characters", id, randomBytes)
+	}
+	data, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "gift " + id + "\ngift_category " + id + "\n"; string(data) != want {
+		t.Errorf("record file = %q, want %q", data, want)
 	}
 }

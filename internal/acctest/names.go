@@ -64,9 +64,12 @@ func TestName() string {
 }
 
 // GiftID returns a fresh gift or category ID within the vendor's 20 bytes: Prefix and 8 random
-// characters.
+// characters. The tests name gifts and categories with it alike, so it is recorded for both
+// sweepers; the one whose kind it is not finds nothing by that name and drops it.
 func GiftID() string {
-	return Prefix + tfacctest.RandStringFromCharSet(randomBytes, nameCharset)
+	id := Name(sweep.KindGift, "", livespec.MaxGiftIDBytes)
+	record(sweep.KindGiftCategory, id)
+	return id
 }
 
 // record appends name to the sweepers' record file: against the real service always (the

@@ -24,8 +24,10 @@ type Kind string
 
 // The kinds of object the provider manages today.
 const (
-	KindRoom    Kind = "room"
-	KindAccount Kind = "account"
+	KindRoom         Kind = "room"
+	KindAccount      Kind = "account"
+	KindGift         Kind = "gift"
+	KindGiftCategory Kind = "gift_category"
 )
 
 // Sweeper removes one resource type's test objects.

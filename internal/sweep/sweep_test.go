@@ -3,6 +3,7 @@ package sweep_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	_ "github.com/tencentlive/terraform-provider-tencentlive/internal/account" // registers its sweeper
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	_ "github.com/tencentlive/terraform-provider-tencentlive/internal/gift" // registers its sweeper and the categories'
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep/sweeptest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
@@ -89,11 +91,54 @@ func TestSweepersRemoveExactlyTheTestObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(data), "room app-recorded\naccount app-user\n"; got != want {
+	if got, want := string(data), "room app-recorded\naccount app-user\ngift app-gift-rec\ngift_category tf-acc-testy\n"; got != want {
 		t.Errorf("record file after the sweep = %q, want %q", got, want)
 	}
 	if n := len(emu.Rooms()); n != 3 {
 		t.Errorf("%d rooms left, want the application's 3: %+v", n, emu.Rooms())
+	}
+}
+
+// Where the bulk gift read is off, the sweepers find the recorded categories and the test gifts
+// those categories show, delete exactly them, and leave the application's gift in a test
+// category alone.
+func TestGiftSweepersWithoutTheBulkRead(t *testing.T) {
+	_, url := emutest.Serve(t, emulator.Options{NoGiftInfoList: true})
+	c := emutest.RetryingClient(t, url, 0)
+	record := filepath.Join(t.TempDir(), "names")
+	ctx := context.Background()
+	cat, shown, recorded := sweep.Prefix+"cat", sweep.Prefix+"shown", sweep.Prefix+"rec"
+	steps := []error{
+		c.AddGift(ctx, wire.Gift{ID: shown, DefaultName: "shown"}),
+		c.AddGift(ctx, wire.Gift{ID: recorded, DefaultName: "rec"}),
+		c.AddGift(ctx, wire.Gift{ID: "app-gift", DefaultName: "app"}),
+		c.AddGiftCategory(ctx, wire.GiftCategory{ID: cat, DefaultName: "cat"}),
+		sweep.Record(record, sweep.KindGiftCategory, cat),
+		sweep.Record(record, sweep.KindGift, recorded),
+	}
+	_, err := c.AddGiftCategoryRelations(ctx, cat, []string{shown, "app-gift"})
+	if err := errors.Join(append(steps, err)...); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetGiftCatalog(ctx); !errors.Is(err, wire.ErrBulkReadUnavailable) {
+		t.Fatalf("the bulk read should be off: %v", err)
+	}
+	errs := sweepAll(t, sweep.NewRun(c, record))
+	for _, name := range []string{"tencentlive_gift", "tencentlive_gift_category"} {
+		if errs[name] != nil {
+			t.Errorf("sweeper %s: %v", name, errs[name])
+		}
+	}
+	for _, id := range []string{shown, recorded} {
+		if _, err := c.GetGift(ctx, id); !errors.Is(err, wire.ErrGiftNotFound) {
+			t.Errorf("test gift %s: %v, want it gone", id, err)
+		}
+	}
+	if _, err := c.GetGiftCategory(ctx, cat); !errors.Is(err, wire.ErrGiftCategoryNotFound) {
+		t.Errorf("test category %s: %v, want it gone", cat, err)
+	}
+	if _, err := c.GetGift(ctx, "app-gift"); err != nil {
+		t.Errorf("the application's gift: %v", err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/sweep"
@@ -31,8 +32,8 @@ type Fixture struct {
 }
 
 // Fixtures are the kinds a sweep test leaves and checks: the rooms' fixture comes first, as its
-// rooms use accounts.
-var Fixtures = []Fixture{rooms, accounts}
+// rooms use accounts, and the gifts' before the categories', which show them.
+var Fixtures = []Fixture{rooms, accounts, gifts, giftCategories}
 
 // Left is what Leave left.
 type Left struct{ Prefixed, App []Object }
@@ -156,5 +157,82 @@ var accounts = Fixture{
 			return false, fmt.Errorf("account_check answered %d results for one account", len(st))
 		}
 		return st[0].Imported, nil
+	},
+}
+
+// The gift fixtures' IDs fit the vendor's 20 bytes: the prefix leaves 8.
+var (
+	giftListed = sweep.Prefix + "listed" // shown by the bulk read only, in an app's category
+	giftInCat  = sweep.Prefix + "incat"  // in a test category, recorded nowhere
+	giftRec    = sweep.Prefix + "rec"    // recorded
+	catListed  = sweep.Prefix + "catlist"
+	catRec     = sweep.Prefix + "catrec"
+)
+
+var gifts = Fixture{
+	Kind: sweep.KindGift,
+	Leave: func(ctx context.Context, c *wire.Client, record string) (prefixed, app []Object, err error) {
+		add := func(id string) error {
+			return c.AddGift(ctx, wire.Gift{ID: id, DefaultName: strings.TrimPrefix(id, sweep.Prefix), Coins: 1})
+		}
+		steps := []error{
+			add(giftListed), add(giftInCat), add(giftRec), add("app-gift"), add("tf-acc-testy"), add("app-gift-rec"),
+			sweep.Record(record, sweep.KindGift, giftRec),
+			// An application's gift the record file names, wrongly.
+			sweep.Record(record, sweep.KindGift, "app-gift-rec"),
+		}
+		if err := errors.Join(steps...); err != nil {
+			return nil, nil, err
+		}
+		for _, id := range []string{giftListed, giftInCat, giftRec} {
+			prefixed = append(prefixed, Object{sweep.KindGift, id})
+		}
+		for _, id := range []string{"app-gift", "tf-acc-testy", "app-gift-rec"} {
+			app = append(app, Object{sweep.KindGift, id})
+		}
+		return prefixed, app, nil
+	},
+	Exists: func(ctx context.Context, c *wire.Client, name string) (bool, error) {
+		_, err := c.GetGift(ctx, name)
+		if errors.Is(err, wire.ErrGiftNotFound) {
+			return false, nil
+		}
+		return err == nil, err
+	},
+}
+
+var giftCategories = Fixture{
+	Kind: sweep.KindGiftCategory,
+	Leave: func(ctx context.Context, c *wire.Client, record string) (prefixed, app []Object, err error) {
+		add := func(id string, giftIDs ...string) error {
+			if err := c.AddGiftCategory(ctx, wire.GiftCategory{ID: id, DefaultName: strings.TrimPrefix(id, sweep.Prefix)}); err != nil {
+				return err
+			}
+			_, err := c.AddGiftCategoryRelations(ctx, id, giftIDs)
+			return err
+		}
+		steps := []error{
+			// Shown by the bulk read only; it shows a test gift recorded nowhere and an
+			// application's gift, which stays.
+			add(catListed, giftInCat, "app-gift"),
+			add(catRec, giftRec),
+			sweep.Record(record, sweep.KindGiftCategory, catRec),
+			// The application's category (a package allows 3): named like the prefix without its
+			// dash, showing a test gift, and named by the record file too.
+			add("tf-acc-testy", giftListed, "app-gift"),
+			sweep.Record(record, sweep.KindGiftCategory, "tf-acc-testy"),
+		}
+		if err := errors.Join(steps...); err != nil {
+			return nil, nil, err
+		}
+		prefixed = []Object{{sweep.KindGiftCategory, catListed}, {sweep.KindGiftCategory, catRec}}
+		return prefixed, []Object{{sweep.KindGiftCategory, "tf-acc-testy"}}, nil
+	},
+	Exists: func(ctx context.Context, c *wire.Client, name string) (bool, error) {
+		_, err := c.GetGiftCategory(ctx, name)
+		if errors.Is(err, wire.ErrGiftCategoryNotFound) {
+			return false, nil
+		}
+		return err == nil, err
 	},
 }
