@@ -12,8 +12,8 @@ import (
 )
 
 // The gift system: gifts, their translations, and the per-room send_gift / get_gift_count.
-// Categories and relations are in giftcategories.go, the bulk read and the demo catalogue in
-// giftlist.go. Everything is guarded by Server.mu and scoped to the one SDKAppID the emulator
+// Categories and relations are in giftcategories.go, the translation commands of both in
+// giftlanguages.go, the bulk read and the demo catalogue in giftlist.go. Everything is guarded by Server.mu and scoped to the one SDKAppID the emulator
 // answers for, as the vendor scopes it to the SDKAppID of the request.
 
 // Gift is the emulator's record of one gift. JSON names are the vendor's.
