@@ -133,25 +133,7 @@ func (s *Server) delGiftCategory(c *call) (result, *apiError) {
 }
 
 func (s *Server) setGiftCategoryLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "CategoryId", livespec.MaxCategoryIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	cat, ok := s.gifts.categories[id]
-	if !ok {
-		return result{}, categoryNotFound(id)
-	}
-	langs, err := setLanguage(c.body, maps.Clone(cat.Languages), lang, "CategoryName", "CategoryDesc",
-		livespec.MaxCategoryNameBytes, livespec.MaxCategoryDescBytes)
-	if err != nil {
-		return result{}, err
-	}
-	cat.Languages = langs
-	s.gen++
-	return result{}, nil
+	return s.setTranslation(c, categoryTranslations)
 }
 
 // categoryText is a category translation as the API names its fields.
@@ -161,41 +143,12 @@ type categoryText struct {
 }
 
 func (s *Server) getGiftCategoryLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "CategoryId", livespec.MaxCategoryIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	cat, ok := s.gifts.categories[id]
-	if !ok {
-		return result{}, categoryNotFound(id)
-	}
-	entry, ok := cat.Languages[lang]
-	if !ok {
-		return result{}, noLanguageEntry("CategoryId", id, lang)
-	}
-	return s.languageAnswer("CategoryInfo", categoryText{entry.Name, entry.Desc}), nil
+	return s.getTranslation(c, categoryTranslations)
 }
 
 // delGiftCategoryLanguage: an absent category or entry is a success.
 func (s *Server) delGiftCategoryLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "CategoryId", livespec.MaxCategoryIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	if cat, ok := s.gifts.categories[id]; ok {
-		if _, ok := cat.Languages[lang]; ok {
-			cat.Languages = maps.Clone(cat.Languages)
-			delete(cat.Languages, lang)
-			s.gen++
-		}
-	}
-	return result{}, nil
+	return s.delTranslation(c, categoryTranslations)
 }
 
 // relationBody reads CategoryId and a non-empty GiftIdList of strings.

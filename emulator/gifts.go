@@ -12,8 +12,8 @@ import (
 )
 
 // The gift system: gifts, their translations, and the per-room send_gift / get_gift_count.
-// Categories and relations are in giftcategories.go, the bulk read and the demo catalogue in
-// giftlist.go. Everything is guarded by Server.mu and scoped to the one SDKAppID the emulator
+// Categories and relations are in giftcategories.go, the translation commands of both in
+// giftlanguages.go, the bulk read and the demo catalogue in giftlist.go. Everything is guarded by Server.mu and scoped to the one SDKAppID the emulator
 // answers for, as the vendor scopes it to the SDKAppID of the request.
 
 // Gift is the emulator's record of one gift. JSON names are the vendor's.
@@ -492,24 +492,7 @@ func languageBody(o object, idField string, idLimit int) (id, lang string, err *
 }
 
 func (s *Server) setGiftLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "GiftId", livespec.MaxGiftIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	gf, ok := s.gifts.gifts[id]
-	if !ok {
-		return result{}, giftNotFound(id)
-	}
-	langs, err := setLanguage(c.body, maps.Clone(gf.Languages), lang, "Name", "Desc", livespec.MaxGiftNameBytes, livespec.MaxGiftDescBytes)
-	if err != nil {
-		return result{}, err
-	}
-	gf.Languages = langs
-	s.gen++
-	return result{}, nil
+	return s.setTranslation(c, giftTranslations)
 }
 
 // languageAnswer shapes a translation read: the documented top-level object (GiftInfo or
@@ -526,41 +509,12 @@ func noLanguageEntry(idField, id, lang string) *apiError {
 }
 
 func (s *Server) getGiftLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "GiftId", livespec.MaxGiftIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	gf, ok := s.gifts.gifts[id]
-	if !ok {
-		return result{}, giftNotFound(id)
-	}
-	entry, ok := gf.Languages[lang]
-	if !ok {
-		return result{}, noLanguageEntry("GiftId", id, lang)
-	}
-	return s.languageAnswer("GiftInfo", entry), nil
+	return s.getTranslation(c, giftTranslations)
 }
 
 // delGiftLanguage: an absent gift or entry is a success, like the other deletes.
 func (s *Server) delGiftLanguage(c *call) (result, *apiError) {
-	id, lang, err := languageBody(c.body, "GiftId", livespec.MaxGiftIDBytes)
-	if err != nil {
-		return result{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gifts.init()
-	if gf, ok := s.gifts.gifts[id]; ok {
-		if _, ok := gf.Languages[lang]; ok {
-			gf.Languages = maps.Clone(gf.Languages)
-			delete(gf.Languages, lang)
-			s.gen++
-		}
-	}
-	return result{}, nil
+	return s.delTranslation(c, giftTranslations)
 }
 
 // sendGift: the admin sends Count gifts from From_Account to each receiver in a room.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
@@ -16,47 +17,32 @@ import (
 func (r *giftResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to create gift"
-	var plan giftModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.data.APIClient(summary, resp.Diagnostics.AddError)
-	if c == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	s := giftkit.SessionOf(r.data)
-	giftID := plan.GiftID.ValueString()
-	s.Wrote()
-	created := s.CreatingGift(giftID)
-	if err := c.AddGift(ctx, expandGift(plan)); err != nil {
-		created(false)
-		addGiftError(&resp.Diagnostics, summary, giftID, "", err)
-		return
-	}
-	created(true)
-	plan.ID = plan.GiftID
-	want, diags := expandLanguages(ctx, plan)
-	resp.Diagnostics.Append(diags...)
-	done, err := setLanguages(ctx, c, giftID, wire.Languages{}, want)
-	if err != nil {
-		// The gift exists: record it with the translations it has, so the next apply sets the rest.
-		plan.Languages, diags = giftkit.FlattenLanguages(ctx, done, plan.Languages)
+	r.call(summary, req.Plan.Get, timeouts.Value.Create).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, plan *giftModel) {
+		s := giftkit.SessionOf(r.data)
+		giftID := plan.GiftID.ValueString()
+		s.Wrote()
+		created := s.CreatingGift(giftID)
+		if err := c.AddGift(ctx, expandGift(*plan)); err != nil {
+			created(false)
+			addGiftError(&resp.Diagnostics, summary, giftID, "", err)
+			return
+		}
+		created(true)
+		plan.ID = plan.GiftID
+		want, diags := expandLanguages(ctx, *plan)
 		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		addGiftError(&resp.Diagnostics, summary, giftID, "The gift was created; the next apply sets its remaining translations.", err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	relink(ctx, c, s, giftID, &resp.Diagnostics)
+		done, err := setLanguages(ctx, c, giftID, wire.Languages{}, want)
+		if err != nil {
+			// The gift exists: record it with the translations it has, so the next apply sets the rest.
+			plan.Languages, diags = giftkit.FlattenLanguages(ctx, done, plan.Languages)
+			resp.Diagnostics.Append(diags...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			addGiftError(&resp.Diagnostics, summary, giftID, "The gift was created; the next apply sets its remaining translations.", err)
+			return
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		relink(ctx, c, s, giftID, &resp.Diagnostics)
+	})
 }
 
 // setLanguages turns the translations have into want (set_gift_language for each new or

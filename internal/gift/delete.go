@@ -3,10 +3,12 @@ package gift
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 // Delete deletes the gift with its translations. del_gift also takes it out of every category,
@@ -15,34 +17,19 @@ import (
 func (r *giftResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to delete gift"
-	var state giftModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.data.APIClient(summary, resp.Diagnostics.AddError)
-	if c == nil {
-		return
-	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	s := giftkit.SessionOf(r.data)
-	giftID := state.GiftID.ValueString()
-	listed, err := s.CategoriesListingGift(ctx, c, giftID)
-	if err != nil {
-		addGiftError(&resp.Diagnostics, summary, giftID,
-			"Nothing was deleted: the provider reads which categories list the gift before deleting it, to put it back if it is being replaced.", err)
-		return
-	}
-	s.RememberCategories(giftID, listed)
-	s.Wrote()
-	if err := c.DeleteGift(ctx, giftID); err != nil { // a gift already gone succeeds
-		addGiftError(&resp.Diagnostics, summary, giftID, "", err)
-	}
+	r.call(summary, req.State.Get, timeouts.Value.Delete).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, state *giftModel) {
+		s := giftkit.SessionOf(r.data)
+		giftID := state.GiftID.ValueString()
+		listed, err := s.CategoriesListingGift(ctx, c, giftID)
+		if err != nil {
+			addGiftError(&resp.Diagnostics, summary, giftID,
+				"Nothing was deleted: the provider reads which categories list the gift before deleting it, to put it back if it is being replaced.", err)
+			return
+		}
+		s.RememberCategories(giftID, listed)
+		s.Wrote()
+		if err := c.DeleteGift(ctx, giftID); err != nil { // a gift already gone succeeds
+			addGiftError(&resp.Diagnostics, summary, giftID, "", err)
+		}
+	})
 }

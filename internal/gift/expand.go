@@ -27,12 +27,7 @@ func expandGift(m giftModel) wire.Gift {
 // defaultsChanged reports whether edit_gift has anything to change from state to plan; the
 // extension_info texts are compared as JSON.
 func defaultsChanged(state, plan giftModel) bool {
-	s, p := expandGift(state), expandGift(plan)
-	if !giftkit.SameJSON(s.ExtensionInfo, p.ExtensionInfo) {
-		return true
-	}
-	s.ExtensionInfo, p.ExtensionInfo = "", ""
-	return s != p
+	return giftkit.DefaultsChanged(expandGift(state), expandGift(plan), func(x *wire.Gift) *string { return &x.ExtensionInfo })
 }
 
 // expandLanguages returns m's translations.

@@ -21,3 +21,6 @@ type giftModel struct {
 	Languages     types.Map             `tfsdk:"languages"`
 	Timeouts      timeouts.Value        `tfsdk:"timeouts"`
 }
+
+// OperationTimeouts lets giftkit.Call bound each call by the timeouts block.
+func (m giftModel) OperationTimeouts() timeouts.Value { return m.Timeouts }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
@@ -37,4 +38,9 @@ func (r *giftResource) Metadata(_ context.Context, req resource.MetadataRequest,
 
 func (r *giftResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = tfkit.ProviderDataOf(req.ProviderData, &resp.Diagnostics)
+}
+
+// call is one of this resource's CRUD calls: giftkit.Call opens them all the same way.
+func (r *giftResource) call(summary string, get giftkit.Getter, timeout giftkit.TimeoutOf) giftkit.Call[giftModel] {
+	return giftkit.Call[giftModel]{Data: r.data, Summary: summary, Get: get, Timeout: timeout, Default: defaultTimeout}
 }

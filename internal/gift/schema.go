@@ -25,11 +25,7 @@ func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"call per second per application, so a catalogue of many gifts takes about one second per translation to apply. " +
 			"Import with the gift ID.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Same as gift_id.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": giftkit.IDAttribute("gift_id"),
 			"gift_id": schema.StringAttribute{
 				Required: true,
 				Description: fmt.Sprintf("Gift ID, unique within the application, 1 to %d bytes. Changing it creates a new gift; "+
@@ -37,18 +33,8 @@ func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators:    giftkit.Bytes(1, livespec.MaxGiftIDBytes),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"default_name": schema.StringAttribute{
-				Required: true,
-				Description: fmt.Sprintf("Name shown when the gift has no translation in the client's language, 1 to %d bytes of "+
-					"UTF-8 (%d CJK characters).", livespec.MaxGiftNameBytes, livespec.MaxGiftNameBytes/3),
-				Validators: giftkit.Bytes(1, livespec.MaxGiftNameBytes),
-			},
-			"default_desc": schema.StringAttribute{
-				Optional: true,
-				Description: fmt.Sprintf("Description shown when the gift has no translation in the client's language, at most %d "+
-					"bytes of UTF-8 (%d CJK characters).", livespec.MaxGiftDescBytes, livespec.MaxGiftDescBytes/3),
-				Validators: giftkit.Bytes(0, livespec.MaxGiftDescBytes),
-			},
+			"default_name": giftkit.DefaultNameAttribute("gift", livespec.MaxGiftNameBytes),
+			"default_desc": giftkit.DefaultDescAttribute("gift", livespec.MaxGiftDescBytes),
 			"coins": schema.Int64Attribute{
 				Required: true,
 				Description: fmt.Sprintf("Price in the app's virtual currency (the app decides what a coin is worth), 0 to %d.",
@@ -72,15 +58,9 @@ func (r *giftResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Description: fmt.Sprintf("URL of the gift's effect (mp4, svga, ...), at most %d bytes.", livespec.MaxGiftURLBytes),
 				Validators:  giftkit.Bytes(0, livespec.MaxGiftURLBytes),
 			},
-			"extension_info": schema.StringAttribute{
-				Optional:   true,
-				CustomType: giftkit.ExtensionInfoType{},
-				Description: fmt.Sprintf("Custom data for the app: a JSON object of strings, at most %d bytes of text (write it "+
-					"with jsonencode). Compared as JSON, so key order and spacing never show as a change.", livespec.MaxGiftExtensionInfoBytes),
-				Validators: []validator.String{giftkit.ExtensionInfoText{}},
-			},
-			"languages": giftkit.LanguagesAttribute("gift", livespec.MaxGiftNameBytes, livespec.MaxGiftDescBytes),
-			"timeouts":  timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"extension_info": giftkit.ExtensionInfoAttribute(),
+			"languages":      giftkit.LanguagesAttribute("gift", livespec.MaxGiftNameBytes, livespec.MaxGiftDescBytes),
+			"timeouts":       timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }

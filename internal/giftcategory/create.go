@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,32 +19,17 @@ import (
 func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to create gift category"
-	var plan categoryModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.data.APIClient(summary, resp.Diagnostics.AddError)
-	if c == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	s := giftkit.SessionOf(r.data)
-	categoryID := plan.CategoryID.ValueString()
-	s.WroteCategory()
-	if err := c.AddGiftCategory(ctx, expandCategory(plan)); err != nil {
-		addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
-		return
-	}
-	plan.ID = plan.CategoryID
-	r.applyContents(ctx, c, s, summary, wire.Languages{}, nil, plan, resp.State.Set, &resp.Diagnostics)
+	r.call(summary, req.Plan.Get, timeouts.Value.Create).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, plan *categoryModel) {
+		s := giftkit.SessionOf(r.data)
+		categoryID := plan.CategoryID.ValueString()
+		s.WroteCategory()
+		if err := c.AddGiftCategory(ctx, expandCategory(*plan)); err != nil {
+			addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
+			return
+		}
+		plan.ID = plan.CategoryID
+		r.applyContents(ctx, c, s, summary, wire.Languages{}, nil, *plan, resp.State.Set, &resp.Diagnostics)
+	})
 }
 
 // applyContents turns the category's translations and gifts from (haveLangs, haveGifts) into

@@ -18,12 +18,7 @@ func expandCategory(m categoryModel) wire.GiftCategory {
 
 // defaultsChanged reports whether edit_gift_category has anything to change.
 func defaultsChanged(state, plan categoryModel) bool {
-	s, p := expandCategory(state), expandCategory(plan)
-	if !giftkit.SameJSON(s.ExtensionInfo, p.ExtensionInfo) {
-		return true
-	}
-	s.ExtensionInfo, p.ExtensionInfo = "", ""
-	return s != p
+	return giftkit.DefaultsChanged(expandCategory(state), expandCategory(plan), func(x *wire.GiftCategory) *string { return &x.ExtensionInfo })
 }
 
 // relationChanges returns the gifts to add to and remove from a category to go from have to

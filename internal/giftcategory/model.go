@@ -18,3 +18,6 @@ type categoryModel struct {
 	GiftIDs       types.Set             `tfsdk:"gift_ids"`
 	Timeouts      timeouts.Value        `tfsdk:"timeouts"`
 }
+
+// OperationTimeouts lets giftkit.Call bound each call by the timeouts block.
+func (m categoryModel) OperationTimeouts() timeouts.Value { return m.Timeouts }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
@@ -35,4 +36,9 @@ func (r *categoryResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = tfkit.ProviderDataOf(req.ProviderData, &resp.Diagnostics)
+}
+
+// call is one of this resource's CRUD calls: giftkit.Call opens them all the same way.
+func (r *categoryResource) call(summary string, get giftkit.Getter, timeout giftkit.TimeoutOf) giftkit.Call[categoryModel] {
+	return giftkit.Call[categoryModel]{Data: r.data, Summary: summary, Get: get, Timeout: timeout, Default: defaultTimeout}
 }

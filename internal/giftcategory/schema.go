@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
@@ -25,11 +24,7 @@ func (r *categoryResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"to the category in the console shows as drift and is removed by the next apply. When a listed gift is replaced, " +
 			"the same apply puts it back into the category. Import with the category ID.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Same as category_id.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": giftkit.IDAttribute("category_id"),
 			"category_id": schema.StringAttribute{
 				Required: true,
 				Description: fmt.Sprintf("Category ID, unique within the application, 1 to %d bytes. Changing it creates a new "+
@@ -38,26 +33,10 @@ func (r *categoryResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    giftkit.Bytes(1, livespec.MaxCategoryIDBytes),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"default_name": schema.StringAttribute{
-				Required: true,
-				Description: fmt.Sprintf("Name shown when the category has no translation in the client's language, 1 to %d "+
-					"bytes of UTF-8 (%d CJK characters).", livespec.MaxCategoryNameBytes, livespec.MaxCategoryNameBytes/3),
-				Validators: giftkit.Bytes(1, livespec.MaxCategoryNameBytes),
-			},
-			"default_desc": schema.StringAttribute{
-				Optional: true,
-				Description: fmt.Sprintf("Description shown when the category has no translation in the client's language, at "+
-					"most %d bytes of UTF-8 (%d CJK characters).", livespec.MaxCategoryDescBytes, livespec.MaxCategoryDescBytes/3),
-				Validators: giftkit.Bytes(0, livespec.MaxCategoryDescBytes),
-			},
-			"extension_info": schema.StringAttribute{
-				Optional:   true,
-				CustomType: giftkit.ExtensionInfoType{},
-				Description: fmt.Sprintf("Custom data for the app: a JSON object of strings, at most %d bytes of text (write it "+
-					"with jsonencode). Compared as JSON, so key order and spacing never show as a change.", livespec.MaxGiftExtensionInfoBytes),
-				Validators: []validator.String{giftkit.ExtensionInfoText{}},
-			},
-			"languages": giftkit.LanguagesAttribute("category", livespec.MaxCategoryNameBytes, livespec.MaxCategoryDescBytes),
+			"default_name":   giftkit.DefaultNameAttribute("category", livespec.MaxCategoryNameBytes),
+			"default_desc":   giftkit.DefaultDescAttribute("category", livespec.MaxCategoryDescBytes),
+			"extension_info": giftkit.ExtensionInfoAttribute(),
+			"languages":      giftkit.LanguagesAttribute("category", livespec.MaxCategoryNameBytes, livespec.MaxCategoryDescBytes),
 			"gift_ids": schema.SetAttribute{
 				Optional:    true,
 				Computed:    true,
