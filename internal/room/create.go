@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
@@ -90,6 +91,10 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 
 	info, err := c.GetRoomInfo(ctx, roomID)
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		r.recordInterrupted(ctx, plan, ticket, resp)
+		return
+	}
 	if err != nil {
 		fail(wire.RoomInfo{}, err, createdNote)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateHalfCreated, []byte("true"))...)
@@ -100,6 +105,42 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Private != nil { // nil only in unit tests that build the response by hand
 		setTicket(ctx, resp.Private, ticket, &resp.Diagnostics)
 	}
+}
+
+// recordInterrupted records a room whose every write succeeded but whose read-back was cut
+// short by an interrupt (Terraform's graceful stop cancels the request). The room holds the
+// plan, so the plan is its state, with the values only the service knows (create_time and other
+// unknowns) left null for the next refresh to fill in. It is reported with a warning, not an
+// error: on an error Terraform saves the object tainted, and some Terraform versions (1.16.4)
+// briefly hold it with no status at all while doing so; the state save forced by the interrupt
+// can catch that moment, crash ("status ObjectStatus(0), which cannot be saved in state") and
+// lose every room of the apply from the state.
+func (r *roomResource) recordInterrupted(ctx context.Context, plan roomModel, ticket string, resp *resource.CreateResponse) {
+	room := plan
+	room.ID = plan.RoomID
+	var raw tftypes.Value
+	setRoom(ctx, &raw, room, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	known, err := tftypes.Transform(raw, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to create live room", fmt.Sprintf("Recording room %q after the interrupt: %v", plan.RoomID.ValueString(), err))
+		return
+	}
+	resp.State.Raw = known
+	if resp.Private != nil {
+		setTicket(ctx, resp.Private, ticket, &resp.Diagnostics)
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("room_id"), "Live room created; read-back interrupted", fmt.Sprintf(
+		"Room %q was created as configured, but the apply was interrupted before the provider could read it back. "+
+			"It is recorded in the state; the next plan reads the values only the service knows (such as create_time).",
+		plan.RoomID.ValueString()))
 }
 
 // createdNote ends the diagnostic of a create whose room exists but whose later step failed.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
@@ -416,5 +418,51 @@ func TestDeleteRefusesAProtectedRoom(t *testing.T) {
 	}
 	if c.Stats().ByCommand["destroy_room"].Requests != before {
 		t.Fatal("destroy_room was sent for a protected room")
+	}
+}
+
+// An interrupt (Terraform's graceful stop cancels the context) that cuts short only the
+// read-back after every write succeeded records the room as planned, with a warning and no
+// error: on an error some Terraform versions briefly hold the object without a status, and the
+// state save forced by the interrupt crashes on it.
+func TestCreateInterruptedReadBackRecordsThePlannedRoomWithAWarning(t *testing.T) {
+	ctx, interrupt := context.WithCancel(context.Background())
+	defer interrupt()
+	cancelOnReadBack := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if strings.Contains(req.URL.Path, "get_room_info") {
+				interrupt() // the answer never comes: the client gives up on the canceled context
+				select {
+				case <-req.Context().Done():
+				case <-time.After(time.Second):
+				}
+				return
+			}
+			next.ServeHTTP(w, req)
+		})
+	}
+	emu, url := emutest.Serve(t, emulator.Options{}, cancelOnReadBack)
+	r := &roomResource{data: &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0), Settings: tfkit.Settings{Identifier: emulator.DefaultAdmin}}}
+	p := defaultsPlan("cut", "Karaoke")
+	p.RoomName = types.StringValue("Cut short")
+	plan := planOf(t, r, p)
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Raw.Type(), nil)}}
+	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want one warning and no error, got %v", resp.Diagnostics)
+	}
+	if len(emu.Rooms()) != 1 {
+		t.Fatalf("the emulator holds %d rooms, want the created one", len(emu.Rooms()))
+	}
+	if !resp.State.Raw.IsFullyKnown() {
+		t.Fatalf("Terraform rejects a state with unknown values: %v", resp.State.Raw)
+	}
+	got, diags := roomFrom(context.Background(), resp.State.Raw)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got.RoomID.ValueString() != "cut" || got.RoomName.ValueString() != "Cut short" || !got.CreateTime.IsNull() {
+		t.Fatalf("state %+v; want the planned room, create_time left for the next refresh", got)
 	}
 }
