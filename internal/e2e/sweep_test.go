@@ -18,7 +18,7 @@ import (
 // The sweepers as CI and a developer run them: `go test ./internal/provider -sweep=REGION`
 // against the emulator process, after test objects were left behind beside the application's
 // own. Exactly the test objects must be gone; a bad region or missing credentials fail saying so.
-func TestSweepersAgainstTheEmulator(t *testing.T) {
+func TestAccSweepersAgainstTheEmulator(t *testing.T) {
 	requireAcc(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
