@@ -20,7 +20,7 @@ func giftCatalogHCL(gifts int) string {
 	for i := range gifts {
 		fmt.Fprintf(&b, `
 resource "tencentlive_gift" "g%02d" {
-  gift_id      = "gift-%02d"
+  gift_id      = "tf-acc-test-g%02d"
   default_name = "Gift %02d"
   coins        = %d
   languages = {
@@ -38,7 +38,7 @@ resource "tencentlive_gift" "g%02d" {
 		}
 		fmt.Fprintf(&b, `
 resource "tencentlive_gift_category" "c%d" {
-  category_id  = "category-%d"
+  category_id  = "tf-acc-test-c%d"
   default_name = "Category %d"
   gift_ids     = [%s]
   languages = {

@@ -49,7 +49,7 @@ func queryRooms(t *testing.T, c *wire.Client, prefix string, n int) {
 	t.Helper()
 	ctx := context.Background()
 	templates := livespec.SeatTemplateNames()
-	for _, id := range []string{"q-host", "q-admin", "q-robot"} {
+	for _, id := range []string{"tf-acc-test-q-host", "tf-acc-test-q-admin", "tf-acc-test-q-robot"} {
 		if err := c.ImportAccount(ctx, wire.Account{UserID: id}); err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func queryRooms(t *testing.T, c *wire.Client, prefix string, n int) {
 		id := fmt.Sprintf("%s%04d", prefix, i)
 		info := wire.RoomInfo{RoomID: id, SeatTemplate: &templates[i%len(templates)], RoomName: ptr(fmt.Sprintf("Room %d", i))}
 		if i%3 == 0 {
-			info.OwnerAccount = ptr("q-host")
+			info.OwnerAccount = ptr("tf-acc-test-q-host")
 		}
 		if t, _ := livespec.LookupSeatTemplate(templates[i%len(templates)]); t.Voice {
 			info.MaxSeatCount = ptr(int64(2 + i%6))
@@ -72,10 +72,10 @@ func queryRooms(t *testing.T, c *wire.Client, prefix string, n int) {
 		if err := c.SetRoomMetadata(ctx, id, map[string]string{"theme": "dark", "slot": fmt.Sprint(i)}); err != nil {
 			t.Fatal(err)
 		}
-		if err := c.AddAdmins(ctx, id, []string{"q-admin"}); err != nil {
+		if err := c.AddAdmins(ctx, id, []string{"tf-acc-test-q-admin"}); err != nil {
 			t.Fatal(err)
 		}
-		if err := c.AddRobots(ctx, id, []string{"q-robot"}); err != nil {
+		if err := c.AddRobots(ctx, id, []string{"tf-acc-test-q-robot"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -92,7 +92,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("TENCENTLIVE_QUERY_ROOMS")); err == nil && v > 5 {
 		n = v
 	}
-	queryRooms(t, c, "q-", n)
+	queryRooms(t, c, "tf-acc-test-q-", n)
 	if err := ws.WriteConfig(adoptionHeader); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
   provider = tencentlive
   limit    = 10000 # Terraform returns 100 results unless told otherwise
   config {
-    room_id_prefix = "q-"
+    room_id_prefix = "tf-acc-test-q-"
   }
 }
 `); err != nil {
@@ -111,8 +111,8 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	began := time.Now()
 	out := mustExit(t, ws, 0, "query")
 	t.Logf("terraform query of %d rooms (identities only): %s", n, time.Since(began).Round(10*time.Millisecond))
-	if !strings.Contains(out, "q-0001") {
-		t.Fatalf("query output lacks room q-0001:\n%s", tail(out, 2000))
+	if !strings.Contains(out, "tf-acc-test-q-0001") {
+		t.Fatalf("query output lacks room tf-acc-test-q-0001:\n%s", tail(out, 2000))
 	}
 
 	began = time.Now()
@@ -125,7 +125,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	if got := strings.Count("\n"+string(generated), "\nimport {"); got != n {
 		t.Fatalf("rooms.tf has %d import blocks, want %d", got, n)
 	}
-	for _, want := range []string{`seat_template`, `"q-admin"`, `"q-robot"`, `theme`} {
+	for _, want := range []string{`seat_template`, `"tf-acc-test-q-admin"`, `"tf-acc-test-q-robot"`, `theme`} {
 		if !strings.Contains(string(generated), want) {
 			t.Fatalf("rooms.tf lacks %s:\n%s", want, tail(string(generated), 3000))
 		}
@@ -147,7 +147,7 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	if err := ws.WriteConfig(adoptionHeader + `
 import {
   to       = tencentlive_room.one
-  identity = { room_id = "q-0005" }
+  identity = { room_id = "tf-acc-test-q-0005" }
 }
 `); err != nil {
 		t.Fatal(err)
@@ -163,8 +163,8 @@ import {
 	if err := ws.WriteFile("message.tf", `
 action "tencentlive_room_message" "hello" {
   config {
-    room_id        = "q-0005"
-    sender_account = "q-host"
+    room_id        = "tf-acc-test-q-0005"
+    sender_account = "tf-acc-test-q-host"
     text           = "Hello from Terraform"
   }
 }
@@ -172,7 +172,7 @@ action "tencentlive_room_message" "hello" {
 		t.Fatal(err)
 	}
 	mustExit(t, ws, 0, "apply", "-input=false", "-auto-approve", "-invoke=action.tencentlive_room_message.hello")
-	body, err := emu.call(context.Background(), "GET", "/_emulator/messages?RoomId=q-0005")
+	body, err := emu.call(context.Background(), "GET", "/_emulator/messages?RoomId=tf-acc-test-q-0005")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,8 +180,8 @@ action "tencentlive_room_message" "hello" {
 	if err := json.Unmarshal(body, &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Text != "Hello from Terraform" || got[0].Sender != "q-host" {
-		t.Fatalf("room q-0005 received %+v, want one text from q-host", got)
+	if len(got) != 1 || got[0].Text != "Hello from Terraform" || got[0].Sender != "tf-acc-test-q-host" {
+		t.Fatalf("room tf-acc-test-q-0005 received %+v, want one text from tf-acc-test-q-host", got)
 	}
 }
 
@@ -229,7 +229,7 @@ func TestAccIdentityUpgradeFromOlderCLI(t *testing.T) {
 	if err := ws.WriteConfig(adoptionHeader + `
 resource "tencentlive_room" "r" {
   count         = 3
-  room_id       = "upgrade-${count.index}"
+  room_id       = "tf-acc-test-upgrade-${count.index}"
   seat_template = "Karaoke"
   metadata      = { stage = "main" }
 }
@@ -267,7 +267,7 @@ resource "tencentlive_room" "r" {
 			}
 		}
 	}
-	if fmt.Sprint(got) != "[upgrade-0 upgrade-1 upgrade-2]" {
+	if fmt.Sprint(got) != "[tf-acc-test-upgrade-0 tf-acc-test-upgrade-1 tf-acc-test-upgrade-2]" {
 		t.Fatalf("identities after the refresh: %v, want the three rooms in application %d", got, emulator.DefaultSDKAppID)
 	}
 	after := emu.mustStats(t)

@@ -35,13 +35,13 @@ variable "twin" {
 }
 
 resource "tencentlive_account" "host" {
-  user_id = "tft-host"
+  user_id = "tf-acc-test-tft-host"
 }
 
 resource "tencentlive_room" "room" {
   for_each = var.rooms
 
-  room_id       = "tft-${each.key}"
+  room_id       = "tf-acc-test-tft-${each.key}"
   room_name     = each.value.name
   seat_template = each.value.template
   owner_account = tencentlive_account.host.user_id
@@ -50,7 +50,7 @@ resource "tencentlive_room" "room" {
 resource "tencentlive_room" "twin" {
   count = var.twin == null ? 0 : 1
 
-  room_id       = "tft-${var.twin}"
+  room_id       = "tf-acc-test-tft-${var.twin}"
   room_name     = "Twin"
   seat_template = "VideoLandscape4Seats"
 }
@@ -73,7 +73,7 @@ const testFileLifecycle = testFileProvider + `run "create" {
     rooms = { a = { name = "A" }, b = { name = "B" } }
   }
   assert {
-    condition     = output.room_ids == tolist(["tft-a", "tft-b"])
+    condition     = output.room_ids == tolist(["tf-acc-test-tft-a", "tf-acc-test-tft-b"])
     error_message = "Rooms: ${jsonencode(output.room_ids)}"
   }
 }
@@ -114,7 +114,7 @@ run "destroy_a" {
     rooms = { b = { name = "B" } }
   }
   assert {
-    condition     = output.room_ids == tolist(["tft-b"])
+    condition     = output.room_ids == tolist(["tf-acc-test-tft-b"])
     error_message = "Rooms: ${jsonencode(output.room_ids)}"
   }
 }
@@ -124,7 +124,7 @@ run "create_a_again" {
     rooms = { a = { name = "A3" }, b = { name = "B" } }
   }
   assert {
-    condition     = output.room_ids == tolist(["tft-a", "tft-b"]) && tencentlive_room.room["a"].room_name == "A3"
+    condition     = output.room_ids == tolist(["tf-acc-test-tft-a", "tf-acc-test-tft-b"]) && tencentlive_room.room["a"].room_name == "A3"
     error_message = "Rooms: ${jsonencode(output.room_ids)}"
   }
 }
