@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -112,33 +114,105 @@ func TestAccountChecksOneRoomManyAccounts(t *testing.T) {
 	}
 }
 
-// Rooms that ask one after another, each within the window of the last, share one batch: on a
-// loaded machine Terraform starts room plans tens of milliseconds apart (a fixed window split a
-// plan of five); a room that asks after the window has closed goes in the next batch.
+// The window follows the rooms: five rooms asking 3/4 of a window apart share one request,
+// however long the machine takes between them (the window runs on the client's clock, here one
+// that moves only when the test says so), and a room asking after that batch went out starts
+// the next one.
 func TestAccountChecksWindowFollowsTheRooms(t *testing.T) {
-	_, c := newTestRoomResource(t)
+	_, url := emutest.Serve(t, emulator.Options{})
+	clock := newManualClock(time.Now())
+	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
+		Identifier: emulator.DefaultAdmin, BaseURL: url, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var planning atomic.Int64
 	planning.Store(6)
 	a := &accountChecks{}
 	var wg sync.WaitGroup
 	ask := func(id string) {
-		defer wg.Done()
-		a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })
-		planning.Add(-1)
-		a.roomPlanned()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a.lookup(context.Background(), c, []string{id}, &planning, func() bool { return false })
+			planning.Add(-1)
+			a.roomPlanned()
+		}()
 	}
 	for i := range 5 {
-		wg.Add(1)
-		go ask(fmt.Sprintf("late-%d", i))
-		time.Sleep(accountBatchWindow * 3 / 4)
+		ask(fmt.Sprintf("late-%d", i))
+		waitFor(t, func() bool { a.mu.Lock(); defer a.mu.Unlock(); return a.waiting == int64(i+1) })
+		clock.Advance(accountBatchWindow * 3 / 4)
 	}
+	clock.Advance(accountBatchWindow)
 	wg.Wait()
 	if n := c.Stats().ByCommand["account_check"].Requests; n != 1 {
 		t.Fatalf("five rooms asking %v apart took %d account_check requests, want 1", accountBatchWindow*3/4, n)
 	}
-	wg.Add(1)
 	ask("late-5")
+	waitFor(t, func() bool { a.mu.Lock(); defer a.mu.Unlock(); return a.waiting == 1 })
+	clock.Advance(accountBatchWindow)
+	wg.Wait()
 	if n := c.Stats().ByCommand["account_check"].Requests; n != 2 {
 		t.Fatalf("a room asking after the batch went out took %d account_check requests in all, want 2", n)
 	}
+}
+
+// waitFor polls cond until it holds (a goroutine has reached the state the test needs).
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting for the look-ups")
+		}
+	}
+}
+
+// manualClock is a wire.Clock that moves only on Advance: a Sleep returns once the clock has
+// been advanced past its end.
+type manualClock struct {
+	mu      sync.Mutex
+	now     time.Time
+	sleeper []manualSleeper
+}
+
+type manualSleeper struct {
+	until time.Time
+	wake  chan struct{}
+}
+
+func newManualClock(now time.Time) *manualClock { return &manualClock{now: now} }
+
+func (c *manualClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *manualClock) Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	c.mu.Lock()
+	s := manualSleeper{until: c.now.Add(d), wake: make(chan struct{})}
+	c.sleeper = append(c.sleeper, s)
+	c.mu.Unlock()
+	select {
+	case <-s.wake:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Advance moves the clock on by d and wakes the sleeps that end by then.
+func (c *manualClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	kept := c.sleeper[:0]
+	for _, s := range c.sleeper {
+		if s.until.After(c.now) {
+			kept = append(kept, s)
+		} else {
+			close(s.wake)
+		}
+	}
+	c.sleeper = kept
 }
