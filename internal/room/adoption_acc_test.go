@@ -240,8 +240,11 @@ func TestAccRoom_ownerCheckedAtPlan(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if n := e.Emu.Stats().Commands["account_check"] - checksBefore; n != 1 {
-						t.Errorf("the plan of 5 rooms with 3 owners sent %d account_check requests, want 1", n)
+					// One batch on an idle machine; a CLI starved of CPU may start a room's plan after
+					// the window has closed (TestAccountChecksWindowFollowsTheRooms pins the window
+					// itself). Unbatched, the three owners would cost three requests.
+					if n := e.Emu.Stats().Commands["account_check"] - checksBefore; n < 1 || n > 2 {
+						t.Errorf("the plan of 5 rooms with 3 owners sent %d account_check requests, want 1 (2 on a starved machine)", n)
 					}
 					if n := e.Emu.Stats().Commands["create_room"] - createsBefore; n != 0 {
 						t.Errorf("a refused plan created %d rooms", n)
