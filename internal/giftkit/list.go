@@ -56,7 +56,7 @@ func (k ListKind[R]) Schema() schema.Schema {
 		Description: fmt.Sprintf("The %s of the application's gift catalogue, for `terraform query`: as identities, and with include_resource "+
 			"as the objects an import reads, so `terraform query -generate-config-out` writes their configuration and import blocks. "+
 			"Read with one get_gift_info_list call, the bulk read Tencent's console uses. Where the service does not serve it, only "+
-			"the %s named in %s are returned, each read with %s (every command at %d call per second). With neither filter set, every "+
+			"the %s named in %s are returned, each read with %s, every command at %d call per second. With neither filter set, every "+
 			"%s is returned; with both, those under the prefix and those named.",
 			plural, plural, k.IDsAttribute, k.DocumentedReads, livespec.GiftConfigRate, k.Noun),
 		Attributes: map[string]schema.Attribute{
