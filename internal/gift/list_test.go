@@ -31,7 +31,10 @@ func runList(t *testing.T, l *giftList, includeResource bool, config map[string]
 	ctx := context.Background()
 	var schemaResp list.ListResourceSchemaResponse
 	l.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &schemaResp)
-	cfgType := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	cfgType, ok := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the list configuration is no object")
+	}
 	values := map[string]tftypes.Value{}
 	for name, typ := range cfgType.AttributeTypes {
 		values[name] = tftypes.NewValue(typ, nil)
@@ -39,7 +42,7 @@ func runList(t *testing.T, l *giftList, includeResource bool, config map[string]
 	for name, v := range config {
 		values[name] = v
 	}
-	r := NewResource().(*giftResource)
+	r := &giftResource{}
 	var rs resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &rs)
 	var is resource.IdentitySchemaResponse

@@ -30,8 +30,11 @@ func TestCategoryListResults(t *testing.T) {
 	l := &categoryList{data: &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)}}
 	var schemaResp list.ListResourceSchemaResponse
 	l.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &schemaResp)
-	cfgType := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	r := NewResource().(*categoryResource)
+	cfgType, ok := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the list configuration is no object")
+	}
+	r := &categoryResource{}
 	var rs resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &rs)
 	var is resource.IdentitySchemaResponse

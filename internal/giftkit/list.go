@@ -211,7 +211,7 @@ func (k ListKind[R]) needsBulkRead(q ListQuery, named []string) *ListFailure {
 	}
 	return &ListFailure{Subject: "Gift catalogue", Attribute: attribute, Err: fmt.Errorf(
 		"%s needs the bulk read get_gift_info_list, which the service does not serve (the documented commands read a %s "+
-			"only by its ID). Name the %s in %s instead; each is then read with %s.",
+			"only by its ID). Name the %s in %s instead; each is then read with %s",
 		what, k.Noun, k.plural(), k.IDsAttribute, k.DocumentedReads)}
 }
 
