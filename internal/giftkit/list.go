@@ -124,8 +124,12 @@ func (f ListFailure) Add(diags *diag.Diagnostics, summary string) {
 		note = "The query's timeout ran out before the catalogue was read; raise the list block's timeout if the service is slow."
 	}
 	var we *wire.Error
-	if f.Attribute != "" && !errors.As(f.Err, &we) {
-		diags.AddAttributeError(path.Root(f.Attribute), summary, fmt.Sprintf("%s: %s", f.Subject, f.Err))
+	if f.Attribute != "" && !errors.As(f.Err, &we) { // our own finding, or no answer: the attribute is known
+		detail := fmt.Sprintf("%s: %s", f.Subject, f.Err)
+		if note != "" {
+			detail += "\n\n" + note
+		}
+		diags.AddAttributeError(path.Root(f.Attribute), summary, detail)
 		return
 	}
 	AddAPIError(diags, Failure{Summary: summary, Subject: f.Subject, Note: note}, f.Err,
