@@ -3,9 +3,12 @@
 package emutest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
@@ -27,6 +30,25 @@ func Serve(t testing.TB, opts emulator.Options, wraps ...func(http.Handler) http
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return emu, srv.URL
+}
+
+// ServeCatalog is Serve with the gift catalogue cat already there, as a state file (StatePath)
+// holds it: a console-made catalogue without the gift commands' 1 call/s.
+func ServeCatalog(t testing.TB, opts emulator.Options, cat emulator.GiftCatalog) (*emulator.Server, string) {
+	t.Helper()
+	sdkAppID := opts.SDKAppID
+	if sdkAppID == 0 {
+		sdkAppID = emulator.DefaultSDKAppID
+	}
+	data, err := json.Marshal(map[string]any{"Version": 1, "SDKAppID": sdkAppID, "Gifts": cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.StatePath = filepath.Join(t.TempDir(), "state.json")
+	if err := os.WriteFile(opts.StatePath, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return Serve(t, opts)
 }
 
 // RetryingClient is a client of the emulator at url with the development credentials that,

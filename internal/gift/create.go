@@ -17,6 +17,7 @@ import (
 func (r *giftResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to create gift"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "gift_id", &resp.Diagnostics)
 	r.call(summary, req.Plan.Get, timeouts.Value.Create).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, plan *giftModel) {
 		s := giftkit.SessionOf(r.data)
 		giftID := plan.GiftID.ValueString()

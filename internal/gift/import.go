@@ -10,13 +10,17 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
-// ImportState takes the gift ID; Read fills in the rest.
+// ImportState takes the gift ID, or an identity (identity.go); Read fills in the rest.
 func (r *giftResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || len(req.ID) > livespec.MaxGiftIDBytes {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"The import ID %q is not a gift ID: use the gift's ID, 1 to %d bytes.", req.ID, livespec.MaxGiftIDBytes))
+	giftID := r.data.ImportedID(ctx, req.ID, req.Identity, "gift_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("gift_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	if giftID == "" || len(giftID) > livespec.MaxGiftIDBytes {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"The import ID %q is not a gift ID: use the gift's ID, 1 to %d bytes.", giftID, livespec.MaxGiftIDBytes))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("gift_id"), giftID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), giftID)...)
 }

@@ -12,11 +12,12 @@ import (
 
 func (r *giftResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	giftkit.Refresh[giftModel, wire.GiftRecord]{
-		Call:     r.call("Unable to read gift", req.State.Get, timeouts.Value.Read),
-		Noun:     "Gift",
-		ID:       func(m *giftModel) string { return m.GiftID.ValueString() },
-		Fetch:    (*giftkit.Session).ReadGift,
-		AddError: addGiftError,
-		Flatten:  flattenGift,
+		Call:        r.call("Unable to read gift", req.State.Get, timeouts.Value.Read),
+		Noun:        "Gift",
+		IDAttribute: "gift_id",
+		ID:          func(m *giftModel) string { return m.GiftID.ValueString() },
+		Fetch:       (*giftkit.Session).ReadGift,
+		AddError:    addGiftError,
+		Flatten:     flattenGift,
 	}.Read(ctx, resp)
 }

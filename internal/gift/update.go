@@ -17,6 +17,7 @@ import (
 func (r *giftResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to update gift"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "gift_id", &resp.Diagnostics)
 	// The state is read with the plan, before anything else can fail.
 	var state giftModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

@@ -19,6 +19,7 @@ import (
 func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to create gift category"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "category_id", &resp.Diagnostics)
 	r.call(summary, req.Plan.Get, timeouts.Value.Create).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, plan *categoryModel) {
 		s := giftkit.SessionOf(r.data)
 		categoryID := plan.CategoryID.ValueString()

@@ -10,13 +10,17 @@ import (
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
-// ImportState takes the category ID; Read fills in the rest.
+// ImportState takes the category ID, or an identity (identity.go); Read fills in the rest.
 func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || len(req.ID) > livespec.MaxCategoryIDBytes {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"The import ID %q is not a gift category ID: use the category's ID, 1 to %d bytes.", req.ID, livespec.MaxCategoryIDBytes))
+	categoryID := r.data.ImportedID(ctx, req.ID, req.Identity, "category_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("category_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	if categoryID == "" || len(categoryID) > livespec.MaxCategoryIDBytes {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"The import ID %q is not a gift category ID: use the category's ID, 1 to %d bytes.", categoryID, livespec.MaxCategoryIDBytes))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("category_id"), categoryID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), categoryID)...)
 }

@@ -16,6 +16,7 @@ import (
 func (r *categoryResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to update gift category"
+	defer r.data.SetIdentity(ctx, resp.Identity, &resp.State, "category_id", &resp.Diagnostics)
 	// The state is read with the plan, before anything else can fail.
 	var state categoryModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

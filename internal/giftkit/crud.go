@@ -58,9 +58,11 @@ func (call Call[M]) Run(ctx context.Context, diags *diag.Diagnostics, do func(ct
 // Refresh is what a gift's and a category's Read differ in; R is the record read.
 type Refresh[M Timed, R any] struct {
 	Call[M]
-	Noun  string // "Gift" or "Gift category", in the warning when it is gone
-	ID    func(*M) string
-	Fetch func(s *Session, ctx context.Context, c *wire.Client, id string) (R, bool, error) // a Session method
+	Noun string // "Gift" or "Gift category", in the warning when it is gone
+	// IDAttribute names the object in its identity (gift_id, category_id).
+	IDAttribute string
+	ID          func(*M) string
+	Fetch       func(s *Session, ctx context.Context, c *wire.Client, id string) (R, bool, error) // a Session method
 
 	AddError func(diags *diag.Diagnostics, summary, id, note string, err error)
 	Flatten  func(ctx context.Context, rec R, m *M) diag.Diagnostics
@@ -70,6 +72,7 @@ type Refresh[M Timed, R any] struct {
 // deleted outside Terraform. A failed read (102001, no gift package, among them) is an error,
 // never a deletion.
 func (f Refresh[M, R]) Read(ctx context.Context, resp *resource.ReadResponse) {
+	defer f.Data.SetIdentity(ctx, resp.Identity, &resp.State, f.IDAttribute, &resp.Diagnostics)
 	f.Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, state *M) {
 		id := f.ID(state)
 		rec, found, err := f.Fetch(SessionOf(f.Data), ctx, c, id)
@@ -80,6 +83,7 @@ func (f Refresh[M, R]) Read(ctx context.Context, resp *resource.ReadResponse) {
 		if !found {
 			resp.Diagnostics.AddWarning(f.Noun+" no longer exists", fmt.Sprintf(
 				"%s %q is not in the application's gift catalogue (deleted outside Terraform); removing it from state. The next plan creates it again.", f.Noun, id))
+			f.Data.RecordIdentity(ctx, resp.Identity, f.IDAttribute, id, &resp.Diagnostics)
 			resp.State.RemoveResource(ctx)
 			return
 		}

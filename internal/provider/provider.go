@@ -210,7 +210,7 @@ func (p *tencentliveProvider) EphemeralResources(context.Context) []func() ephem
 }
 
 func (p *tencentliveProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{roomresource.NewList}
+	return []func() list.ListResource{roomresource.NewList, gift.NewList, giftcategory.NewList}
 }
 
 func (p *tencentliveProvider) Actions(context.Context) []func() action.Action {
