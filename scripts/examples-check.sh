@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # examples-check.sh — make examples-check (CLI=tofu for OpenTofu): `fmt -check`; `init` + `validate`
-# of a copy of every directory with *.tf, the provider from a filesystem mirror (snippets get a
-# required_providers); `test` of every tests/*.tftest.hcl against the emulator (started from
+# of a copy of every directory with *.tf or *.tfquery.hcl (`validate -query` for the latter), the
+# provider from a filesystem mirror (snippets get a required_providers); `test` of every tests/*.tftest.hcl against the emulator (started from
 # examples/ci/seed.json), which must then hold only the seeded rooms. The CLIs ensure_cli gives
 # (Terraform >= 1.14, OpenTofu 1.12.6) parse every example, except that OpenTofu has no actions, list
-# resources or identity in import blocks (Terraform 1.12-1.14): under it those examples are skipped,
-# saying so. Env: CLI, VERSION (default internal/release's).
+# resources or identity in import blocks (Terraform 1.12-1.14): under it the files that use them are
+# left out, saying so, and the rest of each example is validated. Env: CLI, VERSION (default internal/release's).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 cli="${CLI:-terraform}"
@@ -30,18 +30,27 @@ log "fmt -check: ok"
 
 mkdir -p "$work/examples"
 tar -C examples --exclude=.terraform --exclude=.terraform.lock.hcl --exclude='*.tfstate*' -cf - . | tar -C "$work/examples" -xf -
-mapfile -t dirs < <(cd "$work/examples" && find . -name '*.tf' -printf '%h\n' | sed 's|^\./||' | sort -u)
+mapfile -t dirs < <(cd "$work/examples" && find . \( -name '*.tf' -o -name '*.tfquery.hcl' \) -printf '%h\n' | sed 's|^\./||' | sort -u)
 [[ ${#dirs[@]} -gt 0 ]] || fail "no examples found"
 for dir in "${dirs[@]}"; do
 	d="$work/examples/$dir" start=$SECONDS
-	if [[ "$cli" == tofu ]] && grep -qsE '^\s*(action|list)\s+"|^\s*action_trigger\s*\{|^\s*identity\s*=\s*\{' "$d"/*.tf "$d"/*.tfquery.hcl; then
-		log "$dir: skipped under OpenTofu (actions, list resources or identity imports are Terraform-only)"
-		continue
+	query=()
+	if [[ "$cli" == tofu ]]; then
+		# OpenTofu has no actions, list resources or identity in import blocks: leave out the files
+		# that use them and validate the rest of the example.
+		mapfile -t only < <(grep -lsE '^\s*(action|list)\s+"|^\s*action_trigger\s*\{|^\s*identity\s*=\s*\{' "$d"/*.tf "$d"/*.tfquery.hcl)
+		for f in "${only[@]}"; do
+			log "$dir/$(basename "$f"): left out under OpenTofu (actions, list resources and identity imports are Terraform-only)"
+			rm "$f"
+		done
+		compgen -G "$d/*.tf" >/dev/null || continue
+	elif compgen -G "$d/*.tfquery.hcl" >/dev/null; then
+		query=(-query) # Terraform >= 1.14 validates the list blocks of .tfquery.hcl files with it
 	fi
 	grep -qs 'required_providers' "$d"/*.tf ||
 		printf 'terraform {\n  required_providers {\n    tencentlive = {\n      source = "tencentlive/tencentlive"\n    }\n  }\n}\n' >"$d/zz_examples_check_providers.tf"
 	quiet "$d.init.log" "$tf" -chdir="$d" init -input=false -no-color -backend=false || fail "$dir: init failed"
-	quiet "$d.validate.log" "$tf" -chdir="$d" validate -no-color || fail "$dir: validate failed"
+	quiet "$d.validate.log" "$tf" -chdir="$d" validate -no-color "${query[@]}" || fail "$dir: validate failed"
 	log "$dir: init + validate ok ($((SECONDS - start))s)"
 done
 

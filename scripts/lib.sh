@@ -147,13 +147,16 @@ ensure_cli() {
 		local dir
 		dir="$(cli_cache_dir)/terraform-$TERRAFORM_OLDEST_VERSION"
 		candidate="$dir/terraform"
-		if [[ "$(cli_version "$candidate" || true)" != "Terraform v$TERRAFORM_OLDEST_VERSION" ]]; then
+		mkdir -p "$dir"
+		( # one build at a time per CLI cache: a second caller waits, then finds the binary
+			exec 9>"$dir/.lock"
+			command -v flock >/dev/null && flock 9
+			[[ "$(cli_version "$candidate" || true)" == "Terraform v$TERRAFORM_OLDEST_VERSION" ]] && exit 0
 			log "building Terraform $TERRAFORM_OLDEST_VERSION into $candidate with go install (about 2 min)"
-			mkdir -p "$dir"
 			GOBIN="$dir" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go_with_progress "$dir/build.log" "" \
 				"building Terraform $TERRAFORM_OLDEST_VERSION" install -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
 				"github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION"
-		fi
+		) || exit 1
 		;;
 	tofu)
 		local want dir
@@ -163,15 +166,20 @@ ensure_cli() {
 		candidate="$repo/bin/tofu"
 		[[ "$(cli_version "$candidate" || true)" == "$want" ]] || candidate="$dir/tofu"
 		if [[ "$(cli_version "$candidate" || true)" != "$want" ]]; then
-			log "building $want into $candidate (about 5 min with empty Go caches)"
 			mkdir -p "$dir"
-			(cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 &&
-				log "$want: downloading the modules it needs" &&
-				{ go list -deps github.com/opentofu/opentofu/cmd/tofu >"$dir/deps.txt" 2>"$dir/list.log" ||
-					{ cat "$dir/list.log" >&2; fail "go list of $want failed"; }; } &&
+			( # one build at a time per CLI cache, as for Terraform
+				exec 9>"$dir/.lock"
+				command -v flock >/dev/null && flock 9
+				[[ "$(cli_version "$candidate" || true)" == "$want" ]] && exit 0
+				log "building $want into $candidate (about 5 min with empty Go caches)"
+				cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0
+				log "$want: downloading the modules it needs"
+				go list -deps github.com/opentofu/opentofu/cmd/tofu >"$dir/deps.txt" 2>"$dir/list.log" ||
+					{ cat "$dir/list.log" >&2; fail "go list of $want failed"; }
 				go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building $want" build -trimpath \
-					-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate.new" github.com/opentofu/opentofu/cmd/tofu &&
-				mv "$candidate.new" "$candidate")
+					-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate.new" github.com/opentofu/opentofu/cmd/tofu
+				mv "$candidate.new" "$candidate"
+			) || exit 1
 		fi
 		;;
 	*) fail "ensure_cli: unknown CLI '$name'" ;;
