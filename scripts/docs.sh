@@ -30,6 +30,12 @@ for step in generate validate; do
 	go tool -modfile=tools/tfplugindocs/go.mod tfplugindocs "$step" --provider-name "$name" --providers-schema "$work/schema.json"
 done
 
+# A template that leaves out .SchemaMarkdown gives a page without its arguments: every page but a
+# guide or a function (whose signature tfplugindocs writes instead) must have its "## Schema".
+missing="$(find docs -name '*.md' -not -path 'docs/guides/*' -not -path 'docs/functions/*' \
+	-exec grep -L '^## Schema' {} +)" || true
+[[ -z "$missing" ]] || fail "no \"## Schema\" section (the template needs {{ .SchemaMarkdown }}): $missing"
+
 if [[ "$1" == check ]]; then
 	stale="$(git status --porcelain --untracked-files=all -- docs templates)"
 	[[ -z "$stale" ]] || { git --no-pager diff --stat -- docs templates >&2; printf '%s\n' "$stale" >&2
