@@ -483,8 +483,8 @@ func TestGift100012IsARateRefusal(t *testing.T) {
 }
 
 func TestGiftCommandLimits(t *testing.T) {
-	if rate, burst := CommandLimit("set_gift_language", 0); rate != 0.97 || burst != 1 {
-		t.Errorf("set_gift_language: %v/s burst %d, want 0.97/s burst 1", rate, burst)
+	if rate, burst := CommandLimit("set_gift_language", 0); rate != 1/1.1 || burst != 1 {
+		t.Errorf("set_gift_language: %v/s burst %d, want one per 1.1 s, burst 1", rate, burst)
 	}
 	if rate, burst := CommandLimit(livespec.CopyDefaultGiftConfig, 0); rate > 0.1 || burst != 1 {
 		t.Errorf("copy_default_gift_config: %v/s burst %d, want under one per 10 s", rate, burst)
