@@ -116,7 +116,7 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 	base := filepath.Join(cfg.work, "ws")
 	fixture := filepath.Join(base, "adopt-rooms.json") // the real query's -json output, for the no-op provider
 	_ = os.Remove(fixture)
-	real, err := sr.adoptWorkspace(ctx, filepath.Join(base, "adopt-room"), cfg.bins, emu.ProviderEnv())
+	live, err := sr.adoptWorkspace(ctx, filepath.Join(base, "adopt-room"), cfg.bins, emu.ProviderEnv())
 	if err != nil {
 		return nil, err
 	}
@@ -128,11 +128,11 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 	}
 
 	var rows []scenarioRow
-	// pair runs a step in the real workspace, then in the no-op one, as one row.
+	// pair runs a step in the real provider's workspace, then in the no-op one, as one row.
 	pair := func(what string, n int, s e2e.Step, want *regexp.Regexp, target float64, after func(stdout string) error) error {
 		row := scenarioRow{section: "adopt", what: what, rooms: n, target: target}
 		defer func() { rows = append(rows, row) }()
-		m, stdout, err := sr.step(ctx, what+" (tencentlive)", real, emu, s, want)
+		m, stdout, err := sr.step(ctx, what+" (tencentlive)", live, emu, s, want)
 		row.room = m
 		if err == nil && after != nil {
 			err = after(stdout)
@@ -146,7 +146,7 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 		return row.err
 	}
 	both := func(name, content string) error {
-		for _, ws := range []*e2e.Workspace{real, noop} {
+		for _, ws := range []*e2e.Workspace{live, noop} {
 			if err := writeOrRemove(ws, name, content); err != nil {
 				return err
 			}
@@ -176,7 +176,7 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 			queryStep("query generate-config-out", "-generate-config-out=rooms.tf"), nil, 1.2, nil); err != nil {
 			return rows, err
 		}
-		for _, ws := range []*e2e.Workspace{real, noop} {
+		for _, ws := range []*e2e.Workspace{live, noop} {
 			if err := countImports(ws, cfg.queryN); err != nil {
 				rows[len(rows)-1].err = err
 				return rows, err
@@ -190,11 +190,11 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 	if cfg.importN > 0 {
 		// The configuration: what -generate-config-out writes for importN rooms, made by the real
 		// provider; the no-op provider plans the same file.
-		if err := writeOrRemove(real, "rooms.tfquery.hcl", listBlock(cfg.importN, true)); err != nil {
+		if err := writeOrRemove(live, "rooms.tfquery.hcl", listBlock(cfg.importN, true)); err != nil {
 			return rows, err
 		}
 		if cfg.queryN == 0 { // no fixture yet: the real query's objects are it
-			_, stdout, err := sr.step(ctx, fmt.Sprintf("query of %d rooms for the no-op provider", cfg.importN), real, emu,
+			_, stdout, err := sr.step(ctx, fmt.Sprintf("query of %d rooms for the no-op provider", cfg.importN), live, emu,
 				queryStep("query include_resource", "-json"), nil)
 			if err != nil {
 				return rows, err
@@ -203,14 +203,14 @@ func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 				return rows, err
 			}
 		}
-		if _, _, err := sr.step(ctx, fmt.Sprintf("query -generate-config-out of %d rooms", cfg.importN), real, emu,
+		if _, _, err := sr.step(ctx, fmt.Sprintf("query -generate-config-out of %d rooms", cfg.importN), live, emu,
 			queryStep("query generate-config-out", "-generate-config-out=rooms.tf"), nil); err != nil {
 			return rows, err
 		}
-		if err := countImports(real, cfg.importN); err != nil {
+		if err := countImports(live, cfg.importN); err != nil {
 			return rows, err
 		}
-		generated, err := os.ReadFile(filepath.Join(real.Dir, "rooms.tf"))
+		generated, err := os.ReadFile(filepath.Join(live.Dir, "rooms.tf"))
 		if err != nil {
 			return rows, err
 		}

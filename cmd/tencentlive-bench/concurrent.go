@@ -35,14 +35,14 @@ func (sr *scenarioRunner) concurrent(ctx context.Context) ([]scenarioRow, error)
 
 	noopBins := cfg.bins
 	noopBins.Provider = cfg.noopProvider
-	var real, noop []*e2e.Workspace
+	var live, noop []*e2e.Workspace
 	for i := range concurrentRuns {
 		prefix := fmt.Sprintf("bench-ws%d-", i)
 		ws, err := sr.roomsWorkspace(ctx, filepath.Join(cfg.work, "ws", fmt.Sprintf("concurrent-room-%d", i)), cfg.bins, emu.ProviderEnv(), n, prefix)
 		if err != nil {
 			return nil, err
 		}
-		real = append(real, ws)
+		live = append(live, ws)
 		if ws, err = sr.roomsWorkspace(ctx, filepath.Join(cfg.work, "ws", fmt.Sprintf("concurrent-noop-%d", i)), noopBins, nil, n, prefix); err != nil {
 			return nil, err
 		}
@@ -51,7 +51,7 @@ func (sr *scenarioRunner) concurrent(ctx context.Context) ([]scenarioRow, error)
 	what := fmt.Sprintf("%d workspaces apply %d rooms each at once, P=50", concurrentRuns, n)
 	want := regexp.MustCompile(fmt.Sprintf(`(?m)^Apply complete! Resources: %d added, 0 changed, 0 destroyed\.`, n))
 	row := scenarioRow{section: "concurrent", what: what, rooms: concurrentRuns * n, target: 1.3}
-	row.room, row.err = sr.atOnce(ctx, what+" (tencentlive)", real, emu, e2e.Apply(50), want)
+	row.room, row.err = sr.atOnce(ctx, what+" (tencentlive)", live, emu, e2e.Apply(50), want)
 	if row.err != nil {
 		return []scenarioRow{row}, row.err
 	}

@@ -70,11 +70,12 @@ func loadRooms(path string, objectType, identityType tftypes.Type) (*roomSet, er
 }
 
 func decodeRoom(name string, object, identity json.RawMessage, objectType, identityType tftypes.Type) (listedRoom, string, error) {
-	ov, err := tftypes.ValueFromJSON(object, objectType)
+	// RawState decodes JSON of a type the way stored state is decoded: the protocol's own reader.
+	ov, err := (&tfprotov6.RawState{JSON: object}).Unmarshal(objectType)
 	if err != nil {
 		return listedRoom{}, "", err
 	}
-	iv, err := tftypes.ValueFromJSON(identity, identityType)
+	iv, err := (&tfprotov6.RawState{JSON: identity}).Unmarshal(identityType)
 	if err != nil {
 		return listedRoom{}, "", err
 	}

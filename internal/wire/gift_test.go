@@ -292,7 +292,7 @@ func TestEmulatorGiftRatesNeverExceeded(t *testing.T) {
 	if s.LimiterWaits == 0 {
 		t.Error("the limiter never held a gift command back")
 	}
-	// 16 set_gift_language calls at 0.97/s need at least 15 s between the first and the last.
+	// 16 set_gift_language calls, 1.1 s apart, need at least 15 s between the first and the last.
 	if took := clock.Now().Sub(start); took < 15*time.Second {
 		t.Errorf("16 set_gift_language calls took %v of fake time: faster than 1/s", took)
 	}
