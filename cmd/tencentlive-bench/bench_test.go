@@ -170,3 +170,20 @@ func TestRequestsOf(t *testing.T) {
 		t.Errorf("totals: %q", got)
 	}
 }
+
+// With the no-op provider measured, the table also holds the time against the larger of it and
+// the floor.
+func TestNoopRatio(t *testing.T) {
+	phases := []e2e.Stats{{Commands: map[string]int64{"get_room_info": 200}}} // 1 s
+	r := row{room: &result{wall: 3 * time.Second, phases: phases}, noop: &result{wall: 2 * time.Second}}
+	if got := r.noopRatio(); got != "1.50" {
+		t.Errorf("noopRatio = %s, want 1.50 (3 s / the no-op's 2 s)", got)
+	}
+	r.noop.wall = 500 * time.Millisecond
+	if got := r.noopRatio(); got != "3.00" {
+		t.Errorf("noopRatio = %s, want 3.00 (3 s / the 1 s floor)", got)
+	}
+	if got := (row{room: r.room}).noopRatio(); got != "—" {
+		t.Errorf("noopRatio without a no-op run = %s", got)
+	}
+}
