@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func TestRenderPairsKinds(t *testing.T) {
 				{Total: 300, Commands: map[string]int64{"create_room": 100, "get_room_info": 200}}}},
 		{kind: kindData, n: 100, p: 50, step: "apply", wall: time.Second},
 	}
-	out := render(config{bins: e2e.Binaries{Terraform: "/nonexistent/terraform"}, latency: 20 * time.Millisecond}, results, time.Minute, nil)
+	out := render(config{bins: e2e.Binaries{Terraform: "/nonexistent/terraform"}, latency: 20 * time.Millisecond}, results, nil, time.Minute, nil)
 	want := "| 100 | 50 | apply | 2.00 s | 1.00 s | 1.50 s | 1.33 | **no**: 1.33× > 1.2× | 4 | 0 | — |"
 	if !strings.Contains(out, want) {
 		t.Fatalf("render lacks row\n%s\nin\n%s", want, out)
@@ -121,5 +122,68 @@ func TestPhaseTableBoundsAndReachability(t *testing.T) {
 	want := "| 300 | 50 | destroy | 2.34 + 3.26 s | 0.73 + 3.08 s | 1.40 + 3.48 s | — | 1.50 + 1.50 s | 5.57 s | 4.57 s | **no** |"
 	if !strings.Contains(got, want) {
 		t.Errorf("phase table lacks\n%s\ngot:\n%s", want, got)
+	}
+}
+
+// A scenario is held against the larger of its API floor and the no-op provider's time.
+func TestScenarioRatioAndVerdict(t *testing.T) {
+	sec := func(f float64) *measured { return &measured{wall: time.Duration(f * float64(time.Second))} }
+	cases := []struct {
+		r     scenarioRow
+		ratio float64
+		want  string
+	}{
+		{scenarioRow{room: sec(6), noop: sec(4), floor: 5, target: 1.2}, 1.2, "yes"},                        // the floor is the bar
+		{scenarioRow{room: sec(6), noop: sec(4.5), floor: 2, target: 1.2}, 6 / 4.5, "**no**: 1.33× > 1.2×"}, // the no-op time is
+		{scenarioRow{room: sec(57), floor: 48, target: 1.2}, 57.0 / 48, "yes"},                              // no no-op provider
+		{scenarioRow{room: sec(3), noop: sec(1)}, 3, "—"},                                                   // no target
+		{scenarioRow{room: sec(3), noop: sec(1), target: 1.3, err: errors.New("x")}, 3, "**failed**"},
+	}
+	for _, c := range cases {
+		if got := c.r.ratio(); math.Abs(got-c.ratio) > 1e-9 {
+			t.Errorf("ratio(%v) = %v, want %v", c.r.room.wall, got, c.ratio)
+		}
+		if got := c.r.verdict(); got != c.want {
+			t.Errorf("verdict(%v) = %q, want %q", c.r.room.wall, got, c.want)
+		}
+	}
+}
+
+// The provider's CPU is split at the plan line and given per room.
+func TestProviderCPUPerRoomPerPhase(t *testing.T) {
+	r := &result{n: 500, planAt: time.Second, planCPU: 300 * time.Millisecond, usage: e2e.Usage{ProviderCPU: 1300 * time.Millisecond}}
+	if got := providerCPU(r); got != "1.30 s (0.60 → 2.00 ms)" {
+		t.Errorf("providerCPU = %q", got)
+	}
+	r.planAt, r.planCPU = 0, 0 // a step with no apply phase
+	if got := providerCPU(r); got != "1.30 s (2.60 ms)" {
+		t.Errorf("providerCPU without an apply phase = %q", got)
+	}
+}
+
+func TestRequestsOf(t *testing.T) {
+	st := e2e.Stats{Total: 1800, Commands: map[string]int64{"create_room": 900, "get_room_info": 900}}
+	if got := requestsOf(st, 900); got != "2 (create_room 1, get_room_info 1)" {
+		t.Errorf("per room: %q", got)
+	}
+	if got := requestsOf(e2e.Stats{Total: 2, Commands: map[string]int64{"edit_gift": 1, "get_gift_info_list": 1}}, 0); got != "2 (edit_gift 1, get_gift_info_list 1)" {
+		t.Errorf("totals: %q", got)
+	}
+}
+
+// With the no-op provider measured, the table also holds the time against the larger of it and
+// the floor.
+func TestNoopRatio(t *testing.T) {
+	phases := []e2e.Stats{{Commands: map[string]int64{"get_room_info": 200}}} // 1 s
+	r := row{room: &result{wall: 3 * time.Second, phases: phases}, noop: &result{wall: 2 * time.Second}}
+	if got := r.noopRatio(); got != "1.50" {
+		t.Errorf("noopRatio = %s, want 1.50 (3 s / the no-op's 2 s)", got)
+	}
+	r.noop.wall = 500 * time.Millisecond
+	if got := r.noopRatio(); got != "3.00" {
+		t.Errorf("noopRatio = %s, want 3.00 (3 s / the 1 s floor)", got)
+	}
+	if got := (row{room: r.room}).noopRatio(); got != "—" {
+		t.Errorf("noopRatio without a no-op run = %s", got)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -37,6 +38,11 @@ type config struct {
 	profile      string // directory for provider CPU/heap profiles; "" = none
 	noopProvider string // cmd/tencentlive-provider-noop, built when kinds has noop
 	load         [2]string
+
+	// The scenarios (scenario.go); 0 or false skips one.
+	queryN, importN, concurrentN int
+	gifts                        bool
+	cli                          string // the CLI's `version` line, for the report and the query's gate
 }
 
 type kind string
@@ -68,7 +74,11 @@ func run() error {
 	var cfg config
 	var ns, ps, kinds string
 	var emuArgs, env listFlag
-	flag.StringVar(&ns, "n", "100,300,500,1000", "comma-separated resource counts")
+	flag.StringVar(&ns, "n", "100,300,500,1000", "comma-separated resource counts of plan/apply/refresh/destroy (\"none\": no such rows)")
+	flag.IntVar(&cfg.queryN, "query-n", 1000, "rooms of the terraform query rows (Terraform 1.14+; 0: none)")
+	flag.IntVar(&cfg.importN, "import-n", 300, "rooms of the plan of the configuration terraform query -generate-config-out writes (Terraform 1.14+; 0: none)")
+	flag.IntVar(&cfg.concurrentN, "concurrent-n", 300, "rooms in each of the three workspaces applied at once (0: none)")
+	flag.BoolVar(&cfg.gifts, "gifts", true, "measure the gift catalogue (about two minutes at the gift commands' 1 call/s)")
 	flag.StringVar(&ps, "p", "10,50", "comma-separated -parallelism values")
 	flag.StringVar(&kinds, "kinds", "room,data,noop", "what to measure: room (tencentlive_room), data (terraform_data), noop (tencentlive_room served by a provider that does nothing), fast (tencentlive_room against an emulator with no latency or server-side rate limit)")
 	flag.DurationVar(&cfg.latency, "latency", 20*time.Millisecond, "emulator latency per request")
@@ -83,8 +93,13 @@ func run() error {
 	flag.StringVar(&cfg.profile, "profile", "", "write provider CPU and heap profiles of every step under this directory (builds the profiling provider; slower)")
 	flag.Parse()
 	var err error
-	if cfg.ns, err = intList(ns); err != nil {
-		return fmt.Errorf("-n: %w", err)
+	if ns != "none" {
+		if cfg.ns, err = intList(ns); err != nil {
+			return fmt.Errorf("-n: %w", err)
+		}
+	}
+	if cfg.queryN < 0 || cfg.importN < 0 || cfg.concurrentN < 0 {
+		return errors.New("-query-n, -import-n and -concurrent-n must not be negative")
 	}
 	if cfg.ps, err = intList(ps); err != nil {
 		return fmt.Errorf("-p: %w", err)
@@ -122,10 +137,15 @@ func run() error {
 	if err := resolveBinaries(ctx, &cfg); err != nil {
 		return err
 	}
+	cfg.cli = cliVersion(cfg.bins.Terraform)
 	cfg.load[0] = loadAverage()
 	results, err := measure(ctx, cfg)
+	var scenarios []scenarioRow
+	if err == nil {
+		scenarios, err = measureScenarios(ctx, cfg)
+	}
 	cfg.load[1] = loadAverage()
-	report := render(cfg, results, time.Since(began), err)
+	report := render(cfg, results, scenarios, time.Since(began), err)
 	fmt.Print(report)
 	if werr := os.WriteFile(cfg.out, []byte(report), 0o644); werr != nil {
 		return errors.Join(err, werr)
@@ -159,7 +179,7 @@ func resolveBinaries(ctx context.Context, cfg *config) error {
 			return err
 		}
 	}
-	if slices.Contains(cfg.kinds, kindNoop) {
+	if slices.Contains(cfg.kinds, kindNoop) || cfg.scenariosUseNoop() {
 		cfg.noopProvider = filepath.Join(binDir, "noop", "terraform-provider-tencentlive")
 		if err := goBuild(ctx, repo, cfg.noopProvider, "./cmd/tencentlive-provider-noop"); err != nil {
 			return err
@@ -189,8 +209,11 @@ type result struct {
 	wall   time.Duration
 	phases []e2e.Stats   // API requests per phase: before and after the CLI printed its plan
 	planAt time.Duration // when the CLI printed its plan: the plan phase's wall time (0: no apply phase)
-	usage  e2e.Usage
-	cpu    time.Duration // CLI and provider processes, user+system
+	// planCPU is the provider processes' CPU at the end of the plan phase (with planAt): the
+	// apply phase's is usage.ProviderCPU less it.
+	planCPU time.Duration
+	usage   e2e.Usage
+	cpu     time.Duration // CLI and provider processes, user+system
 	// otherLoad is the CPU other processes used during the step, in cores (2 = both of a
 	// two-core machine): the measure of how much a row was disturbed.
 	otherLoad float64
@@ -202,6 +225,9 @@ type result struct {
 var planLine = regexp.MustCompile(`^Plan: \d+ to add, \d+ to change, \d+ to destroy\.`)
 
 func measure(ctx context.Context, cfg config) ([]result, error) {
+	if len(cfg.ns) == 0 {
+		return nil, nil
+	}
 	logs := filepath.Join(cfg.work, "logs")
 	if err := os.MkdirAll(logs, 0o755); err != nil {
 		return nil, err
@@ -342,13 +368,8 @@ type stepRun struct {
 func measureStep(ctx context.Context, cfg config, emu *e2e.Emulator, running map[kind]*e2e.Emulator, ws *e2e.Workspace, s e2e.Step, n, p int) (stepRun, error) {
 	before := sampleLoad(running)
 	r, err := runStep(ctx, cfg, emu, ws, s, n, p)
-	if r.wall > 0 {
-		// CPU that neither the CLI, its providers, the emulator nor this driver used during the
-		// step: other work on the machine, which slows the step (see the report's note).
-		after := sampleLoad(running)
-		other := after.busy - before.busy - (after.emulator - before.emulator) - (after.self - before.self) - r.cpu
-		r.otherLoad = max(0, other.Seconds()/r.wall.Seconds())
-	}
+	// Other work on the machine slows the step (see the report's note).
+	r.otherLoad = otherLoad(before, sampleLoad(running), r.cpu, r.wall)
 	return r, err
 }
 
@@ -364,12 +385,17 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 	var mu sync.Mutex
 	var boundary *e2e.Stats
 	var snapErr error
+	var inv atomic.Pointer[e2e.Invocation]
 	start := time.Now()
 	onLine := func(stream, line string) {
 		if stream != "stdout" || !planLine.MatchString(line) {
 			return
 		}
 		at := time.Since(start)
+		var cpu time.Duration
+		if running := inv.Load(); running != nil {
+			cpu = running.Usage().ProviderCPU
+		}
 		var st e2e.Stats
 		var err error
 		if emu != nil {
@@ -377,7 +403,7 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 		}
 		mu.Lock()
 		if r.planAt == 0 {
-			r.planAt, boundary, snapErr = at, &st, err
+			r.planAt, r.planCPU, boundary, snapErr = at, cpu, &st, err
 		}
 		mu.Unlock()
 	}
@@ -391,7 +417,12 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 		}
 		opts.Env = []string{"TENCENTLIVE_PPROF_DIR=" + dir}
 	}
-	res, err := ws.RunWith(stepCtx, s, opts)
+	started, err := ws.Start(stepCtx, s, opts)
+	if err != nil {
+		return r, err
+	}
+	inv.Store(started)
+	res, err := started.Wait()
 	if err != nil {
 		return r, err
 	}
@@ -400,7 +431,7 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 	r.wall, r.usage, r.cpu, r.stdout, r.stderr = res.Wall, res.Usage, res.CPU, res.Stdout, res.Stderr
 	r.err = res.Err()
 	if s.Name == e2e.Plan(p).Name {
-		r.planAt = 0 // a plan has no apply phase
+		r.planAt, r.planCPU = 0, 0 // a plan has no apply phase
 	}
 	if ctx.Err() != nil {
 		return r, ctx.Err()
@@ -425,11 +456,48 @@ func runStep(ctx context.Context, cfg config, emu *e2e.Emulator, ws *e2e.Workspa
 
 func (c config) needsProvider() bool {
 	for _, k := range c.kinds {
-		if k.usesProvider() {
+		if k.usesProvider() && len(c.ns) > 0 {
 			return true
 		}
 	}
-	return false
+	return c.scenariosUseNoop() || c.gifts
+}
+
+func (c config) scenariosUseNoop() bool { return c.queryN > 0 || c.importN > 0 || c.concurrentN > 0 }
+
+// queryCLI reports whether the CLI has `terraform query` and list resources (Terraform 1.14+).
+func (c config) queryCLI() bool {
+	var minor int
+	_, err := fmt.Sscanf(c.cli, "Terraform v1.%d", &minor)
+	return err == nil && minor >= 14
+}
+
+// measureScenarios runs the scenarios of scenario.go, each with its own emulator.
+func measureScenarios(ctx context.Context, cfg config) ([]scenarioRow, error) {
+	sr := &scenarioRunner{cfg: cfg, logs: filepath.Join(cfg.work, "logs"), running: map[kind]*e2e.Emulator{}}
+	if err := os.MkdirAll(sr.logs, 0o755); err != nil {
+		return nil, err
+	}
+	var rows []scenarioRow
+	parts := []struct {
+		on  bool
+		run func(context.Context) ([]scenarioRow, error)
+	}{
+		{(cfg.queryN > 0 || cfg.importN > 0) && cfg.queryCLI(), sr.adopt},
+		{cfg.concurrentN > 0, sr.concurrent},
+		{cfg.gifts, sr.gifts},
+	}
+	for _, p := range parts {
+		if !p.on {
+			continue
+		}
+		got, err := p.run(ctx)
+		rows = append(rows, got...)
+		if err != nil {
+			return rows, err
+		}
+	}
+	return rows, nil
 }
 
 func hclFor(k kind, n int, prefix string) string {

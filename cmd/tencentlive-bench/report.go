@@ -77,6 +77,15 @@ func (r row) verdict() string {
 	return "**no**: " + strings.Join(misses, ", ")
 }
 
+// noopRatio is the provider's time over the larger of the no-op provider's and the API floor
+// (issue 21's measure: what the provider adds to the CLI's own work for this schema).
+func (r row) noopRatio() string {
+	if r.room == nil || r.room.err != nil || r.noop == nil || r.noop.err != nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", r.room.wall.Seconds()/max(apiFloor(r.room.phases), r.noop.wall.Seconds()))
+}
+
 // ratio is the provider's time over the better of Terraform's own time and the API floor.
 func (r row) ratio() float64 {
 	bar := apiFloor(r.room.phases)
@@ -89,31 +98,51 @@ func (r row) ratio() float64 {
 	return r.room.wall.Seconds() / bar
 }
 
-func render(cfg config, results []result, took time.Duration, runErr error) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "## Benchmark: %s vs %s\n\n", kindRoom, kindData)
+func render(cfg config, results []result, scenarios []scenarioRow, took time.Duration, runErr error) string {
+	b := &strings.Builder{}
+	cli := cfg.cli
+	if cli == "" {
+		cli = cliVersion(cfg.bins.Terraform)
+	}
+	fmt.Fprintf(b, "## Benchmark under %s: %s vs %s\n\n", cli, kindRoom, kindData)
 	command := os.Getenv("BENCH_COMMAND") // what the user typed, when a script ran us
 	if command == "" {
 		command = strings.Join(append([]string{"tencentlive-bench"}, os.Args[1:]...), " ")
 	}
-	fmt.Fprintf(&b, "Command: `%s`  \n", command)
-	fmt.Fprintf(&b, "CLI: %s; %d CPUs (%s/%s); emulator: documented rate limits, %v latency per request; started %s; total runtime %s; load average %s before, %s after.\n\n",
-		cliVersion(cfg.bins.Terraform), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cfg.latency,
+	fmt.Fprintf(b, "Command: `%s`  \n", command)
+	fmt.Fprintf(b, "CLI: %s (%s); %d CPUs (%s/%s); emulator: documented rate limits, %v latency per request; started %s; total runtime %s; load average %s before, %s after.\n",
+		cli, cfg.bins.Terraform, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cfg.latency,
 		time.Now().Add(-took).UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), cfg.load[0], cfg.load[1])
-	all := rows(results)
+	if (cfg.queryN > 0 || cfg.importN > 0) && !cfg.queryCLI() {
+		b.WriteString("\nThe terraform query rows were not measured: this CLI has no list resources (Terraform 1.14+).\n")
+	}
+	b.WriteString("\n")
+	if len(results) > 0 {
+		renderSteps(b, rows(results))
+	}
+	b.WriteString(scenarioTable(scenarios))
+	if runErr != nil {
+		fmt.Fprintf(b, "\n**The run stopped early:** %v\n", firstLine(runErr.Error()))
+	}
+	return b.String()
+}
+
+// renderSteps writes the tables of plan, apply, refresh-only plan and destroy of N rooms.
+func renderSteps(b *strings.Builder, all []row) {
 	withFast, withNoop := false, false
 	for _, r := range all {
 		withFast, withNoop = withFast || r.fast != nil, withNoop || r.noop != nil
 	}
-	fastHead, fastRule := "", ""
+	fastHead, fastRule, noopRatioHead, noopRatioRule := "", "", "", ""
 	if withNoop {
+		noopRatioHead, noopRatioRule = " ratio to no-op |", "--:|"
 		fastHead, fastRule = fastHead+" no-op provider, same schema |", fastRule+"--:|"
 	}
 	if withFast {
 		fastHead, fastRule = fastHead+" tencentlive_room, instant API |", fastRule+"--:|"
 	}
-	b.WriteString("| N | P | step | tencentlive_room | terraform_data |" + fastHead + " API floor | ratio | target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
-	b.WriteString("|--:|--:|---|--:|--:|" + fastRule + "--:|--:|---|--:|--:|--:|\n")
+	b.WriteString("| N | P | step | tencentlive_room | terraform_data |" + fastHead + " API floor | ratio |" + noopRatioHead + " target met (P=50) | requests/room | 60007 refused | provider peak RSS |\n")
+	b.WriteString("|--:|--:|---|--:|--:|" + fastRule + "--:|--:|" + noopRatioRule + "---|--:|--:|--:|\n")
 	for _, r := range all {
 		room, data, floor, ratio, perRoomTotal, refused, rss := "—", "—", "—", "—", "—", "—", "—"
 		if r.data != nil && r.data.err == nil {
@@ -132,15 +161,16 @@ func render(cfg config, results []result, took time.Duration, runErr error) stri
 				ratio = fmt.Sprintf("%.2f", r.ratio())
 			}
 		}
-		fast := ""
+		fast, noopRatio := "", ""
 		if withNoop {
 			fast += " " + wallOf(r.noop) + " |"
+			noopRatio = " " + r.noopRatio() + " |"
 		}
 		if withFast {
 			fast += " " + wallOf(r.fast) + " |"
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s |%s %s | %s | %s | %s | %s | %s |\n",
-			r.n, r.p, r.step, room, data, fast, floor, ratio, r.verdict(), perRoomTotal, refused, rss)
+		fmt.Fprintf(b, "| %d | %d | %s | %s | %s |%s %s | %s |%s %s | %s | %s | %s |\n",
+			r.n, r.p, r.step, room, data, fast, floor, ratio, noopRatio, r.verdict(), perRoomTotal, refused, rss)
 	}
 	b.WriteString(`
 Times are wall-clock seconds of one CLI run each. API floor: for each phase of the step (the plan,
@@ -160,7 +190,7 @@ providers', the emulators' and this driver's), and is slower for it.
 `)
 	b.WriteString(phaseTable(all))
 	b.WriteString("\n### Requests per room, by phase and command\n\n")
-	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) | other load, cores (room / data) |\n")
+	b.WriteString("| N | P | step | requests per room (plan phase → apply phase) | provider CPU: total (ms per room, plan phase → apply phase) | CPU of CLI + provider (room / data) | CLI peak RSS (room / data) | other load, cores (room / data) |\n")
 	b.WriteString("|--:|--:|---|---|--:|--:|--:|--:|\n")
 	for _, r := range all {
 		if r.room == nil {
@@ -170,14 +200,10 @@ providers', the emulators' and this driver's), and is slower for it.
 		if r.data != nil {
 			dataRSS, dataCPU, dataLoad = mb(r.data.usage.CLIPeakRSS), secs(r.data.cpu), fmt.Sprintf("%.1f", r.data.otherLoad)
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s / %s | %s / %s | %.1f / %s |\n", r.n, r.p, r.step,
-			perRoom(r.room.phases, r.n), secs(r.room.usage.ProviderCPU), secs(r.room.cpu), dataCPU,
+		fmt.Fprintf(b, "| %d | %d | %s | %s | %s | %s / %s | %s / %s | %.1f / %s |\n", r.n, r.p, r.step,
+			perRoom(r.room.phases, r.n), providerCPU(r.room), secs(r.room.cpu), dataCPU,
 			mb(r.room.usage.CLIPeakRSS), dataRSS, r.room.otherLoad, dataLoad)
 	}
-	if runErr != nil {
-		fmt.Fprintf(&b, "\n**The run stopped early:** %v\n", firstLine(runErr.Error()))
-	}
-	return b.String()
 }
 
 // phaseTable splits apply and destroy into the plan phase and the apply phase (at the CLI's
@@ -204,7 +230,7 @@ func phaseTable(all []row) string {
 			refreshOnly[[2]int{r.n, r.p}] = base
 		}
 	}
-	var b strings.Builder
+	b := &strings.Builder{}
 	for _, r := range all {
 		base := baselineOf(r)
 		if r.room == nil || r.data == nil || base == nil || r.room.err != nil || r.data.err != nil ||
@@ -229,7 +255,7 @@ func phaseTable(all []row) string {
 		if least > target {
 			reachable = "**no**"
 		}
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %s | %s | %s | %.2f + %.2f s | %.2f s | %.2f s | %s |\n", r.n, r.p, r.step,
+		fmt.Fprintf(b, "| %d | %d | %s | %s | %s | %s | %s | %.2f + %.2f s | %.2f s | %.2f s | %s |\n", r.n, r.p, r.step,
 			phaseSplit(r.room), phaseSplit(r.data), phaseSplit(r.noop), phaseSplit(r.fast), planFloor, applyFloor, least, target, reachable)
 	}
 	if b.Len() > 0 {
@@ -248,6 +274,19 @@ provider without latency or server-side limit.
 `)
 	}
 	return b.String()
+}
+
+// providerCPU is the provider processes' CPU in a step, and per room in each phase: "1.52 s (0.61
+// → 0.91 ms)", or "0.80 s (0.80 ms)" for a step with no apply phase.
+func providerCPU(r *result) string {
+	total := r.usage.ProviderCPU
+	perRoom := func(d time.Duration) string {
+		return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000/float64(r.n))
+	}
+	if r.planAt == 0 || r.planCPU == 0 {
+		return fmt.Sprintf("%s (%s ms)", secs(total), perRoom(total))
+	}
+	return fmt.Sprintf("%s (%s → %s ms)", secs(total), perRoom(r.planCPU), perRoom(total-r.planCPU))
 }
 
 func phaseSplit(r *result) string {

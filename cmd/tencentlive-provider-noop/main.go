@@ -3,12 +3,14 @@
 // back what it sent (the proposed state as the plan, the plan as the new state, the state as
 // read), with no API, no framework and no checks. What a step costs with it is what the CLI and
 // the plugin protocol cost for that many resources of this schema: the part of a step that no
-// provider of tencentlive_room could remove.
+// provider of tencentlive_room could remove. With TENCENTLIVE_NOOP_ROOMS naming a file of rooms
+// (list.go) it also answers `terraform query` and identity imports of tencentlive_room from it.
 package main
 
 import (
 	"context"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -37,14 +39,30 @@ func newNoop(framework tfprotov6.ProviderServer) noop {
 	for name, s := range schema.ResourceSchemas {
 		types[name] = s.ValueType()
 	}
-	return noop{ProviderServer: framework, types: types}
+	ids, err := framework.GetResourceIdentitySchemas(context.Background(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	identities := map[string]tftypes.Type{}
+	for name, s := range ids.IdentitySchemas {
+		identities[name] = s.ValueType()
+	}
+	n := noop{ProviderServer: framework, types: types, identities: identities}
+	if path := os.Getenv(roomsFileEnv); path != "" {
+		if n.rooms, err = loadRooms(path, types[roomType], identities[roomType]); err != nil {
+			log.Fatal(err)
+		}
+	}
+	return n
 }
 
 // noop answers the provider's schema and configuration from the real provider (so the same HCL
 // validates) and every resource RPC itself.
 type noop struct {
 	tfprotov6.ProviderServer
-	types map[string]tftypes.Type // each resource type's value type, to decode stored state
+	types      map[string]tftypes.Type // each resource type's value type, to decode stored state
+	identities map[string]tftypes.Type // each resource type's identity type
+	rooms      *roomSet                // what list and import answer; nil without TENCENTLIVE_NOOP_ROOMS
 }
 
 func (noop) ConfigureProvider(context.Context, *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
@@ -71,13 +89,13 @@ func (n noop) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeReso
 }
 
 func (noop) ReadResource(_ context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private}, nil
+	return &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private, NewIdentity: req.CurrentIdentity}, nil
 }
 
 func (noop) PlanResourceChange(_ context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate}, nil
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate, PlannedIdentity: req.PriorIdentity}, nil
 }
 
 func (noop) ApplyResourceChange(_ context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return &tfprotov6.ApplyResourceChangeResponse{NewState: req.PlannedState, Private: req.PlannedPrivate}, nil
+	return &tfprotov6.ApplyResourceChangeResponse{NewState: req.PlannedState, Private: req.PlannedPrivate, NewIdentity: req.PlannedIdentity}, nil
 }

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,46 +10,6 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 )
-
-// giftCatalogHCL is the issue's catalogue: gifts gifts with a translation in each of the three
-// languages, and three categories that share them out.
-func giftCatalogHCL(gifts int) string {
-	var b strings.Builder
-	b.WriteString("terraform {\n  required_providers {\n    tencentlive = { source = \"tencentlive/tencentlive\" }\n  }\n}\n\nprovider \"tencentlive\" {}\n")
-	for i := range gifts {
-		fmt.Fprintf(&b, `
-resource "tencentlive_gift" "g%02d" {
-  gift_id      = "tf-acc-test-g%02d"
-  default_name = "Gift %02d"
-  coins        = %d
-  languages = {
-    en        = { name = "Gift %02d", desc = "number %d" }
-    "zh-Hans" = { name = "礼物%02d" }
-    "zh-Hant" = { name = "禮物%02d" }
-  }
-}
-`, i, i, i, 10*(i+1), i, i, i, i)
-	}
-	for c := range 3 {
-		var refs []string
-		for i := c; i < gifts; i += 3 {
-			refs = append(refs, fmt.Sprintf("tencentlive_gift.g%02d.gift_id", i))
-		}
-		fmt.Fprintf(&b, `
-resource "tencentlive_gift_category" "c%d" {
-  category_id  = "tf-acc-test-c%d"
-  default_name = "Category %d"
-  gift_ids     = [%s]
-  languages = {
-    en        = { name = "Category %d" }
-    "zh-Hans" = { name = "分类%d" }
-    "zh-Hant" = { name = "分類%d" }
-  }
-}
-`, c, c, c, strings.Join(refs, ", "), c, c, c)
-	}
-	return b.String()
-}
 
 // BenchmarkGiftCatalog applies the issue's catalogue (16 gifts x 3 translations, 3 categories)
 // from empty through the real CLI against the emulator process at the documented 1 call/s per
@@ -70,7 +29,7 @@ func BenchmarkGiftCatalog(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	const gifts, languages = 16, 3
+	const gifts, languages = GiftCatalogGifts, GiftCatalogLanguages
 	for range b.N {
 		for _, bulk := range []bool{true, false} {
 			opts := EmulatorOptions{QPS: emulator.DocumentedQPS}
@@ -87,7 +46,7 @@ func BenchmarkGiftCatalog(b *testing.B) {
 				emu.Stop()
 				b.Fatal(err)
 			}
-			if err := ws.WriteConfig(giftCatalogHCL(gifts)); err != nil {
+			if err := ws.WriteConfig(GiftCatalogHCL(gifts, false)); err != nil {
 				b.Fatal(err)
 			}
 			run := func(s Step, floor time.Duration) {

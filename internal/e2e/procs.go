@@ -70,6 +70,16 @@ func (w *procWatch) loop() {
 func (w *procWatch) Stop() Usage {
 	close(w.stop)
 	<-w.done
+	return w.seen()
+}
+
+// Now polls /proc at once and returns what the watch has seen so far.
+func (w *procWatch) Now() Usage {
+	w.sample()
+	return w.seen()
+}
+
+func (w *procWatch) seen() Usage {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	u := w.usage

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -124,23 +123,13 @@ func (r *reliability) concurrentCLIAlone(t *testing.T) {
 // time until the last one ended.
 func applyAtOnce(t *testing.T, wss []*Workspace, parallelism int) ([]*Result, time.Duration) {
 	t.Helper()
-	results := make([]*Result, len(wss))
-	var wg sync.WaitGroup
-	start := time.Now()
-	for i, ws := range wss {
-		wg.Go(func() {
-			c, cancel := context.WithTimeout(context.Background(), stepTimeout)
-			defer cancel()
-			res, err := ws.RunWith(c, Apply(parallelism), RunOptions{})
-			if err != nil {
-				t.Errorf("apply %d: %v", i, err)
-				return
-			}
-			results[i] = res
-		})
+	c, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancel()
+	results, wall, err := RunAtOnce(c, wss, Apply(parallelism))
+	if err != nil {
+		t.Error(err)
 	}
-	wg.Wait()
-	return results, time.Since(start)
+	return results, wall
 }
 
 // cpuFigure says how much CPU the applies used (CLIs and their providers), how many cores that

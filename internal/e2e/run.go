@@ -223,6 +223,10 @@ func (inv *Invocation) SignalProviders(sig syscall.Signal) ([]int, error) {
 // Pid is the CLI's process id.
 func (inv *Invocation) Pid() int { return inv.cmd.Process.Pid }
 
+// Usage is the memory and CPU of the CLI and its provider processes so far, polled now: a step's
+// usage up to a point in it (the end of its plan phase, say).
+func (inv *Invocation) Usage() Usage { return inv.watch.Now() }
+
 // Wait waits for the CLI to exit and returns its result. Processes the CLI left behind in its
 // process group (a provider orphaned by a SIGKILL of the CLI) are killed, so no run leaks them.
 func (inv *Invocation) Wait() (*Result, error) {
@@ -261,3 +265,23 @@ func waitExited(pid int) {
 }
 
 const wNOWAIT = 0x1000000 // WNOWAIT from <linux/wait.h>; the syscall package lacks it
+
+// RunAtOnce runs step in every workspace at the same time (workspaces applied in parallel by
+// CI) and returns their results, in order, and the wall time until the last one ended. Each run
+// gets ctx; the first error starting or waiting for one is returned after all have ended.
+func RunAtOnce(ctx context.Context, wss []*Workspace, step Step) ([]*Result, time.Duration, error) {
+	results := make([]*Result, len(wss))
+	errs := make([]error, len(wss))
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i, ws := range wss {
+		wg.Go(func() {
+			results[i], errs[i] = ws.RunWith(ctx, step, RunOptions{})
+			if errs[i] != nil {
+				errs[i] = fmt.Errorf("%s %d: %w", step.Name, i, errs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return results, time.Since(start), errors.Join(errs...)
+}

@@ -66,7 +66,8 @@ type Config struct {
 	RetryWindow time.Duration
 
 	// RequestsPerSecond caps each command separately. The default, and the ceiling a configured
-	// value is clamped to, is 97% of the command's documented rate (livespec.CommandRate).
+	// value is clamped to, is 97% of the command's documented rate (livespec.CommandRate); for a
+	// command slower than 3/s (the gift commands), one request per documented interval + 50 ms.
 	RequestsPerSecond float64
 
 	// SharedGiftRateBudget paces the gift configuration commands (livespec.GiftConfigCommands but

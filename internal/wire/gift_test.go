@@ -292,7 +292,7 @@ func TestEmulatorGiftRatesNeverExceeded(t *testing.T) {
 	if s.LimiterWaits == 0 {
 		t.Error("the limiter never held a gift command back")
 	}
-	// 16 set_gift_language calls at 0.97/s need at least 15 s between the first and the last.
+	// 16 set_gift_language calls, 1.05 s apart, need at least 15 s between the first and the last.
 	if took := clock.Now().Sub(start); took < 15*time.Second {
 		t.Errorf("16 set_gift_language calls took %v of fake time: faster than 1/s", took)
 	}
@@ -483,8 +483,8 @@ func TestGift100012IsARateRefusal(t *testing.T) {
 }
 
 func TestGiftCommandLimits(t *testing.T) {
-	if rate, burst := CommandLimit("set_gift_language", 0); rate != 0.97 || burst != 1 {
-		t.Errorf("set_gift_language: %v/s burst %d, want 0.97/s burst 1", rate, burst)
+	if rate, burst := CommandLimit("set_gift_language", 0); rate != 1/1.05 || burst != 1 {
+		t.Errorf("set_gift_language: %v/s burst %d, want one per 1.05 s, burst 1", rate, burst)
 	}
 	if rate, burst := CommandLimit(livespec.CopyDefaultGiftConfig, 0); rate > 0.1 || burst != 1 {
 		t.Errorf("copy_default_gift_config: %v/s burst %d, want under one per 10 s", rate, burst)

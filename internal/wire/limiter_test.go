@@ -24,6 +24,8 @@ func TestCommandLimit(t *testing.T) {
 		{"create_room", 50, 50, 16},
 		{"create_room", 1000, 194, 64}, // a configured value never exceeds the default
 		{"get_room_list", 0.5, 0.5, 1},
+		{"set_gift_language", 0, 1 / 1.05, 1}, // 1/s documented: a slot every 1.05 s
+		{"set_gift_language", 0.5, 0.5, 1},
 	}
 	for _, tt := range tests {
 		rate, burst := CommandLimit(tt.command, tt.configured)
@@ -31,8 +33,12 @@ func TestCommandLimit(t *testing.T) {
 			t.Errorf("CommandLimit(%s, %v) = %v, %d; want %v, %d", tt.command, tt.configured, rate, burst, tt.rate, tt.burst)
 		}
 		// Three clients back to back, no pause between them, each sending flat out from a
-		// full bucket for two seconds: the vendor's one-second bucket never runs dry.
+		// full bucket for two seconds: the vendor's one-second bucket never runs dry. (A
+		// command slower than burstDivisor a second starts with no saved slot: not this case.)
 		documented := livespec.CommandRate(tt.command)
+		if documented < burstDivisor {
+			continue
+		}
 		var times []time.Time
 		start := time.Unix(0, 0)
 		for range 3 {
@@ -43,6 +49,35 @@ func TestCommandLimit(t *testing.T) {
 		if refused := vendorRefusals(times, documented); refused != 0 {
 			t.Errorf("%s at %v/s, burst %d: the vendor's bucket (%g/s) would refuse %d requests", tt.command, rate, burst, documented, refused)
 		}
+	}
+}
+
+// A 1 call/s command's slots are 1.05 s apart, so a request held up on its way by up to 50 ms
+// more than the one before it still finds the vendor's one-request bucket refilled. At 97% of the
+// rate (31 ms) a hold-up of 40 ms, common on a loaded machine, met 100012.
+func TestSlowCommandsLeaveRoomForHeldUpRequests(t *testing.T) {
+	rate, burst := CommandLimit("set_gift_language", 0)
+	if burst != 1 {
+		t.Fatalf("burst %d, want 1", burst)
+	}
+	// Every other request is held up by heldUp on its way: the worst case, each such request
+	// and the next one arrive heldUp closer together than they were sent.
+	arrivals := func(rate float64, heldUp time.Duration) []time.Time {
+		sent := limiterSchedule(time.Unix(0, 0), rate, 1, 48)
+		for k := range sent {
+			if k%2 == 0 {
+				sent[k] = sent[k].Add(heldUp)
+			}
+		}
+		return sent
+	}
+	for _, heldUp := range []time.Duration{0, 30 * time.Millisecond, 49 * time.Millisecond} {
+		if refused := vendorRefusals(arrivals(rate, heldUp), 1); refused != 0 {
+			t.Errorf("slots %v apart, requests held up by %v: the vendor would refuse %d of 48", time.Duration(float64(time.Second)/rate), heldUp, refused)
+		}
+	}
+	if refused := vendorRefusals(arrivals(0.97, 40*time.Millisecond), 1); refused == 0 {
+		t.Error("at 97% of 1/s, a 40 ms hold-up should meet refusals: the test proves nothing")
 	}
 }
 
