@@ -96,6 +96,54 @@ func (noop) PlanResourceChange(_ context.Context, req *tfprotov6.PlanResourceCha
 	return &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate, PlannedIdentity: req.PriorIdentity}, nil
 }
 
-func (noop) ApplyResourceChange(_ context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return &tfprotov6.ApplyResourceChangeResponse{NewState: req.PlannedState, Private: req.PlannedPrivate, NewIdentity: req.PlannedIdentity}, nil
+// ApplyResourceChange answers the plan as the new state. A create gets its identity from that
+// state, as the real provider's does: Terraform 1.12 and later store and check every identity,
+// and a no-op provider without them would not cost the CLI what any provider of this schema does.
+func (n noop) ApplyResourceChange(_ context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	resp := &tfprotov6.ApplyResourceChangeResponse{NewState: req.PlannedState, Private: req.PlannedPrivate, NewIdentity: req.PlannedIdentity}
+	if req.PlannedIdentity == nil && req.PlannedState != nil {
+		id, err := n.identityOf(req.TypeName, req.PlannedState)
+		if err != nil {
+			return nil, err
+		}
+		resp.NewIdentity = id
+	}
+	return resp, nil
+}
+
+// noopSDKAppID is the sdk_app_id of the identities the no-op provider makes: the emulator's.
+const noopSDKAppID = 1400000000
+
+// identityOf is the identity of a resource in state: each identity attribute from the state's
+// attribute of the same name, sdk_app_id the emulator's; nil for a type without an identity or a
+// destroyed resource.
+func (n noop) identityOf(typeName string, state *tfprotov6.DynamicValue) (*tfprotov6.ResourceIdentityData, error) {
+	idType, ok := n.identities[typeName].(tftypes.Object)
+	if !ok {
+		return nil, nil
+	}
+	v, err := state.Unmarshal(n.types[typeName])
+	if err != nil || v.IsNull() {
+		return nil, err
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		return nil, err
+	}
+	values := map[string]tftypes.Value{}
+	for name, typ := range idType.AttributeTypes {
+		switch have, ok := attrs[name]; {
+		case ok:
+			values[name] = have
+		case name == "sdk_app_id":
+			values[name] = tftypes.NewValue(typ, noopSDKAppID)
+		default:
+			values[name] = tftypes.NewValue(typ, nil)
+		}
+	}
+	data, err := tfprotov6.NewDynamicValue(idType, tftypes.NewValue(idType, values))
+	if err != nil {
+		return nil, err
+	}
+	return &tfprotov6.ResourceIdentityData{IdentityData: &data}, nil
 }

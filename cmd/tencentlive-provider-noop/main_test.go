@@ -43,3 +43,33 @@ func TestNoopServesTheRealSchemaAndEchoes(t *testing.T) {
 		t.Errorf("upgrade: %v (%v), want room_id r", attrs["room_id"], err)
 	}
 }
+
+// A create gets the identity the real provider would give it (room_id from the state, the
+// emulator's sdk_app_id), so the CLI stores and checks as many identities as with the real one.
+func TestNoopCreateHasAnIdentity(t *testing.T) {
+	s := newNoop(providerserver.NewProtocol6(provider.New(release.Version)())())
+	typ := s.types["tencentlive_room"].(tftypes.Object)
+	attrs := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		attrs[name] = tftypes.NewValue(at, nil)
+	}
+	attrs["room_id"] = tftypes.NewValue(tftypes.String, "r1")
+	planned, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, attrs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := s.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{TypeName: "tencentlive_room", PlannedState: &planned})
+	if err != nil || resp.NewIdentity == nil {
+		t.Fatalf("apply: %v, identity %v", err, resp)
+	}
+	idType := s.identities["tencentlive_room"]
+	v, err := resp.NewIdentity.IdentityData.Unmarshal(idType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tftypes.NewValue(idType, map[string]tftypes.Value{
+		"room_id": tftypes.NewValue(tftypes.String, "r1"), "sdk_app_id": tftypes.NewValue(tftypes.Number, 1400000000)})
+	if !v.Equal(want) {
+		t.Errorf("identity %v, want %v", v, want)
+	}
+}
