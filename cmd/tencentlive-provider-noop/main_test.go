@@ -48,7 +48,10 @@ func TestNoopServesTheRealSchemaAndEchoes(t *testing.T) {
 // emulator's sdk_app_id), so the CLI stores and checks as many identities as with the real one.
 func TestNoopCreateHasAnIdentity(t *testing.T) {
 	s := newNoop(providerserver.NewProtocol6(provider.New(release.Version)())())
-	typ := s.types["tencentlive_room"].(tftypes.Object)
+	typ, ok := s.types["tencentlive_room"].(tftypes.Object)
+	if !ok {
+		t.Fatalf("tencentlive_room's type %v is not an object", s.types["tencentlive_room"])
+	}
 	attrs := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		attrs[name] = tftypes.NewValue(at, nil)
