@@ -14,7 +14,9 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
 var consoleCatalog = emulator.GiftCatalog{
@@ -26,7 +28,7 @@ var consoleCatalog = emulator.GiftCatalog{
 }
 
 // runList runs l.List with the config lines {attribute: value} as Terraform would send them.
-func runList(t *testing.T, l *giftList, includeResource bool, config map[string]tftypes.Value) []list.ListResult {
+func runList(t *testing.T, l *giftkit.ListResource[wire.GiftRecord], includeResource bool, config map[string]tftypes.Value) []list.ListResult {
 	t.Helper()
 	ctx := context.Background()
 	var schemaResp list.ListResourceSchemaResponse
@@ -66,7 +68,7 @@ func runList(t *testing.T, l *giftList, includeResource bool, config map[string]
 // the service's values, "" left null, the translations with their descriptions only where set.
 func TestGiftListResults(t *testing.T) {
 	_, url := emutest.ServeCatalog(t, emulator.Options{}, consoleCatalog)
-	l := &giftList{data: &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)}}
+	l := giftkit.NewListResource(listKind, &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)})
 	results := runList(t, l, true, nil)
 	if len(results) != 2 {
 		t.Fatalf("%d results, want 2", len(results))
@@ -116,7 +118,7 @@ func TestGiftListResults(t *testing.T) {
 // without the bulk read) answers one error and no gift.
 func TestGiftListFailureIsNoPartialResult(t *testing.T) {
 	_, url := emutest.ServeCatalog(t, emulator.Options{NoGiftInfoList: true}, consoleCatalog)
-	l := &giftList{data: &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)}}
+	l := giftkit.NewListResource(listKind, &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)})
 	ids := tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{
 		tftypes.NewValue(tftypes.String, "car"), tftypes.NewValue(tftypes.String, "tulip"), tftypes.NewValue(tftypes.String, "rose"),
 	})

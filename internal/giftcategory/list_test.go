@@ -13,6 +13,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/giftkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
@@ -27,7 +28,7 @@ func TestCategoryListResults(t *testing.T) {
 			{CategoryID: "new", DefaultName: "New", DefaultDesc: "Just in", GiftIDs: []string{}},
 		},
 	})
-	l := &categoryList{data: &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)}}
+	l := giftkit.NewListResource(listKind, &tfkit.ProviderData{Client: emutest.RetryingClient(t, url, 0)})
 	var schemaResp list.ListResourceSchemaResponse
 	l.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &schemaResp)
 	cfgType, ok := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)

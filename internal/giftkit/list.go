@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
@@ -43,10 +44,16 @@ type ListKind[R any] struct {
 	MaxIDBytes      int
 	DocumentedReads string // the commands that read one object without the bulk read, for the docs
 
+	TypeSuffix        string // "_gift": the resource type after the provider's name
+	IdentityAttribute string // gift_id: the ID's attribute, in the identity and in the resource
+
 	FromCatalog func(wire.GiftCatalog) []R
 	ID          func(R) string
-	ReadOne     func(c *wire.Client, ctx context.Context, id string) (R, error) // a wire.Client method
-	NotFound    error                                                           // what ReadOne wraps when the object does not exist
+	DefaultName func(R) string
+	// FlattenImported sets an imported object's state (its ID attributes set) as Read does.
+	FlattenImported func(ctx context.Context, r R, res *tfsdk.Resource) diag.Diagnostics
+	ReadOne         func(c *wire.Client, ctx context.Context, id string) (R, error) // a wire.Client method
+	NotFound        error                                                           // what ReadOne wraps when the object does not exist
 }
 
 // Schema is the list block's configuration schema.
