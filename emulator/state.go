@@ -20,6 +20,17 @@ type stateFile struct {
 	Gifts    *GiftCatalog `json:",omitempty"`
 }
 
+// WriteCatalogState writes a state file holding only the gift catalogue cat of application
+// sdkAppID, for Options.StatePath or -state: a test's emulator then starts with that catalogue,
+// without the gift commands' 1 call per second.
+func WriteCatalogState(path string, sdkAppID uint64, cat GiftCatalog) error {
+	data, err := json.Marshal(stateFile{Version: stateVersion, SDKAppID: sdkAppID, Gifts: &cat})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o600)
+}
+
 // load reads the state file when there is one.
 func (s *Server) load() error {
 	if s.opts.StatePath == "" {

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -48,12 +47,8 @@ func consoleCatalog() emulator.GiftCatalog {
 // there when the emulator starts, without the gift commands' 1 call/s.
 func writeCatalogState(t *testing.T, cat emulator.GiftCatalog) string {
 	t.Helper()
-	data, err := json.Marshal(map[string]any{"Version": 1, "SDKAppID": emulator.DefaultSDKAppID, "Gifts": cat})
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "emulator-state.json")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
+	if err := emulator.WriteCatalogState(path, emulator.DefaultSDKAppID, cat); err != nil {
 		t.Fatal(err)
 	}
 	return path

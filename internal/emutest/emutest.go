@@ -3,11 +3,9 @@
 package emutest
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -40,12 +38,8 @@ func ServeCatalog(t testing.TB, opts emulator.Options, cat emulator.GiftCatalog)
 	if sdkAppID == 0 {
 		sdkAppID = emulator.DefaultSDKAppID
 	}
-	data, err := json.Marshal(map[string]any{"Version": 1, "SDKAppID": sdkAppID, "Gifts": cat})
-	if err != nil {
-		t.Fatal(err)
-	}
 	opts.StatePath = filepath.Join(t.TempDir(), "state.json")
-	if err := os.WriteFile(opts.StatePath, data, 0o600); err != nil {
+	if err := emulator.WriteCatalogState(opts.StatePath, sdkAppID, cat); err != nil {
 		t.Fatal(err)
 	}
 	return Serve(t, opts)
