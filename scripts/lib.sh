@@ -72,50 +72,88 @@ go_with_progress() {
 # (scripts/build-terraform.sh says why the recipe edits the module), cached in
 # $(cli_cache_dir)/terraform-VERSION; concurrent callers wait for one build (flock).
 build_terraform() {
-	local version="$1" dir bin
-	dir="$(cli_cache_dir)/terraform-$version"
-	bin="$dir/terraform"
+	local version="$1" bin
+	bin="$(cli_cache_dir)/terraform-$version/terraform"
+	build_once "$bin" "Terraform v$version" build_terraform_from_proxy "$version" "$bin" >&2
+	printf '%s\n' "$bin"
+}
+
+# build_once BIN WANT BUILD ARGS...: unless BIN already reports WANT (cli_version), runs BUILD
+# ARGS in a subshell holding the lock of BIN's directory, so that builds into one CLI cache go
+# one at a time and a second caller waits, then finds the binary built.
+build_once() {
+	local bin="$1" want="$2" dir
+	shift 2
+	dir="$(dirname "$bin")"
 	mkdir -p "$dir"
 	(
 		exec 9>"$dir/.lock"
 		command -v flock >/dev/null && flock 9
-		[[ "$(cli_version "$bin" || true)" == "Terraform v$version" ]] && exit 0
-		local start=$SECONDS src mod_dir
-		log "building Terraform $version into $bin (about 6 min on 2 cores with empty Go caches, 1-4 min with warm ones)"
-		cd "$dir" # outside any module, so that no go.mod around the caller is consulted
-		mod_dir="$(go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
-		[[ -d "$mod_dir" ]] || fail "go mod download of github.com/hashicorp/terraform@v$version gave no source directory"
-		src="$dir/src"
-		rm -rf "$src"
-		trap 'rm -rf "$src"' EXIT
-		cp -R "$mod_dir" "$src"
-		chmod -R u+w "$src"
-		local nested='internal/(backend/remote-state/(azure|consul|cos|gcs|kubernetes|oss|pg|s3|oci)|legacy)'
-		local backends='backend(Azure|Consul|Cos|GCS|Kubernetes|OSS|Pg|S3|OCI)\b'
-		# go.mod: a require and a replace line for each of the ten nested modules.
-		[[ "$(grep -c -E "github.com/hashicorp/terraform/$nested( |\$)" "$src/go.mod")" == 20 ]] ||
-			fail "Terraform $version's go.mod does not require and replace the ten nested modules the recipe drops"
-		sed -i -E "\#github.com/hashicorp/terraform/$nested( |\$)#d" "$src/go.mod"
-		# init.go: an import and a registration for each of the nine backends, and nothing else.
-		local init="$src/internal/backend/init/init.go"
-		[[ "$(grep -c -E "$backends" "$init")" == 18 ]] ||
-			fail "Terraform $version's internal/backend/init/init.go does not import and register the nine backends the recipe drops"
-		sed -i -E "/$backends/d" "$init"
-		if grep -rl --include='*.go' -E "\"github.com/hashicorp/terraform/$nested\"" "$src" | grep -v '_test\.go$' >&2; then
-			fail "the files above import a nested module of Terraform $version that its module zip leaves out"
-		fi
-		cd "$src"
-		export GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
-		log "Terraform $version: downloading the modules it needs"
-		go list -deps . >"$dir/deps.txt" 2>"$dir/list.log" || { cat "$dir/list.log" >&2; fail "go list of Terraform $version failed"; }
-		go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building Terraform $version" build \
-			-trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$bin.new" .
-		[[ "$(cli_version "$bin.new" || true)" == "Terraform v$version" ]] ||
-			fail "the built binary reports '$(cli_version "$bin.new" || true)', want 'Terraform v$version'"
-		mv "$bin.new" "$bin"
-		log "built Terraform $version in $((SECONDS - start))s"
-	) >&2 || exit 1
-	printf '%s\n' "$bin"
+		[[ "$(cli_version "$bin" || true)" == "$want" ]] && exit 0
+		"$@"
+	) || exit 1
+}
+
+# build_terraform_from_proxy VERSION BIN: build_terraform's recipe (run by build_once).
+build_terraform_from_proxy() {
+	local version="$1" bin="$2" dir start=$SECONDS src mod_dir
+	dir="$(dirname "$bin")"
+	log "building Terraform $version into $bin (about 6 min on 2 cores with empty Go caches, 1-4 min with warm ones)"
+	cd "$dir" # outside any module, so that no go.mod around the caller is consulted
+	mod_dir="$(go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
+	[[ -d "$mod_dir" ]] || fail "go mod download of github.com/hashicorp/terraform@v$version gave no source directory"
+	src="$dir/src"
+	rm -rf "$src"
+	trap "rm -rf -- $(printf %q "$src")" EXIT # the subshell's exit, after this function has returned
+	cp -R "$mod_dir" "$src"
+	chmod -R u+w "$src"
+	local nested='internal/(backend/remote-state/(azure|consul|cos|gcs|kubernetes|oss|pg|s3|oci)|legacy)'
+	local backends='backend(Azure|Consul|Cos|GCS|Kubernetes|OSS|Pg|S3|OCI)\b'
+	# go.mod: a require and a replace line for each of the ten nested modules.
+	[[ "$(grep -c -E "github.com/hashicorp/terraform/$nested( |\$)" "$src/go.mod")" == 20 ]] ||
+		fail "Terraform $version's go.mod does not require and replace the ten nested modules the recipe drops"
+	sed -i -E "\#github.com/hashicorp/terraform/$nested( |\$)#d" "$src/go.mod"
+	# init.go: an import and a registration for each of the nine backends, and nothing else.
+	local init="$src/internal/backend/init/init.go"
+	[[ "$(grep -c -E "$backends" "$init")" == 18 ]] ||
+		fail "Terraform $version's internal/backend/init/init.go does not import and register the nine backends the recipe drops"
+	sed -i -E "/$backends/d" "$init"
+	if grep -rl --include='*.go' -E "\"github.com/hashicorp/terraform/$nested\"" "$src" | grep -v '_test\.go$' >&2; then
+		fail "the files above import a nested module of Terraform $version that its module zip leaves out"
+	fi
+	cd "$src"
+	export GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
+	log "Terraform $version: downloading the modules it needs"
+	go list -deps . >"$dir/deps.txt" 2>"$dir/list.log" || { cat "$dir/list.log" >&2; fail "go list of Terraform $version failed"; }
+	go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building Terraform $version" build \
+		-trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$bin.new" .
+	[[ "$(cli_version "$bin.new" || true)" == "Terraform v$version" ]] ||
+		fail "the built binary reports '$(cli_version "$bin.new" || true)', want 'Terraform v$version'"
+	mv "$bin.new" "$bin"
+	log "built Terraform $version in $((SECONDS - start))s"
+}
+
+# install_terraform_oldest DIR: Terraform TERRAFORM_OLDEST_VERSION, `go install`ed into DIR (run
+# by build_once).
+install_terraform_oldest() {
+	log "building Terraform $TERRAFORM_OLDEST_VERSION into $1/terraform with go install (about 2 min)"
+	GOBIN="$1" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go_with_progress "$1/build.log" "" \
+		"building Terraform $TERRAFORM_OLDEST_VERSION" install -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+		"github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION"
+}
+
+# build_tofu WANT BIN: OpenTofu from tools/opentofu's module into BIN (run by build_once).
+build_tofu() {
+	local want="$1" bin="$2" dir
+	dir="$(dirname "$bin")"
+	log "building $want into $bin (about 5 min with empty Go caches)"
+	cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0
+	log "$want: downloading the modules it needs"
+	go list -deps github.com/opentofu/opentofu/cmd/tofu >"$dir/deps.txt" 2>"$dir/list.log" ||
+		{ cat "$dir/list.log" >&2; fail "go list of $want failed"; }
+	go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building $want" build -trimpath \
+		-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$bin.new" github.com/opentofu/opentofu/cmd/tofu
+	mv "$bin.new" "$bin"
 }
 
 # ensure_cli terraform|terraform-oldest|tofu: prints a CLI's path, the only line on stdout
@@ -147,16 +185,7 @@ ensure_cli() {
 		local dir
 		dir="$(cli_cache_dir)/terraform-$TERRAFORM_OLDEST_VERSION"
 		candidate="$dir/terraform"
-		mkdir -p "$dir"
-		( # one build at a time per CLI cache: a second caller waits, then finds the binary
-			exec 9>"$dir/.lock"
-			command -v flock >/dev/null && flock 9
-			[[ "$(cli_version "$candidate" || true)" == "Terraform v$TERRAFORM_OLDEST_VERSION" ]] && exit 0
-			log "building Terraform $TERRAFORM_OLDEST_VERSION into $candidate with go install (about 2 min)"
-			GOBIN="$dir" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go_with_progress "$dir/build.log" "" \
-				"building Terraform $TERRAFORM_OLDEST_VERSION" install -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
-				"github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION"
-		) || exit 1
+		build_once "$candidate" "Terraform v$TERRAFORM_OLDEST_VERSION" install_terraform_oldest "$dir"
 		;;
 	tofu)
 		local want dir
@@ -165,22 +194,7 @@ ensure_cli() {
 		want="OpenTofu $want"
 		candidate="$repo/bin/tofu"
 		[[ "$(cli_version "$candidate" || true)" == "$want" ]] || candidate="$dir/tofu"
-		if [[ "$(cli_version "$candidate" || true)" != "$want" ]]; then
-			mkdir -p "$dir"
-			( # one build at a time per CLI cache, as for Terraform
-				exec 9>"$dir/.lock"
-				command -v flock >/dev/null && flock 9
-				[[ "$(cli_version "$candidate" || true)" == "$want" ]] && exit 0
-				log "building $want into $candidate (about 5 min with empty Go caches)"
-				cd "$repo/tools/opentofu" && export GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0
-				log "$want: downloading the modules it needs"
-				go list -deps github.com/opentofu/opentofu/cmd/tofu >"$dir/deps.txt" 2>"$dir/list.log" ||
-					{ cat "$dir/list.log" >&2; fail "go list of $want failed"; }
-				go_with_progress "$dir/build.log" "$(wc -l <"$dir/deps.txt")" "building $want" build -trimpath \
-					-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$candidate.new" github.com/opentofu/opentofu/cmd/tofu
-				mv "$candidate.new" "$candidate"
-			) || exit 1
-		fi
+		[[ "$(cli_version "$candidate" || true)" == "$want" ]] || build_once "$candidate" "$want" build_tofu "$want" "$candidate"
 		;;
 	*) fail "ensure_cli: unknown CLI '$name'" ;;
 	esac
