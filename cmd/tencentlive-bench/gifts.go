@@ -10,14 +10,17 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 )
 
 // gifts measures internal/e2e's gift catalogue (BenchmarkGiftCatalog's: 16 gifts with 3
 // translations each, 3 categories), every gift command at its documented 1 call/s: apply from
 // empty, a refresh (one bulk read), a price change of one gift, then, against the same catalogue
 // with the bulk read switched off (the emulator restarted on its state file with
-// -no-gift-info-list), a refresh by the documented per-gift reads. Its floors are the
-// catalogue's: the most calls any one command needs, at 1/s.
+// -no-gift-info-list), a refresh by the documented per-gift reads; last, the catalogue applied
+// from empty to an application whose gift commands share one budget of 1 call/s
+// (-shared-gift-rate-budget), with the provider's shared_gift_rate_budget on. Its floors are the
+// catalogue's: the most calls any one command needs at 1/s, or with the shared budget all of them.
 func (sr *scenarioRunner) gifts(ctx context.Context) ([]scenarioRow, error) {
 	cfg := sr.cfg
 	const gifts, languages = e2e.GiftCatalogGifts, e2e.GiftCatalogLanguages
@@ -62,7 +65,7 @@ func (sr *scenarioRunner) gifts(ctx context.Context) ([]scenarioRow, error) {
 		rows = append(rows, row)
 		return row.err
 	}
-	objects := gifts + 3
+	objects := gifts + e2e.GiftCatalogCategories
 	catalogue := fmt.Sprintf("%d gifts × %d translations, 3 categories", gifts, languages)
 	if err := step("apply from empty, "+catalogue+", P=10", e2e.Apply(10),
 		fmt.Sprintf(`(?m)^Apply complete! Resources: %d added, 0 changed, 0 destroyed\.`, objects),
@@ -91,6 +94,31 @@ func (sr *scenarioRunner) gifts(ctx context.Context) ([]scenarioRow, error) {
 	ws.Env = append(ws.Env, emu.ProviderEnv()...) // the last value of a variable is the one used
 	if err := step("refresh-only plan, bulk read off", e2e.RefreshPlan(10), `(?m)^No changes\.`, gifts*languages*time.Second,
 		fmt.Sprintf("floor: %d get_gift_language at 1/s", gifts*languages)); err != nil {
+		return rows, err
+	}
+
+	// From empty again, every call drawing from one budget.
+	emu.Stop()
+	_ = os.Remove(state)
+	if emu, err = start("-shared-gift-rate-budget"); err != nil {
+		return rows, err
+	}
+	dir = filepath.Join(cfg.work, "ws", "gifts-shared")
+	_ = os.RemoveAll(dir)
+	env := append(append(emu.ProviderEnv(), cfg.env...), tfkit.EnvSharedGiftBudget+"=true")
+	if ws, err = e2e.NewWorkspace(dir, cfg.bins, env); err != nil {
+		return rows, err
+	}
+	if err := ws.WriteConfig(e2e.GiftCatalogHCL(gifts, false)); err != nil {
+		return rows, err
+	}
+	if res, err := ws.Run(ctx, e2e.Init()); err != nil || res.Err() != nil {
+		return rows, fmt.Errorf("gifts: init: %w", errorsOf(err, res))
+	}
+	calls := e2e.GiftCatalogCalls(gifts)
+	if err := step("apply from empty, one shared budget (shared_gift_rate_budget), P=10", e2e.Apply(10),
+		fmt.Sprintf(`(?m)^Apply complete! Resources: %d added, 0 changed, 0 destroyed\.`, objects),
+		time.Duration(calls)*time.Second, fmt.Sprintf("floor: all %d calls at 1/s", calls)); err != nil {
 		return rows, err
 	}
 	return rows, nil

@@ -9,9 +9,17 @@ import (
 // with a translation in each of GiftCatalogLanguages languages, and three categories that share
 // them out. Every gift configuration command is limited to 1 call/s.
 const (
-	GiftCatalogGifts     = 16
-	GiftCatalogLanguages = 3
+	GiftCatalogGifts      = 16
+	GiftCatalogLanguages  = 3
+	GiftCatalogCategories = 3
 )
+
+// GiftCatalogCalls is how many gift configuration calls applying the catalogue of gifts gifts
+// from empty takes: each gift's add_gift and translations, each category's add_gift_category,
+// translations and one add_gift_category_relations.
+func GiftCatalogCalls(gifts int) int {
+	return gifts*(1+GiftCatalogLanguages) + GiftCatalogCategories*(1+GiftCatalogLanguages+1)
+}
 
 // GiftCatalogHCL is that catalogue with gifts gifts; repriced changes the first gift's price
 // (10 coins to 15), a change that must send one edit_gift.
@@ -32,9 +40,9 @@ resource "tencentlive_gift" "g%02d" {
 }
 `, i, i, i, giftPrice(i, repriced), i, i, i, i)
 	}
-	for c := range 3 {
+	for c := range GiftCatalogCategories {
 		var refs []string
-		for i := c; i < gifts; i += 3 {
+		for i := c; i < gifts; i += GiftCatalogCategories {
 			refs = append(refs, fmt.Sprintf("tencentlive_gift.g%02d.gift_id", i))
 		}
 		fmt.Fprintf(&b, `

@@ -3,6 +3,7 @@ package gift_test
 import (
 	"fmt"
 	"maps"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
 
 // A gift with three translations is created, updated in place (a price change is one
@@ -154,6 +156,52 @@ func TestAccGift_noPackage(t *testing.T) {
 			Config: giftConfig(e, fmt.Sprintf("gift_id = %q", acctest.GiftID()), `default_name = "Rose"`, "coins = 1"),
 			ExpectError: acctest.Diagnostic("Unable to create gift", "add_gift failed with 102001",
 				"Buy a TUILiveKit trial or paid package"),
+		}},
+	})
+}
+
+// An application whose gift configuration commands share one budget of 1 call/s (the
+// emulator's -shared-gift-rate-budget): with shared_gift_rate_budget the provider paces them as
+// one, so a gift, its translations and a category listing it are applied without one refusal.
+// Paced per command, the same apply meets 100012 (retried, but each costs a second).
+func TestAccGift_sharedRateBudget(t *testing.T) {
+	acctest.PreCheckGifts(t)
+	e := acctest.NewEnv(t, emulator.Options{QPS: emulator.DocumentedQPS, SharedGiftRateBudget: true})
+	e.RequireEmulator(t, "a service whose gift commands share one budget")
+	id, category := acctest.GiftID(), acctest.GiftID()
+	provider := strings.Replace(e.Provider(), `provider "tencentlive" {`, "provider \"tencentlive\" {\n  shared_gift_rate_budget = true", 1)
+	config := provider + fmt.Sprintf(`
+resource "tencentlive_gift" "test" {
+  gift_id      = %q
+  default_name = "Rose"
+  coins        = 10
+  languages = {
+    en        = { name = "Rose" }
+    "zh-Hans" = { name = "玫瑰" }
+  }
+}
+
+resource "tencentlive_gift_category" "test" {
+  category_id  = %q
+  default_name = "Flowers"
+  gift_ids     = [tencentlive_gift.test.gift_id]
+}
+`, id, category)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		CheckDestroy:             checkGiftsDestroyed(e),
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check: func(*terraform.State) error {
+				st := e.Emu.Stats()
+				if st.Commands["set_gift_language"] != 2 || st.Commands["add_gift_category_relations"] != 1 {
+					return fmt.Errorf("the apply sent %v", st.Commands)
+				}
+				if n := st.ErrorCodes[int(livespec.CodeCreateTooFrequent)]; n != 0 {
+					return fmt.Errorf("the shared budget refused %d calls (100012)", n)
+				}
+				return nil
+			},
 		}},
 	})
 }

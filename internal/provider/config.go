@@ -40,6 +40,7 @@ type providerModel struct {
 	CACertFile        types.String  `tfsdk:"ca_cert_file"`
 	GiftQuota         types.Int64   `tfsdk:"gift_quota"`
 	CategoryQuota     types.Int64   `tfsdk:"category_quota"`
+	SharedGiftBudget  types.Bool    `tfsdk:"shared_gift_rate_budget"`
 }
 
 // resolvedConfig is the provider configuration after environment fallbacks and defaults.
@@ -56,6 +57,7 @@ type resolvedConfig struct {
 	RootCAs           *x509.CertPool // the system's CAs plus ca_cert_file's; nil = the system's
 	GiftQuota         int            // gifts the package allows (plan-time 100013)
 	CategoryQuota     int            // gift categories the package allows
+	SharedGiftBudget  bool           // the gift configuration commands share one 1/s budget
 }
 
 // resolveConfig applies environment fallbacks and defaults to m and checks every value. It
@@ -70,6 +72,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 		"adopt_existing_rooms":   m.AdoptExisting,
 		"insecure_http_endpoint": m.InsecureHTTP, "ca_cert_file": m.CACertFile,
 		"gift_quota": m.GiftQuota, "category_quota": m.CategoryQuota,
+		"shared_gift_rate_budget": m.SharedGiftBudget,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -198,6 +201,7 @@ func resolveConfig(m providerModel, getenv func(string) string) (cfg resolvedCon
 	cfg.AdoptExisting = boolSetting(m.AdoptExisting, "adopt_existing_rooms", tfkit.EnvAdoptExisting, false, getenv, unparsable)
 	cfg.GiftQuota = quotaSetting(m.GiftQuota, "gift_quota", tfkit.EnvGiftQuota, livespec.DefaultGiftQuota, getenv, invalid, unparsable)
 	cfg.CategoryQuota = quotaSetting(m.CategoryQuota, "category_quota", tfkit.EnvCategoryQuota, livespec.DefaultCategoryQuota, getenv, invalid, unparsable)
+	cfg.SharedGiftBudget = boolSetting(m.SharedGiftBudget, "shared_gift_rate_budget", tfkit.EnvSharedGiftBudget, false, getenv, unparsable)
 	return cfg, nil, diags
 }
 

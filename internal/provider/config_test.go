@@ -194,6 +194,30 @@ func TestWireConfig(t *testing.T) {
 	}
 }
 
+// shared_gift_rate_budget is off unless the block or the environment turns it on, and reaches
+// the wire client; every client records its 1 call/s sends in the user's pace ledger.
+func TestResolveConfigSharedGiftRateBudget(t *testing.T) {
+	env := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
+	cfg, _, _ := resolveConfig(nullModel(), envOf(env))
+	if w := wireConfig(cfg, "", ""); w.SharedGiftRateBudget || !filepath.IsAbs(w.PaceLedgerDir) {
+		t.Fatalf("default: shared budget %v (want false), pace ledger %q (want an absolute directory)", w.SharedGiftRateBudget, w.PaceLedgerDir)
+	}
+	env[tfkit.EnvSharedGiftBudget] = "true"
+	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !wireConfig(cfg, "", "").SharedGiftRateBudget {
+		t.Fatalf("%s=true must turn it on", tfkit.EnvSharedGiftBudget)
+	}
+	m := nullModel()
+	m.SharedGiftBudget = types.BoolValue(false)
+	if cfg, _, _ := resolveConfig(m, envOf(env)); cfg.SharedGiftBudget {
+		t.Fatal("the provider block overrides the environment")
+	}
+	env[tfkit.EnvSharedGiftBudget] = "shared"
+	_, _, diags := resolveConfig(nullModel(), envOf(env))
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tfkit.EnvSharedGiftBudget) {
+		t.Fatalf("want an error naming %s, got %v", tfkit.EnvSharedGiftBudget, diags)
+	}
+}
+
 func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
 	base := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
 	with := func(v string) map[string]string {

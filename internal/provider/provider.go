@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -137,6 +138,11 @@ func (p *tencentliveProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					tfkit.EnvCategoryQuota, livespec.DefaultCategoryQuota),
 				Validators: []validator.Int64{settingValidator{env: tfkit.EnvCategoryQuota, int64: checkQuota, format: "must be at least 1"}},
 			},
+			"shared_gift_rate_budget": schema.BoolAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Whether the gift configuration commands share one budget of 1 call per second, as Tencent's console assumes when it spaces all of them 1.1 s apart, instead of 1 call per second each, as documented. Turn it on if an apply of gifts and categories meets refusals (100012) that the provider keeps retrying: the calls are then paced one after another, so an apply takes about one second per call. Falls back to %s, then false.",
+					tfkit.EnvSharedGiftBudget),
+			},
 		},
 	}
 }
@@ -185,16 +191,27 @@ func (p *tencentliveProvider) Configure(ctx context.Context, req provider.Config
 // wireConfig translates the resolved settings for the wire client.
 func wireConfig(cfg resolvedConfig, version, terraformVersion string) wire.Config {
 	return wire.Config{
-		SDKAppID:          cfg.SDKAppID,
-		SecretKey:         cfg.SecretKey,
-		Identifier:        cfg.Identifier,
-		BaseURL:           cfg.BaseURL,
-		AllowPlainHTTP:    cfg.AllowPlainHTTP,
-		RootCAs:           cfg.RootCAs,
-		MaxRetries:        cfg.MaxRetries,
-		RequestsPerSecond: cfg.RequestsPerSecond,
-		UserAgent:         fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", version, terraformVersion),
+		SDKAppID:             cfg.SDKAppID,
+		SecretKey:            cfg.SecretKey,
+		Identifier:           cfg.Identifier,
+		BaseURL:              cfg.BaseURL,
+		AllowPlainHTTP:       cfg.AllowPlainHTTP,
+		RootCAs:              cfg.RootCAs,
+		MaxRetries:           cfg.MaxRetries,
+		RequestsPerSecond:    cfg.RequestsPerSecond,
+		SharedGiftRateBudget: cfg.SharedGiftBudget,
+		PaceLedgerDir:        paceLedgerDir(),
+		UserAgent:            fmt.Sprintf("terraform-provider-tencentlive/%s (Terraform %s)", version, terraformVersion),
 	}
+}
+
+// paceLedgerDir is where the provider processes of this user record when each 1 call/s command
+// was last sent (wire.Config.PaceLedgerDir): the user's cache directory, else the temporary one.
+func paceLedgerDir() string {
+	if dir, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(dir, "tencentlive", "pace")
+	}
+	return filepath.Join(os.TempDir(), fmt.Sprintf("tencentlive-pace-%d", os.Getuid()))
 }
 
 func (p *tencentliveProvider) Resources(context.Context) []func() resource.Resource {

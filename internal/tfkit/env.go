@@ -15,4 +15,5 @@ const (
 	EnvCACertFile        = "TENCENTLIVE_CA_CERT_FILE"
 	EnvGiftQuota         = "TENCENTLIVE_GIFT_QUOTA"
 	EnvCategoryQuota     = "TENCENTLIVE_CATEGORY_QUOTA"
+	EnvSharedGiftBudget  = "TENCENTLIVE_SHARED_GIFT_RATE_BUDGET"
 )

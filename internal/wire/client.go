@@ -73,7 +73,7 @@ func New(cfg Config) (*Client, error) {
 			identifier: cfg.Identifier,
 			sign:       tencentyun.GenUserSig,
 		},
-		limiter: newLimiter(cfg.Clock, cfg.RequestsPerSecond, cfg.SharedGiftRateBudget),
+		limiter: newLimiter(cfg.Clock, cfg.RequestsPerSecond, cfg.SharedGiftRateBudget, newPaceLedger(cfg)),
 		stats:   newStatsRecorder(),
 	}, nil
 }

@@ -75,6 +75,13 @@ type Config struct {
 	// for a service that meters them together; by default each has its own 1 call/s.
 	SharedGiftRateBudget bool
 
+	// PaceLedgerDir is a directory the provider processes of one machine share to record when
+	// each command slower than 3/s was last sent (see paceLedger), so that a process started
+	// right after another one (apply after plan) neither meets the vendor's spent one-request
+	// bucket nor waits a whole interval when the bucket is full. Empty: no record; such a
+	// command's first request waits one interval from New.
+	PaceLedgerDir string
+
 	RequestTimeout time.Duration // per attempt, including reading the body
 	HTTPClient     *http.Client  // default: keep-alive transport, 64 idle connections per host
 	Clock          Clock         // default: the system clock

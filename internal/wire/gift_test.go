@@ -33,11 +33,18 @@ func newEmulatorServer(t *testing.T, opts emulator.Options) *httptest.Server {
 // newClientFor is one client (one provider process) of hs on clock.
 func newClientFor(t *testing.T, hs *httptest.Server, clock Clock, sharedGiftBudget bool) *Client {
 	t.Helper()
+	return newClientWithLedger(t, hs, clock, sharedGiftBudget, "")
+}
+
+// newClientWithLedger is newClientFor with a pace ledger in ledgerDir ("" for none): clients
+// made with one directory stand for provider processes of one machine.
+func newClientWithLedger(t *testing.T, hs *httptest.Server, clock Clock, sharedGiftBudget bool, ledgerDir string) *Client {
+	t.Helper()
 	httpClient := hs.Client()
 	c, err := New(Config{
 		MaxRetries: RetryUntilDeadline, SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
 		Identifier: emulator.DefaultAdmin, BaseURL: hs.URL, HTTPClient: httpClient, Clock: clock,
-		SharedGiftRateBudget: sharedGiftBudget,
+		SharedGiftRateBudget: sharedGiftBudget, PaceLedgerDir: ledgerDir,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -489,12 +496,12 @@ func TestGiftCommandLimits(t *testing.T) {
 	if rate, burst := CommandLimit(livespec.CopyDefaultGiftConfig, 0); rate > 0.1 || burst != 1 {
 		t.Errorf("copy_default_gift_config: %v/s burst %d, want under one per 10 s", rate, burst)
 	}
-	l := newLimiter(newFakeClock(), 0, true)
+	l := newLimiter(newFakeClock(), 0, true, nil)
 	if l.bucket("add_gift") != l.bucket("get_gift_info_list") || l.bucket("add_gift") == l.bucket(livespec.CopyDefaultGiftConfig) ||
 		l.bucket("add_gift") == l.bucket("send_gift") {
 		t.Error("the shared budget covers the 1/s gift configuration commands, and only them")
 	}
-	if l := newLimiter(newFakeClock(), 0, false); l.bucket("add_gift") == l.bucket("get_gift") {
+	if l := newLimiter(newFakeClock(), 0, false, nil); l.bucket("add_gift") == l.bucket("get_gift") {
 		t.Error("without the shared budget each gift command has its own bucket")
 	}
 }
@@ -731,5 +738,69 @@ func TestGiftCommandsBackToBackProcesses(t *testing.T) {
 		if n := c.Stats().ByCode[livespec.CodeCreateTooFrequent]; n != 0 {
 			t.Errorf("%d × 100012 between back-to-back processes", n)
 		}
+	}
+}
+
+// With a pace ledger the processes of one machine share, a process's first call of a 1/s
+// command waits only for what is left of the interval since another process last sent it (none
+// when that was long enough ago, or never), and still never meets the vendor's spent bucket.
+func TestGiftCommandsPacedAcrossProcessesByTheLedger(t *testing.T) {
+	for _, shared := range []bool{false, true} {
+		t.Run(fmt.Sprintf("shared budget %v", shared), func(t *testing.T) {
+			clock := realClockFake()
+			hs := newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, SharedGiftRateBudget: shared, Now: clock.Now})
+			ledger := t.TempDir()
+			ctx := context.Background()
+			process := func() *Client { return newClientWithLedger(t, hs, clock, shared, ledger) }
+
+			first := process()
+			if err := first.AddGift(ctx, testRose); err != nil {
+				t.Fatal(err)
+			}
+			if w := first.Stats().LimiterWaited; w != 0 {
+				t.Errorf("the first process ever waited %v for its first call: the ledger was empty", w)
+			}
+			if _, err := first.GetGift(ctx, "rose"); err != nil {
+				t.Fatal(err)
+			}
+
+			// Right after: the vendor's get_gift bucket (or the shared one) is spent.
+			second := process()
+			before := clock.Now()
+			if _, err := second.GetGift(ctx, "rose"); err != nil {
+				t.Fatal(err)
+			}
+			if waited := clock.Now().Sub(before); waited < time.Second {
+				t.Errorf("a process right after another sent get_gift after %v: the vendor's bucket was spent", waited)
+			}
+
+			// Two seconds later the bucket is full again: no wait.
+			clock.Advance(2 * time.Second)
+			third := process()
+			if _, err := third.GetGift(ctx, "rose"); err != nil {
+				t.Fatal(err)
+			}
+			if w := third.Stats().LimiterWaited; w != 0 {
+				t.Errorf("a process 2 s after the last call waited %v for its first", w)
+			}
+			for i, c := range []*Client{first, second, third} {
+				if n := c.Stats().ByCode[livespec.CodeCreateTooFrequent]; n != 0 {
+					t.Errorf("process %d met %d × 100012", i+1, n)
+				}
+			}
+		})
+	}
+}
+
+// Without a ledger, a process cannot know what the one before it spent: its first call of a
+// 1/s command waits for a whole interval from its start.
+func TestGiftCommandsWaitWithoutALedger(t *testing.T) {
+	clock := realClockFake()
+	c := newClientFor(t, newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now}), clock, false)
+	if err := c.AddGift(context.Background(), testRose); err != nil {
+		t.Fatal(err)
+	}
+	if w := c.Stats().LimiterWaited; w < time.Second {
+		t.Errorf("the first add_gift waited %v, want a whole interval", w)
 	}
 }

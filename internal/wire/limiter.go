@@ -51,6 +51,7 @@ type limiter struct {
 	configured float64 // Config.RequestsPerSecond; 0 = default
 	sharedGift bool    // Config.SharedGiftRateBudget
 	born       time.Time
+	ledger     *paceLedger // nil: no record of other processes' sends
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
@@ -60,8 +61,8 @@ type limiter struct {
 	cutAt    time.Time
 }
 
-func newLimiter(clock Clock, configured float64, sharedGift bool) *limiter {
-	return &limiter{clock: clock, configured: configured, sharedGift: sharedGift, born: clock.Now(), buckets: map[string]*bucket{}}
+func newLimiter(clock Clock, configured float64, sharedGift bool, ledger *paceLedger) *limiter {
+	return &limiter{clock: clock, configured: configured, sharedGift: sharedGift, born: clock.Now(), ledger: ledger, buckets: map[string]*bucket{}}
 }
 
 // sharedGiftBucket is the bucket name of the gift configuration commands when they share one
@@ -101,11 +102,8 @@ func (l *limiter) bucket(command string) *bucket {
 		perSecond, burst := CommandLimit(command, l.configured)
 		b = &bucket{ceiling: perSecond, burst: float64(burst), rate: perSecond, tokens: float64(burst)}
 		if perSecond < burstDivisor {
-			// Too slow to save a third of a second's requests (the gift commands at 1/s): the
-			// process before this one (plan before apply) may have just spent the vendor's
-			// one-request bucket, so the bucket fills from when this limiter was made, and a
-			// request in the first second waits for its slot rather than meet 100012.
-			b.tokens = min(b.burst, l.clock.Now().Sub(l.born).Seconds()*perSecond)
+			b.slow = true
+			b.tokens = l.inheritedTokens(name, perSecond, b.burst)
 		}
 		if share := l.recoveredShare(l.clock.Now()); share < 1 {
 			b.rate, b.tokens = perSecond*share, 0
@@ -113,6 +111,33 @@ func (l *limiter) bucket(command string) *bucket {
 		l.buckets[name] = b
 	}
 	return b
+}
+
+// inheritedTokens is what a new bucket of a command too slow to save a third of a second's
+// requests (the gift commands at 1/s) starts with. The process before this one (plan before
+// apply) may have just spent the vendor's one-request bucket: the pace ledger says when it last
+// sent, and the bucket holds what the vendor's has refilled since. Without a ledger the bucket
+// fills from when this limiter was made, so a request in the first second waits for its slot
+// rather than meet 100012.
+func (l *limiter) inheritedTokens(name string, perSecond, burst float64) float64 {
+	now := l.clock.Now()
+	if l.ledger == nil {
+		return min(burst, now.Sub(l.born).Seconds()*perSecond)
+	}
+	last, ok := l.ledger.lastSent(name)
+	if !ok {
+		return burst
+	}
+	// A record in the future (another process's reserved slot, a clock step) makes this one
+	// wait for it, at most one more interval.
+	return max(-burst, min(burst, now.Sub(last).Seconds()*perSecond))
+}
+
+// granted records a slot of a slow command in the pace ledger, for the processes after this one.
+func (l *limiter) granted(command string, b *bucket) {
+	if b.slow && l.ledger != nil {
+		l.ledger.recordSent(l.bucketName(command), l.clock.Now())
+	}
 }
 
 // grant is a slot the limiter gave, at which pace (its epoch): a refusal of a request sent
@@ -138,6 +163,7 @@ func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (wa
 			return 0, grant{}, false, nil
 		}
 		if delay <= 0 {
+			l.granted(command, b)
 			return waited, grant{epoch: epoch}, true, nil
 		}
 		if err := l.clock.Sleep(ctx, delay); err != nil {
@@ -146,6 +172,7 @@ func (l *limiter) wait(ctx context.Context, command string, onlyIfFree bool) (wa
 		}
 		waited += delay
 		if b.current(epoch) {
+			l.granted(command, b)
 			return waited, grant{epoch: epoch}, true, nil
 		}
 	}
@@ -199,6 +226,7 @@ func (l *limiter) recoveredShare(now time.Time) float64 {
 type bucket struct {
 	ceiling float64 // CommandLimit's rate: the hard cap
 	burst   float64
+	slow    bool // below burstDivisor a second: its sends go in the pace ledger
 
 	mu     sync.Mutex
 	rate   float64

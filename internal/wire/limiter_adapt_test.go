@@ -68,7 +68,7 @@ func TestPaceCutsOnRefusalAndRecovers(t *testing.T) {
 // The configured requests_per_second stays the cap: recovery never passes it.
 func TestPaceRecoversToTheConfiguredRate(t *testing.T) {
 	clock := newFakeClock()
-	l := newLimiter(clock, 20, false)
+	l := newLimiter(clock, 20, false, nil)
 	_, g, _, _ := l.wait(context.Background(), "create_room", false)
 	if cut, perSecond := l.refused("create_room", g); !cut || perSecond != 10 {
 		t.Fatalf("cut %v to %v, want 10", cut, perSecond)
@@ -83,7 +83,7 @@ func TestPaceRecoversToTheConfiguredRate(t *testing.T) {
 // pace has a floor.
 func TestOneCutPerPace(t *testing.T) {
 	clock := newFakeClock()
-	l := newLimiter(clock, 0, false)
+	l := newLimiter(clock, 0, false, nil)
 	ceiling, _ := CommandLimit("create_room", 0)
 	var before []grant
 	for range 10 {
@@ -161,7 +161,7 @@ func TestCutRepacesWaiters(t *testing.T) {
 // share of its cap; one slower already keeps its pace.
 func TestRefusalSlowsTheOtherCommands(t *testing.T) {
 	clock := newFakeClock()
-	l := newLimiter(clock, 0, false)
+	l := newLimiter(clock, 0, false, nil)
 	ceiling, _ := CommandLimit("get_room_info", 0)
 	if _, _, _, err := l.wait(context.Background(), "get_room_info", false); err != nil {
 		t.Fatal(err)
@@ -182,7 +182,7 @@ func TestRefusalSlowsTheOtherCommands(t *testing.T) {
 // pace has grown back to the cap: the shared budget goes to the runs' required requests first.
 func TestIdleOnlyRequestsWaitForAQuietBudget(t *testing.T) {
 	clock := newFakeClock()
-	l := newLimiter(clock, 0, false)
+	l := newLimiter(clock, 0, false, nil)
 	if _, _, got, _ := l.wait(context.Background(), "get_room_info", true); !got {
 		t.Fatal("an idle-only request found no slot in a fresh limiter")
 	}
