@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,9 +23,15 @@ import (
 // last send; written by rename, so a reader sees a whole record or the one before it. Nothing
 // secret goes in: the file name is a hash, the content a time.
 type paceLedger struct {
-	dir string
-	key string // endpoint and application, the prefix of every file's hashed name
+	dir    string
+	key    string // endpoint and application, the prefix of every file's hashed name
+	pruned sync.Once
 }
+
+// paceRecordsKept is how long a record outlives its use (one interval, a second or ten) before
+// a process that records a send removes it: test runs against emulators on fresh ports would
+// otherwise leave a file per port behind.
+const paceRecordsKept = 24 * time.Hour
 
 // newPaceLedger returns the ledger for cfg, or nil when cfg names no directory or the
 // directory cannot be made: the limiter then assumes the worst of the previous process.
@@ -60,6 +67,7 @@ func (p *paceLedger) lastSent(bucket string) (time.Time, bool) {
 // recordSent notes that bucket's command is being sent at t. A failure to write costs the next
 // process a wait, nothing else, so it is not reported.
 func (p *paceLedger) recordSent(bucket string, t time.Time) {
+	p.pruned.Do(p.prune)
 	f, err := os.CreateTemp(p.dir, ".pace-*")
 	if err != nil {
 		return
@@ -71,5 +79,23 @@ func (p *paceLedger) recordSent(bucket string, t time.Time) {
 	}
 	if err := os.Rename(f.Name(), p.file(bucket)); err != nil {
 		_ = os.Remove(f.Name())
+	}
+}
+
+// prune removes the records, and the temporary files of interrupted writes, older than
+// paceRecordsKept.
+func (p *paceLedger) prune() {
+	entries, err := os.ReadDir(p.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".last") && !strings.HasPrefix(name, ".pace-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > paceRecordsKept {
+			_ = os.Remove(filepath.Join(p.dir, name))
+		}
 	}
 }
