@@ -9,41 +9,25 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 )
 
 // testEpoch is the fake clock's start; far from the wall clock, so anything that reads
 // time.Now instead of Options.Now shows up as a failure.
 var testEpoch = time.Date(2031, 3, 1, 12, 0, 0, 0, time.UTC)
 
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newFakeClock() *fakeClock { return &fakeClock{t: testEpoch} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
+// newFakeClock is the emulator tests' clock: it moves only when a test advances it.
+func newFakeClock() *testclock.Manual { return testclock.NewManual(testEpoch) }
 
 // harness drives a Server in process, with a fake clock unless the options bring their own.
 type harness struct {
 	t     testing.TB
 	s     *Server
-	clock *fakeClock
+	clock *testclock.Manual
 }
 
 func newHarness(t testing.TB, opts Options) *harness {

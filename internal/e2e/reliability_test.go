@@ -39,6 +39,7 @@ func TestReliability(t *testing.T) {
 	t.Run("ConcurrentRuns", r.testConcurrentRuns)
 	t.Run("CrashSafety", r.testCrashSafety)
 	t.Run("Cancellation", r.testCancellation)
+	t.Run("GiftCatalogFaults", r.testGiftCatalogFaults)
 	t.Run("AutoDestroy", r.testAutoDestroy)
 	t.Run("EmptyRoomRobots", r.testEmptyRoomRobots)
 	t.Run("TerraformTestFile", r.testTerraformTestFile)

@@ -34,11 +34,11 @@ func (r *giftResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(diags...)
 		done, err := setLanguages(ctx, c, giftID, wire.Languages{}, want)
 		if err != nil {
-			// The gift exists: record it with the translations it has, so the next apply sets the rest.
+			// The gift exists: record it with the translations it has.
 			plan.Languages, diags = giftkit.FlattenLanguages(ctx, done, plan.Languages)
 			resp.Diagnostics.Append(diags...)
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-			addGiftError(&resp.Diagnostics, summary, giftID, "The gift was created; the next apply sets its remaining translations.", err)
+			addGiftError(&resp.Diagnostics, summary, giftID, giftkit.PartlyCreatedNote("gift"), err)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

@@ -29,14 +29,14 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 			return
 		}
 		plan.ID = plan.CategoryID
-		r.applyContents(ctx, c, s, summary, wire.Languages{}, nil, *plan, resp.State.Set, &resp.Diagnostics)
+		r.applyContents(ctx, c, s, summary, giftkit.PartlyCreatedNote("gift category"), wire.Languages{}, nil, *plan, resp.State.Set, &resp.Diagnostics)
 	})
 }
 
 // applyContents turns the category's translations and gifts from (haveLangs, haveGifts) into
 // plan's, saves the state it reached (also when a call fails part way, so the next apply does
-// only the rest), and reports a failure.
-func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s *giftkit.Session, summary string,
+// only the rest), and reports a failure, ending with note.
+func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s *giftkit.Session, summary, note string,
 	haveLangs wire.Languages, haveGifts []string, plan categoryModel, save func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
 	categoryID := plan.CategoryID.ValueString()
 	want, d := giftkit.ExpandLanguages(ctx, plan.Languages)
@@ -61,7 +61,7 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 	for _, lang := range set {
 		if err := c.SetGiftCategoryLanguage(ctx, categoryID, lang, want[lang]); err != nil {
 			saveReached()
-			addCategoryError(diags, summary, categoryID, "", err)
+			addCategoryError(diags, summary, categoryID, note, err)
 			return
 		}
 		langs[lang] = want[lang]
@@ -69,7 +69,7 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 	for _, lang := range del {
 		if err := c.DeleteGiftCategoryLanguage(ctx, categoryID, lang); err != nil {
 			saveReached()
-			addCategoryError(diags, summary, categoryID, "", err)
+			addCategoryError(diags, summary, categoryID, note, err)
 			return
 		}
 		delete(langs, lang)
@@ -77,24 +77,24 @@ func (r *categoryResource) applyContents(ctx context.Context, c *wire.Client, s 
 	add, remove := relationChanges(haveGifts, giftIDs(plan))
 	if err := c.DeleteGiftCategoryRelations(ctx, categoryID, remove); err != nil {
 		saveReached()
-		addCategoryError(diags, summary, categoryID, "", err)
+		addCategoryError(diags, summary, categoryID, note, err)
 		return
 	}
 	gifts = without(gifts, remove)
 	invalid, err := c.AddGiftCategoryRelations(ctx, categoryID, add)
 	if err != nil {
 		saveReached()
-		addCategoryError(diags, summary, categoryID, "", err)
+		addCategoryError(diags, summary, categoryID, note, err)
 		return
 	}
 	gifts = append(gifts, without(add, invalid)...)
 	invalid = r.addCreatedMeanwhile(ctx, c, categoryID, invalid, &gifts)
 	saveReached()
 	if len(invalid) > 0 {
-		diags.AddAttributeError(path.Root("gift_ids"), summary, fmt.Sprintf(
+		diags.AddAttributeError(path.Root("gift_ids"), summary, strings.TrimSpace(fmt.Sprintf(
 			"Gift category %q: add_gift_category_relations did not add %s (InvalidGiftIdList): no such gift. Create the gift "+
-				"first (reference its tencentlive_gift in gift_ids) or remove it from gift_ids; the next apply adds it once it exists.",
-			categoryID, strings.Join(invalid, ", ")))
+				"first (reference its tencentlive_gift in gift_ids) or remove it from gift_ids; the next apply adds it once it exists.\n\n%s",
+			categoryID, strings.Join(invalid, ", "), note)))
 	}
 }
 

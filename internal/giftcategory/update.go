@@ -32,6 +32,6 @@ func (r *categoryResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		have, diags := giftkit.ExpandLanguages(ctx, state.Languages)
 		resp.Diagnostics.Append(diags...)
-		r.applyContents(ctx, c, s, summary, have, giftIDs(state), *plan, resp.State.Set, &resp.Diagnostics)
+		r.applyContents(ctx, c, s, summary, "", have, giftIDs(state), *plan, resp.State.Set, &resp.Diagnostics)
 	})
 }

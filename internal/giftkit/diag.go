@@ -31,6 +31,15 @@ func Hint(code livespec.Code, quotaSetting string) string {
 	return ""
 }
 
+// PartlyCreatedNote ends the diagnostic of a create that made the object (kind: "gift", "gift
+// category") but failed part way: the state holds what it reached, and Terraform taints an
+// object whose create ended in an error.
+func PartlyCreatedNote(kind string) string {
+	return fmt.Sprintf("The %s was created and is recorded in the state with what it holds; Terraform marks it tainted, so the "+
+		"next apply replaces it (deletes it and creates it again from the configuration). To have the next apply only finish "+
+		"it instead, run `terraform untaint` on its address first.", kind)
+}
+
 // Failure describes a failed gift or category call.
 type Failure struct {
 	Summary      string // "Unable to create gift"

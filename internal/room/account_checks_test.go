@@ -10,6 +10,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -120,7 +121,7 @@ func TestAccountChecksOneRoomManyAccounts(t *testing.T) {
 // the next one.
 func TestAccountChecksWindowFollowsTheRooms(t *testing.T) {
 	_, url := emutest.Serve(t, emulator.Options{})
-	clock := newManualClock(time.Now())
+	clock := testclock.NewManual(time.Now())
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
 		Identifier: emulator.DefaultAdmin, BaseURL: url, Clock: clock})
 	if err != nil {
@@ -166,53 +167,4 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("timed out waiting for the look-ups")
 		}
 	}
-}
-
-// manualClock is a wire.Clock that moves only on Advance: a Sleep returns once the clock has
-// been advanced past its end.
-type manualClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	sleeper []manualSleeper
-}
-
-type manualSleeper struct {
-	until time.Time
-	wake  chan struct{}
-}
-
-func newManualClock(now time.Time) *manualClock { return &manualClock{now: now} }
-
-func (c *manualClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *manualClock) Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	c.mu.Lock()
-	s := manualSleeper{until: c.now.Add(d), wake: make(chan struct{})}
-	c.sleeper = append(c.sleeper, s)
-	c.mu.Unlock()
-	select {
-	case <-s.wake:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-// Advance moves the clock on by d and wakes the sleeps that end by then.
-func (c *manualClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.sleeper[:0]
-	for _, s := range c.sleeper {
-		if s.until.After(c.now) {
-			kept = append(kept, s)
-		} else {
-			close(s.wake)
-		}
-	}
-	c.sleeper = kept
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/acctest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
 
@@ -366,7 +367,7 @@ resource "tencentlive_room" "half" {
 // and the next plan creates it again.
 func TestAccRoom_robotsKeepAnEmptiedRoom(t *testing.T) {
 	t.Parallel()
-	clock := &fakeClock{now: time.Now()}
+	clock := testclock.NewManual(time.Now())
 	e := newAccEnv(t, emulator.Options{EmptyRoomTTL: 30 * time.Minute, Now: clock.Now})
 	e.RequireEmulator(t, "members entering and a clock to advance")
 	kept, plain := acctest.RoomID("robot-kept"), acctest.RoomID("robot-none")
@@ -395,7 +396,7 @@ resource "tencentlive_room" "plain" {
 				return err
 			}
 		}
-		clock.advance(31 * time.Minute)
+		clock.Advance(31 * time.Minute)
 		return nil
 	}
 	resource.Test(t, resource.TestCase{

@@ -2,7 +2,6 @@ package room
 
 import (
 	"context"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/emutest"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/tfkit"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/wire"
 )
@@ -202,32 +202,12 @@ func TestSessionCountsRoomsBeingPlanned(t *testing.T) {
 	}
 }
 
-// steppingClock is a wire.Clock whose Sleep returns at once, the time having moved on by d.
-type steppingClock struct {
-	mu    sync.Mutex
-	now   time.Time
-	slept time.Duration
-}
-
-func (c *steppingClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *steppingClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	c.slept += d
-	return nil
-}
-
 // The account batch window is timed by the client's clock, not the system's: with an hour's
 // window on a clock whose sleeps return at once, a lone look-up is answered at once, after
 // accountBatchMaxWait by that clock (the window never holds a batch longer).
 func TestSessionBatchWindowRunsOnTheClientsClock(t *testing.T) {
 	_, url := emutest.Serve(t, emulator.Options{})
-	clock := &steppingClock{now: time.Unix(1_800_000_000, 0)}
+	clock := testclock.NewStepping(time.Unix(1_800_000_000, 0))
 	c, err := wire.New(wire.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey,
 		Identifier: emulator.DefaultAdmin, BaseURL: url, Clock: clock})
 	if err != nil {
@@ -248,10 +228,8 @@ func TestSessionBatchWindowRunsOnTheClientsClock(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the look-up waited for the system clock: the window is not on the client's clock")
 	}
-	clock.mu.Lock()
-	defer clock.mu.Unlock()
-	if clock.slept != accountBatchMaxWait {
-		t.Fatalf("the client's clock slept %v, want the batch's longest wait, %v", clock.slept, accountBatchMaxWait)
+	if slept := clock.Slept(); slept != accountBatchMaxWait {
+		t.Fatalf("the client's clock slept %v, want the batch's longest wait, %v", slept, accountBatchMaxWait)
 	}
 }
 

@@ -8,11 +8,12 @@ import (
 
 	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 )
 
 // Integration tests: the wire client against the project's emulator, in process.
 
-func newEmulatorClient(t *testing.T, opts emulator.Options, clock *fakeClock) *Client {
+func newEmulatorClient(t *testing.T, opts emulator.Options, clock *testclock.Stepping) *Client {
 	t.Helper()
 	c, _ := startEmulator(t, opts, clock)
 	return c
@@ -20,7 +21,7 @@ func newEmulatorClient(t *testing.T, opts emulator.Options, clock *fakeClock) *C
 
 // startEmulator serves an emulator over HTTP and returns a Client for it and the emulator, for
 // tests that read what the emulator holds.
-func startEmulator(t *testing.T, opts emulator.Options, clock *fakeClock) (*Client, *emulator.Server) {
+func startEmulator(t *testing.T, opts emulator.Options, clock *testclock.Stepping) (*Client, *emulator.Server) {
 	t.Helper()
 	if clock != nil && opts.Now == nil {
 		opts.Now = clock.Now // one clock for both sides: rate limits without sleeping
@@ -51,11 +52,7 @@ func startEmulator(t *testing.T, opts emulator.Options, clock *fakeClock) (*Clie
 
 // realClockFake is a fake clock that starts at the real time: the UserSig carries the real
 // signing time, which the emulator compares with its (shared, fake) clock.
-func realClockFake() *fakeClock {
-	c := newFakeClock()
-	c.now = time.Now()
-	return c
-}
+func realClockFake() *testclock.Stepping { return testclock.NewStepping(time.Now()) }
 
 func TestEmulatorRoomLifecycle(t *testing.T) {
 	c := newEmulatorClient(t, emulator.Options{}, realClockFake())

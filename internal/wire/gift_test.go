@@ -370,8 +370,8 @@ func TestEmulatorGiftSharedRateBudget(t *testing.T) {
 // stepClock is a fake clock for a known number of concurrent workers: a Sleep waits until the
 // clock reaches its wake time, and the clock jumps to the earliest wake time only when every
 // live worker is asleep, so requests woken at one instant reach the emulator at that instant
-// however slowly the goroutines are scheduled. (fakeClock moves time forward by every sleeper's
-// wait, which reorders concurrent sleepers.)
+// however slowly the goroutines are scheduled. (testclock.Stepping moves time forward by every
+// sleeper's wait, which reorders concurrent sleepers.) Not a testclock: it schedules workers.
 type stepClock struct {
 	mu      sync.Mutex
 	now     time.Time

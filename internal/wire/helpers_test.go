@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tencentlive/terraform-provider-tencentlive/internal/testclock"
 )
 
 const (
@@ -19,66 +20,9 @@ const (
 	testAdmin = "administrator"
 )
 
-// fakeClock is a Clock whose Sleep returns at once and moves time forward, or, when blocking,
-// waits for ctx alone: a wait that ignored ctx would hang the test.
-type fakeClock struct {
-	mu       sync.Mutex
-	now      time.Time
-	sleeps   []time.Duration
-	block    bool
-	sleeping chan time.Duration // receives each blocking Sleep's duration, if set
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
-}
-
-func (f *fakeClock) Now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.now
-}
-
-func (f *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	f.mu.Lock()
-	block, ch := f.block, f.sleeping
-	f.mu.Unlock()
-	if block {
-		if ch != nil {
-			ch <- d
-		}
-		<-ctx.Done()
-		return ctx.Err()
-	}
-	f.mu.Lock()
-	f.now = f.now.Add(d)
-	f.sleeps = append(f.sleeps, d)
-	f.mu.Unlock()
-	return nil
-}
-
-func (f *fakeClock) Advance(d time.Duration) {
-	f.mu.Lock()
-	f.now = f.now.Add(d)
-	f.mu.Unlock()
-}
-
-func (f *fakeClock) Sleeps() []time.Duration {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]time.Duration(nil), f.sleeps...)
-}
-
-// Slept is the sum of Sleeps.
-func (f *fakeClock) Slept() time.Duration {
-	var total time.Duration
-	for _, d := range f.Sleeps() {
-		total += d
-	}
-	return total
+// newFakeClock is the client tests' clock: a Sleep returns at once, the time having moved on.
+func newFakeClock() *testclock.Stepping {
+	return testclock.NewStepping(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 }
 
 // recorded is one request the fake API received.
@@ -95,14 +39,14 @@ type recorded struct {
 // fakeAPI is an httptest server whose answers a test scripts by request number (0-based).
 type fakeAPI struct {
 	*httptest.Server
-	clock *fakeClock
+	clock *testclock.Stepping
 	reply func(n int, req recorded, w http.ResponseWriter, r *http.Request)
 
 	mu   sync.Mutex
 	reqs []recorded
 }
 
-func newFakeAPI(t testing.TB, clock *fakeClock, reply func(n int, req recorded, w http.ResponseWriter, r *http.Request)) *fakeAPI {
+func newFakeAPI(t testing.TB, clock *testclock.Stepping, reply func(n int, req recorded, w http.ResponseWriter, r *http.Request)) *fakeAPI {
 	t.Helper()
 	api := &fakeAPI{clock: clock, reply: reply}
 	api.Server = httptest.NewServer(http.HandlerFunc(api.serve))
@@ -153,7 +97,7 @@ func writeJSON(w http.ResponseWriter, v any) {
 func alwaysOK(n int, _ recorded, w http.ResponseWriter, _ *http.Request) { writeOK(w, n, nil) }
 
 // newTestClient returns a Client for api with the fake clock, adjusted by mod.
-func newTestClient(t testing.TB, api *fakeAPI, clock *fakeClock, mod func(*Config)) *Client {
+func newTestClient(t testing.TB, api *fakeAPI, clock *testclock.Stepping, mod func(*Config)) *Client {
 	t.Helper()
 	cfg := Config{
 		MaxRetries: RetryUntilDeadline,

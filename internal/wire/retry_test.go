@@ -201,8 +201,7 @@ func TestBackoffWaitsUseTheJitter(t *testing.T) {
 
 func TestCancelEndsBackoffWait(t *testing.T) {
 	clock := newFakeClock()
-	clock.block = true
-	clock.sleeping = make(chan time.Duration, 1)
+	sleeping := clock.BlockSleeps()
 	api := newFakeAPI(t, nil, failThenOK(100, failWith(100001)))
 	c := newTestClient(t, api, clock, nil)
 
@@ -210,7 +209,7 @@ func TestCancelEndsBackoffWait(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- c.DestroyRoom(ctx, "r") }()
 	select {
-	case <-clock.sleeping: // the call is in its backoff wait
+	case <-sleeping: // the call is in its backoff wait
 	case err := <-done:
 		t.Fatalf("the call ended without a backoff wait: %v", err)
 	}
@@ -242,16 +241,13 @@ func TestCancelEndsLimiterWait(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	clock.mu.Lock()
-	clock.block = true
-	clock.sleeping = make(chan time.Duration, 1)
-	clock.mu.Unlock()
+	sleeping := clock.BlockSleeps()
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { _, err := c.GetRoomList(ctx, "", 1); done <- err }()
 	select {
-	case d := <-clock.sleeping:
+	case d := <-sleeping:
 		if d <= 0 {
 			t.Errorf("limiter wait %v", d)
 		}
