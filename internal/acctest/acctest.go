@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"reflect"
 	"regexp"
@@ -87,15 +88,19 @@ type Env struct {
 	guard *prefixGuard // nil against the real service
 }
 
-// NewEnv starts an emulator with opts (ignored against the real service). Tests are
-// gated by TF_ACC like resource.Test, so no emulator starts in a plain `go test`.
-func NewEnv(t *testing.T, opts emulator.Options) *Env {
+// NewEnv starts an emulator with opts (ignored against the real service), its HTTP handler
+// wrapped in wraps (a test that needs them needs the emulator). Tests are gated by TF_ACC like
+// resource.Test, so no emulator starts in a plain `go test`.
+func NewEnv(t *testing.T, opts emulator.Options, wraps ...func(http.Handler) http.Handler) *Env {
 	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance tests run with %s=1", resource.EnvTfAcc)
 	}
 	if set := optionsSet(opts); set != "" {
 		PreCheckEmulator(t, "emulator.Options "+set)
+	}
+	if len(wraps) > 0 {
+		PreCheckEmulator(t, "the emulator's handler wrapped")
 	}
 	if RealService() {
 		c, identifier, err := serviceClient(os.Getenv)
@@ -110,7 +115,7 @@ func NewEnv(t *testing.T, opts emulator.Options) *Env {
 			t.Error(err)
 		}
 	})
-	emu, url := emutest.Serve(t, opts, guard.wrap)
+	emu, url := emutest.Serve(t, opts, append([]func(http.Handler) http.Handler{guard.wrap}, wraps...)...)
 	return &Env{Emu: emu, URL: url, Client: emutest.RetryingClient(t, url, 0), Identifier: emulator.DefaultAdmin, guard: guard}
 }
 

@@ -46,10 +46,10 @@ func TestStatsDelta(t *testing.T) {
 	before := Stats{Total: 5, Commands: map[string]int64{"get_room_info": 5}, ErrorCodes: map[int]int64{0: 5}}
 	after := Stats{Total: 12, RateRefused: 1,
 		Commands:   map[string]int64{"get_room_info": 8, "create_room": 4},
-		ErrorCodes: map[int]int64{0: 11, 60007: 1}}
+		ErrorCodes: map[int]int64{0: 11, 60007: 1}, RefusedBy: map[string]int64{"create_room": 1}}
 	d := StatsDelta(after, before)
 	if d.Total != 7 || d.RateRefused != 1 || d.Commands["get_room_info"] != 3 || d.Commands["create_room"] != 4 ||
-		d.ErrorCodes[0] != 6 || d.ErrorCodes[60007] != 1 {
+		d.ErrorCodes[0] != 6 || d.ErrorCodes[60007] != 1 || d.RefusedBy["create_room"] != 1 {
 		t.Fatalf("Sub = %+v", d)
 	}
 }

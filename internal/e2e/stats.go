@@ -17,6 +17,7 @@ func StatsDelta(after, before Stats) Stats {
 		Faults:        after.Faults - before.Faults,
 		FaultKinds:    subMap(after.FaultKinds, before.FaultKinds),
 		RateRefused:   after.RateRefused - before.RateRefused,
+		RefusedBy:     subMap(after.RefusedBy, before.RefusedBy),
 		PersistErrors: after.PersistErrors - before.PersistErrors,
 	}
 }

@@ -23,7 +23,7 @@ func (r *giftResource) Create(ctx context.Context, req resource.CreateRequest, r
 		giftID := plan.GiftID.ValueString()
 		s.Wrote()
 		created := s.CreatingGift(giftID)
-		if err := c.AddGift(ctx, expandGift(*plan)); err != nil {
+		if err := giftkit.AddWithinQuota(ctx, &s.GiftDeletes, func() error { return c.AddGift(ctx, expandGift(*plan)) }); err != nil {
 			created(false)
 			addGiftError(&resp.Diagnostics, summary, giftID, "", err)
 			return

@@ -28,7 +28,10 @@ func (r *giftResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		}
 		s.RememberCategories(giftID, listed)
 		s.Wrote()
-		if err := c.DeleteGift(ctx, giftID); err != nil { // a gift already gone succeeds
+		deleted := s.GiftDeletes.Start()
+		err = c.DeleteGift(ctx, giftID) // a gift already gone succeeds
+		deleted(err == nil)
+		if err != nil {
 			addGiftError(&resp.Diagnostics, summary, giftID, "", err)
 		}
 	})

@@ -24,7 +24,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 		s := giftkit.SessionOf(r.data)
 		categoryID := plan.CategoryID.ValueString()
 		s.WroteCategory()
-		if err := c.AddGiftCategory(ctx, expandCategory(*plan)); err != nil {
+		if err := giftkit.AddWithinQuota(ctx, &s.CategoryDeletes, func() error { return c.AddGiftCategory(ctx, expandCategory(*plan)) }); err != nil {
 			addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
 			return
 		}

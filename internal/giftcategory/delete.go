@@ -16,9 +16,13 @@ func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteReques
 	tfkit.WalkOf(r.data).ApplyStarted()
 	const summary = "Unable to delete gift category"
 	r.call(summary, req.State.Get, timeouts.Value.Delete).Run(ctx, &resp.Diagnostics, func(ctx context.Context, c *wire.Client, state *categoryModel) {
-		giftkit.SessionOf(r.data).WroteCategory()
+		s := giftkit.SessionOf(r.data)
+		s.WroteCategory()
 		categoryID := state.CategoryID.ValueString()
-		if err := c.DeleteGiftCategory(ctx, categoryID); err != nil { // a category already gone succeeds
+		deleted := s.CategoryDeletes.Start()
+		err := c.DeleteGiftCategory(ctx, categoryID) // a category already gone succeeds
+		deleted(err == nil)
+		if err != nil {
 			addCategoryError(&resp.Diagnostics, summary, categoryID, "", err)
 		}
 	})

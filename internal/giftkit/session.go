@@ -33,6 +33,9 @@ import (
 //     -replace) is deleted and created again in one apply walk; the delete remembers which
 //     categories listed it and the create puts it back, unless a category planned in this
 //     process no longer lists it.
+//   - The package's quota counts what exists, and an apply runs the delete of one object and
+//     the create of another at once: a create refused for the quota waits for this process's
+//     deletes of its kind and tries again (AddWithinQuota).
 //   - -replace plans a resource twice, the second time with a null prior state; the first
 //     call's private data is handed over, so the second does not claim the ID again.
 type Session struct {
@@ -41,9 +44,11 @@ type Session struct {
 	categoryGifts     sync.Map // category ID → []string: the gift_ids a category of this process plans
 	relink            sync.Map // gift ID → []string: categories that listed it when it was deleted
 
-	creating   atomic.Int64 // gift creates running now
-	lastCreate atomic.Int64 // when one last started or ended, Unix ns
-	created    sync.Map     // gift ID → true: created by this process
+	// Deletes running and done in this process, for creates the quota refused (quota.go).
+	GiftDeletes, CategoryDeletes Deletes
+
+	creates activity // gift creates
+	created sync.Map // gift ID → true: created by this process
 
 	tokenOnce sync.Once
 	token     []byte
@@ -287,14 +292,12 @@ func (s *Session) AwaitGiftPlanned(ctx context.Context, giftID string, wait time
 // CreatingGift records that a gift create of this process started; call the returned func
 // with whether add_gift succeeded when it ends.
 func (s *Session) CreatingGift(giftID string) (done func(created bool)) {
-	s.creating.Add(1)
-	s.lastCreate.Store(time.Now().UnixNano())
+	ended := s.creates.start()
 	return func(created bool) {
 		if created {
 			s.created.Store(giftID, true)
 		}
-		s.lastCreate.Store(time.Now().UnixNano())
-		s.creating.Add(-1)
+		ended()
 	}
 }
 
@@ -303,20 +306,10 @@ func (s *Session) CreatingGift(giftID string) (done func(created bool)) {
 // gift is still being created in the same apply. It gives up once no gift create has been
 // running for quiet (counted from the call at the earliest), or when ctx ends.
 func (s *Session) AwaitGiftCreated(ctx context.Context, giftID string, quiet time.Duration) bool {
-	started := time.Now().UnixNano()
-	for {
-		if _, ok := s.created.Load(giftID); ok {
-			return true
-		}
-		if s.creating.Load() == 0 && time.Since(time.Unix(0, max(started, s.lastCreate.Load()))) > quiet {
-			return false
-		}
-		select {
-		case <-ctx.Done():
-			return false
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
+	return s.creates.await(ctx, quiet, func() bool {
+		_, ok := s.created.Load(giftID)
+		return ok
+	})
 }
 
 // CachedCatalog returns the catalogue this process has read, if it has read it and written
