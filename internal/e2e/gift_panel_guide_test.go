@@ -269,14 +269,14 @@ func removeWorkspaceFile(t *testing.T, ws *Workspace, name string) {
 	}
 }
 
-// replaceOnce replaces old in s, which must hold it exactly once: an edit that hits nothing
-// would test nothing.
-func replaceOnce(t *testing.T, s, old, new string) string {
+// replaceOnce replaces old in s by with; s must hold old exactly once: an edit that hits
+// nothing would test nothing.
+func replaceOnce(t *testing.T, s, old, with string) string {
 	t.Helper()
 	if n := strings.Count(s, old); n != 1 {
 		t.Fatalf("the example holds %q %d times, want once", old, n)
 	}
-	return strings.Replace(s, old, new, 1)
+	return strings.Replace(s, old, with, 1)
 }
 
 // dropLine removes the one line of s that starts with prefix.
