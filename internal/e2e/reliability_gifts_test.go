@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -154,16 +153,7 @@ func taintedReplaced(res *Result) []string {
 // started again at the address its clients were given.
 func freeLoopbackAddr(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	_, port, err := net.SplitHostPort(ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return "127.0.0.1:" + port
+	return fmt.Sprintf("127.0.0.1:%d", freePort(t))
 }
 
 func mustStats(t *testing.T, emu *Emulator) Stats {
@@ -253,20 +243,7 @@ func compareGiftCatalog(got, want emulator.GiftCatalog) []string {
 		}
 	}
 
-	gotGifts := map[string]emulator.Gift{}
-	for _, g := range got.Gifts {
-		if _, dup := gotGifts[g.GiftID]; dup {
-			add("gift %s is held twice", g.GiftID)
-		}
-		gotGifts[g.GiftID] = g
-	}
-	for _, w := range want.Gifts {
-		g, ok := gotGifts[w.GiftID]
-		if !ok {
-			add("gift %s is missing", w.GiftID)
-			continue
-		}
-		delete(gotGifts, w.GiftID)
+	matchByID(got.Gifts, want.Gifts, func(g emulator.Gift) string { return g.GiftID }, "gift", add, func(g, w emulator.Gift) {
 		if g.DefaultName != w.DefaultName || g.DefaultDesc != w.DefaultDesc || g.Coins != w.Coins || g.Level != w.Level ||
 			g.IconURL != w.IconURL || g.ResourceURL != w.ResourceURL || g.ExtensionInfo != w.ExtensionInfo {
 			add("gift %s: defaults (%q, %q, %d coins, level %d, %q, %q, %q), want (%q, %q, %d coins, level %d, %q, %q, %q)", w.GiftID,
@@ -274,25 +251,8 @@ func compareGiftCatalog(got, want emulator.GiftCatalog) []string {
 				w.DefaultName, w.DefaultDesc, w.Coins, w.Level, w.IconURL, w.ResourceURL, w.ExtensionInfo)
 		}
 		compareTexts("gift "+w.GiftID, g.Languages, w.Languages)
-	}
-	for id := range gotGifts {
-		add("extra gift %s", id)
-	}
-
-	gotCategories := map[string]emulator.GiftCategory{}
-	for _, c := range got.Categories {
-		if _, dup := gotCategories[c.CategoryID]; dup {
-			add("category %s is held twice", c.CategoryID)
-		}
-		gotCategories[c.CategoryID] = c
-	}
-	for _, w := range want.Categories {
-		c, ok := gotCategories[w.CategoryID]
-		if !ok {
-			add("category %s is missing", w.CategoryID)
-			continue
-		}
-		delete(gotCategories, w.CategoryID)
+	})
+	matchByID(got.Categories, want.Categories, func(c emulator.GiftCategory) string { return c.CategoryID }, "category", add, func(c, w emulator.GiftCategory) {
 		if c.DefaultName != w.DefaultName || c.DefaultDesc != w.DefaultDesc || c.ExtensionInfo != w.ExtensionInfo {
 			add("category %s: defaults (%q, %q, %q), want (%q, %q, %q)", w.CategoryID,
 				c.DefaultName, c.DefaultDesc, c.ExtensionInfo, w.DefaultName, w.DefaultDesc, w.ExtensionInfo)
@@ -305,9 +265,30 @@ func compareGiftCatalog(got, want emulator.GiftCatalog) []string {
 		if wantLinks := slices.Sorted(slices.Values(w.GiftIDs)); !slices.Equal(links, wantLinks) {
 			add("category %s links %q, want %q", w.CategoryID, links, wantLinks)
 		}
-	}
-	for id := range gotCategories {
-		add("extra category %s", id)
-	}
+	})
 	return problems
+}
+
+// matchByID pairs got and want by id and compares each pair; an object held twice, missing or
+// extra is a problem of its own.
+func matchByID[T any](got, want []T, id func(T) string, kind string, add func(string, ...any), compare func(got, want T)) {
+	byID := map[string]T{}
+	for _, g := range got {
+		if _, dup := byID[id(g)]; dup {
+			add("%s %s is held twice", kind, id(g))
+		}
+		byID[id(g)] = g
+	}
+	for _, w := range want {
+		g, ok := byID[id(w)]
+		if !ok {
+			add("%s %s is missing", kind, id(w))
+			continue
+		}
+		delete(byID, id(w))
+		compare(g, w)
+	}
+	for extra := range byID {
+		add("extra %s %s", kind, extra)
+	}
 }
