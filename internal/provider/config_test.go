@@ -194,27 +194,16 @@ func TestWireConfig(t *testing.T) {
 	}
 }
 
-// shared_gift_rate_budget is off unless the block or the environment turns it on, and reaches
-// the wire client; every client records its 1 call/s sends in the user's pace ledger.
-func TestResolveConfigSharedGiftRateBudget(t *testing.T) {
-	env := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
-	cfg, _, _ := resolveConfig(nullModel(), envOf(env))
+// shared_gift_rate_budget reaches the wire client, and every client records its 1 call/s sends
+// in the user's pace ledger.
+func TestWireConfigGiftPacing(t *testing.T) {
+	cfg := resolvedConfig{SDKAppID: 1, SecretKey: "k", Identifier: "admin", BaseURL: "https://x"}
 	if w := wireConfig(cfg, "", ""); w.SharedGiftRateBudget || !filepath.IsAbs(w.PaceLedgerDir) {
 		t.Fatalf("default: shared budget %v (want false), pace ledger %q (want an absolute directory)", w.SharedGiftRateBudget, w.PaceLedgerDir)
 	}
-	env[tfkit.EnvSharedGiftBudget] = "true"
-	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !wireConfig(cfg, "", "").SharedGiftRateBudget {
-		t.Fatalf("%s=true must turn it on", tfkit.EnvSharedGiftBudget)
-	}
-	m := nullModel()
-	m.SharedGiftBudget = types.BoolValue(false)
-	if cfg, _, _ := resolveConfig(m, envOf(env)); cfg.SharedGiftBudget {
-		t.Fatal("the provider block overrides the environment")
-	}
-	env[tfkit.EnvSharedGiftBudget] = "shared"
-	_, _, diags := resolveConfig(nullModel(), envOf(env))
-	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tfkit.EnvSharedGiftBudget) {
-		t.Fatalf("want an error naming %s, got %v", tfkit.EnvSharedGiftBudget, diags)
+	cfg.SharedGiftBudget = true
+	if !wireConfig(cfg, "", "").SharedGiftRateBudget {
+		t.Fatal("shared_gift_rate_budget did not reach the wire client")
 	}
 }
 
@@ -241,26 +230,39 @@ func TestResolveConfigPlanChecksFromEnv(t *testing.T) {
 	}
 }
 
-// adopt_existing_rooms is off unless the block or the environment turns it on; a value that is
-// not a bool names the variable.
-func TestResolveConfigAdoptExistingRooms(t *testing.T) {
-	env := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
-	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); cfg.AdoptExisting {
-		t.Fatal("adopt_existing_rooms must default to false")
-	}
-	env[tfkit.EnvAdoptExisting] = "true"
-	if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !cfg.AdoptExisting {
-		t.Fatalf("%s=true must turn it on", tfkit.EnvAdoptExisting)
-	}
-	m := nullModel()
-	m.AdoptExisting = types.BoolValue(false)
-	if cfg, _, _ := resolveConfig(m, envOf(env)); cfg.AdoptExisting {
-		t.Fatal("the provider block overrides the environment")
-	}
-	env[tfkit.EnvAdoptExisting] = "yes please"
-	_, _, diags := resolveConfig(nullModel(), envOf(env))
-	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tfkit.EnvAdoptExisting) {
-		t.Fatalf("want an error naming %s, got %v", tfkit.EnvAdoptExisting, diags)
+// adopt_existing_rooms and shared_gift_rate_budget are off unless the block or the environment
+// turns them on; a value that is not a bool names the variable.
+func TestResolveConfigOptInSettings(t *testing.T) {
+	for _, tc := range []struct {
+		attribute, env string
+		get            func(resolvedConfig) bool
+		set            func(*providerModel, types.Bool)
+	}{
+		{"adopt_existing_rooms", tfkit.EnvAdoptExisting,
+			func(c resolvedConfig) bool { return c.AdoptExisting }, func(m *providerModel, v types.Bool) { m.AdoptExisting = v }},
+		{"shared_gift_rate_budget", tfkit.EnvSharedGiftBudget,
+			func(c resolvedConfig) bool { return c.SharedGiftBudget }, func(m *providerModel, v types.Bool) { m.SharedGiftBudget = v }},
+	} {
+		t.Run(tc.attribute, func(t *testing.T) {
+			env := map[string]string{tfkit.EnvSDKAppID: "1400000001", tfkit.EnvSecretKey: "s3cret", tfkit.EnvRegion: "china"}
+			if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); tc.get(cfg) {
+				t.Fatalf("%s must default to false", tc.attribute)
+			}
+			env[tc.env] = "true"
+			if cfg, _, _ := resolveConfig(nullModel(), envOf(env)); !tc.get(cfg) {
+				t.Fatalf("%s=true must turn it on", tc.env)
+			}
+			m := nullModel()
+			tc.set(&m, types.BoolValue(false))
+			if cfg, _, _ := resolveConfig(m, envOf(env)); tc.get(cfg) {
+				t.Fatal("the provider block overrides the environment")
+			}
+			env[tc.env] = "yes please"
+			_, _, diags := resolveConfig(nullModel(), envOf(env))
+			if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tc.env) {
+				t.Fatalf("want an error naming %s, got %v", tc.env, diags)
+			}
+		})
 	}
 }
 
