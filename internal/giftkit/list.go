@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -24,10 +23,6 @@ import (
 // What the tencentlive_gift and tencentlive_gift_category list resources share: their
 // configuration (an ID prefix, a list of IDs, a timeout), its checks, and finding the objects in
 // the catalogue.
-
-// DefaultListTimeout bounds one query: the bulk read (or the documented reads of the named
-// objects) and the retries of refused and failed requests.
-const DefaultListTimeout = 10 * time.Minute
 
 // ListQuery is a list block's configuration, named by the kind's attributes.
 type ListQuery struct {
@@ -82,7 +77,7 @@ func (k ListKind[R]) Schema() schema.Schema {
 			"timeout": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("How long the whole query may take, retries of refused (100012, 60007) and failed requests "+
-					"included, as a Go duration (\"90s\", \"10m\"). Default %s.", DefaultListTimeout),
+					"included, as a Go duration (\"90s\", \"10m\"). Default %s.", tfkit.DefaultListTimeout),
 			},
 		},
 	}
@@ -100,21 +95,9 @@ func (k ListKind[R]) Validate(q ListQuery, diags *diag.Diagnostics) {
 			diags.AddAttributeError(path.Root(k.IDsAttribute), "Invalid "+k.IDsAttribute, msg)
 		}
 	}
-	if _, err := ListTimeout(q.Timeout); err != nil {
+	if _, err := tfkit.ListTimeout(q.Timeout); err != nil {
 		diags.AddAttributeError(path.Root("timeout"), "Invalid timeout", err.Error())
 	}
-}
-
-// ListTimeout is the query's timeout: v, or DefaultListTimeout when unset.
-func ListTimeout(v types.String) (time.Duration, error) {
-	if !tfkit.Known(v) {
-		return DefaultListTimeout, nil
-	}
-	d, err := time.ParseDuration(v.ValueString())
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("timeout %q is not a positive Go duration such as \"90s\" or \"10m\"", v.ValueString())
-	}
-	return d, nil
 }
 
 // ListFailure is why a query found nothing: the attribute it is about (if any) and the error.

@@ -61,7 +61,7 @@ func (l *ListResource[R]) List(ctx context.Context, req list.ListRequest, stream
 	summary := "Unable to list " + l.kind.plural()
 	q, diags := l.kind.query(ctx, req.Config)
 	c := l.data.APIClient(summary, diags.AddError)
-	timeout, err := ListTimeout(q.Timeout)
+	timeout, err := tfkit.ListTimeout(q.Timeout)
 	if err != nil {
 		diags.AddAttributeError(path.Root("timeout"), summary, err.Error())
 	}

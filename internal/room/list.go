@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -37,9 +36,6 @@ type roomList struct {
 
 // NewList returns the tencentlive_room list resource.
 func NewList() list.ListResource { return &roomList{} }
-
-// defaultListTimeout bounds one query: the list walk, every read and their retries.
-const defaultListTimeout = 10 * time.Minute
 
 // listWorkers is how many rooms are read at once with include_resource; the client's limiter
 // paces them to the commands' rates, so this only has to keep the rate busy.
@@ -93,7 +89,7 @@ func (l *roomList) ListResourceConfigSchema(_ context.Context, _ list.ListResour
 			"timeout": schema.StringAttribute{
 				Optional: true,
 				Description: fmt.Sprintf("How long the whole query may take, retries of refused (60007) and failed requests included, "+
-					"as a Go duration (\"90s\", \"10m\"). Default %s.", defaultListTimeout),
+					"as a Go duration (\"90s\", \"10m\"). Default %s.", tfkit.DefaultListTimeout),
 			},
 		},
 	}
@@ -112,7 +108,7 @@ func (l *roomList) ValidateListResourceConfig(ctx context.Context, req list.Vali
 			resp.Diagnostics.AddAttributeError(path.Root("room_ids"), "Invalid room_ids", msg)
 		}
 	}
-	if _, err := listTimeout(m.Timeout); err != nil {
+	if _, err := tfkit.ListTimeout(m.Timeout); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("timeout"), "Invalid timeout", err.Error())
 	}
 }
@@ -126,17 +122,6 @@ func namedRooms(l types.List) []string {
 		}
 	}
 	return ids
-}
-
-func listTimeout(v types.String) (time.Duration, error) {
-	if !tfkit.Known(v) {
-		return defaultListTimeout, nil
-	}
-	d, err := time.ParseDuration(v.ValueString())
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("timeout %q is not a positive Go duration such as \"90s\" or \"10m\"", v.ValueString())
-	}
-	return d, nil
 }
 
 // listFilter selects listed rooms; an unset field matches every room.
@@ -172,7 +157,7 @@ func (l *roomList) List(ctx context.Context, req list.ListRequest, stream *list.
 	var m roomListModel
 	diags.Append(req.Config.Get(ctx, &m)...)
 	c := l.data.APIClient(summary, diags.AddError)
-	timeout, err := listTimeout(m.Timeout)
+	timeout, err := tfkit.ListTimeout(m.Timeout)
 	if err != nil {
 		diags.AddAttributeError(path.Root("timeout"), summary, err.Error())
 	}

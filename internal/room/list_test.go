@@ -3,7 +3,6 @@ package room
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -39,20 +38,6 @@ func TestListFilterMatches(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestListTimeout(t *testing.T) {
-	if d, err := listTimeout(types.StringNull()); err != nil || d != defaultListTimeout {
-		t.Fatalf("unset: %v, %v", d, err)
-	}
-	if d, err := listTimeout(types.StringValue("90s")); err != nil || d != 90*time.Second {
-		t.Fatalf("90s: %v, %v", d, err)
-	}
-	for _, bad := range []string{"soon", "-1m", "0s"} {
-		if _, err := listTimeout(types.StringValue(bad)); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
 	}
 }
 
