@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/livespec"
 )
@@ -93,18 +92,11 @@ func queryStep(name string, args ...string) e2e.Step {
 func (sr *scenarioRunner) adopt(ctx context.Context) ([]scenarioRow, error) {
 	cfg := sr.cfg
 	rooms := max(cfg.queryN, cfg.importN)
-	emuLog, err := os.Create(filepath.Join(sr.logs, "emulator-adopt.log"))
+	emu, stop, err := sr.startEmulator(ctx, "adopt", cfg.latency)
 	if err != nil {
 		return nil, err
 	}
-	defer emuLog.Close()
-	emu, err := e2e.StartEmulator(ctx, cfg.bins.Emulator, e2e.EmulatorOptions{Latency: cfg.latency, QPS: emulator.DocumentedQPS, Log: emuLog})
-	if err != nil {
-		return nil, err
-	}
-	defer emu.Stop()
-	sr.running["adopt"] = emu
-	defer delete(sr.running, "adopt")
+	defer stop()
 	seed, err := adoptSeed(rooms)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 
-	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
@@ -20,18 +19,11 @@ const concurrentRuns = 3
 func (sr *scenarioRunner) concurrent(ctx context.Context) ([]scenarioRow, error) {
 	cfg := sr.cfg
 	n := cfg.concurrentN
-	emuLog, err := os.Create(filepath.Join(sr.logs, "emulator-concurrent.log"))
+	emu, stop, err := sr.startEmulator(ctx, "concurrent", cfg.latency)
 	if err != nil {
 		return nil, err
 	}
-	defer emuLog.Close()
-	emu, err := e2e.StartEmulator(ctx, cfg.bins.Emulator, e2e.EmulatorOptions{Latency: cfg.latency, QPS: emulator.DocumentedQPS, Log: emuLog})
-	if err != nil {
-		return nil, err
-	}
-	defer emu.Stop()
-	sr.running["concurrent"] = emu
-	defer delete(sr.running, "concurrent")
+	defer stop()
 
 	noopBins := cfg.bins
 	noopBins.Provider = cfg.noopProvider

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tencentlive/terraform-provider-tencentlive/emulator"
 	"github.com/tencentlive/terraform-provider-tencentlive/internal/e2e"
 )
 
@@ -77,6 +78,27 @@ type scenarioRunner struct {
 	cfg     config
 	logs    string
 	running map[kind]*e2e.Emulator // every emulator up, so their CPU is not counted as other load
+}
+
+// startEmulator starts the emulator process of scenario name at the documented limits with
+// latency, logging to logs/emulator-NAME.log; it counts as running (its CPU is not other load)
+// until stop.
+func (sr *scenarioRunner) startEmulator(ctx context.Context, name kind, latency time.Duration) (emu *e2e.Emulator, stop func(), err error) {
+	log, err := os.Create(filepath.Join(sr.logs, "emulator-"+string(name)+".log"))
+	if err != nil {
+		return nil, nil, err
+	}
+	emu, err = e2e.StartEmulator(ctx, sr.cfg.bins.Emulator, e2e.EmulatorOptions{Latency: latency, QPS: emulator.DocumentedQPS, Log: log})
+	if err != nil {
+		log.Close()
+		return nil, nil, err
+	}
+	sr.running[name] = emu
+	return emu, func() {
+		emu.Stop()
+		delete(sr.running, name)
+		log.Close()
+	}, nil
 }
 
 // step runs s in ws, counting emu's requests, and checks its output with want (nil: exit 0 is
