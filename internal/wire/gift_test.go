@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -792,15 +794,23 @@ func TestGiftCommandsPacedAcrossProcessesByTheLedger(t *testing.T) {
 	}
 }
 
-// Without a ledger, a process cannot know what the one before it spent: its first call of a
-// 1/s command waits for a whole interval from its start.
+// Without a ledger, or with one whose directory cannot be made, a process cannot know what the
+// one before it spent: its first call of a 1/s command waits for a whole interval from its start.
 func TestGiftCommandsWaitWithoutALedger(t *testing.T) {
-	clock := realClockFake()
-	c := newClientFor(t, newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now}), clock, false)
-	if err := c.AddGift(context.Background(), testRose); err != nil {
+	notADir := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(notADir, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if w := c.Stats().LimiterWaited; w < time.Second {
-		t.Errorf("the first add_gift waited %v, want a whole interval", w)
+	for name, dir := range map[string]string{"no ledger": "", "unusable ledger": filepath.Join(notADir, "pace")} {
+		t.Run(name, func(t *testing.T) {
+			clock := realClockFake()
+			c := newClientWithLedger(t, newEmulatorServer(t, emulator.Options{QPS: emulator.DefaultQPS, Now: clock.Now}), clock, false, dir)
+			if err := c.AddGift(context.Background(), testRose); err != nil {
+				t.Fatal(err)
+			}
+			if w := c.Stats().LimiterWaited; w < time.Second {
+				t.Errorf("the first add_gift waited %v, want a whole interval", w)
+			}
+		})
 	}
 }

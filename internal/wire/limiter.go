@@ -116,12 +116,12 @@ func (l *limiter) bucket(command string) *bucket {
 // inheritedTokens is what a new bucket of a command too slow to save a third of a second's
 // requests (the gift commands at 1/s) starts with. The process before this one (plan before
 // apply) may have just spent the vendor's one-request bucket: the pace ledger says when it last
-// sent, and the bucket holds what the vendor's has refilled since. Without a ledger the bucket
-// fills from when this limiter was made, so a request in the first second waits for its slot
-// rather than meet 100012.
+// sent, and the bucket holds what the vendor's has refilled since. Without a usable ledger the
+// bucket fills from when this limiter was made, so a request in the first second waits for its
+// slot rather than meet 100012.
 func (l *limiter) inheritedTokens(name string, perSecond, burst float64) float64 {
 	now := l.clock.Now()
-	if l.ledger == nil {
+	if l.ledger == nil || !l.ledger.ready() {
 		return min(burst, now.Sub(l.born).Seconds()*perSecond)
 	}
 	last, ok := l.ledger.lastSent(name)

@@ -25,6 +25,8 @@ import (
 type paceLedger struct {
 	dir    string
 	key    string // endpoint and application, the prefix of every file's hashed name
+	opened sync.Once
+	usable bool // the directory exists or could be made
 	pruned sync.Once
 }
 
@@ -33,16 +35,20 @@ type paceLedger struct {
 // otherwise leave a file per port behind.
 const paceRecordsKept = 24 * time.Hour
 
-// newPaceLedger returns the ledger for cfg, or nil when cfg names no directory or the
-// directory cannot be made: the limiter then assumes the worst of the previous process.
+// newPaceLedger returns the ledger for cfg, or nil when cfg names no directory.
 func newPaceLedger(cfg Config) *paceLedger {
 	if cfg.PaceLedgerDir == "" {
 		return nil
 	}
-	if err := os.MkdirAll(cfg.PaceLedgerDir, 0o700); err != nil {
-		return nil
-	}
 	return &paceLedger{dir: cfg.PaceLedgerDir, key: fmt.Sprintf("%s\x00%d", cfg.BaseURL, cfg.SDKAppID)}
+}
+
+// ready makes the directory the first time a 1/s command needs it (a process that sends none,
+// most of them, never touches the disk) and reports whether it can be used; when it cannot, the
+// limiter assumes the worst of the previous process.
+func (p *paceLedger) ready() bool {
+	p.opened.Do(func() { p.usable = os.MkdirAll(p.dir, 0o700) == nil })
+	return p.usable
 }
 
 func (p *paceLedger) file(bucket string) string {
@@ -67,6 +73,9 @@ func (p *paceLedger) lastSent(bucket string) (time.Time, bool) {
 // recordSent notes that bucket's command is being sent at t. A failure to write costs the next
 // process a wait, nothing else, so it is not reported.
 func (p *paceLedger) recordSent(bucket string, t time.Time) {
+	if !p.ready() {
+		return
+	}
 	p.pruned.Do(p.prune)
 	f, err := os.CreateTemp(p.dir, ".pace-*")
 	if err != nil {

@@ -56,3 +56,20 @@ func TestPaceLedgerKeysByEndpointAndApplication(t *testing.T) {
 		t.Error("a command never sent has a record")
 	}
 }
+
+// A ledger whose directory cannot be made is not used: the limiter falls back to waiting an
+// interval from its start, and nothing is written.
+func TestPaceLedgerUnusableDirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ledger := newPaceLedger(Config{PaceLedgerDir: filepath.Join(file, "pace"), BaseURL: "http://127.0.0.1:1", SDKAppID: 1})
+	if ledger.ready() {
+		t.Fatal("a directory under a file was taken as usable")
+	}
+	ledger.recordSent("add_gift", time.Now())
+	if _, ok := ledger.lastSent("add_gift"); ok {
+		t.Error("a record was read back from an unusable ledger")
+	}
+}
